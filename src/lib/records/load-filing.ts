@@ -1,0 +1,282 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import Papa from 'papaparse';
+import { parseDocument } from 'yaml';
+import { ACKNOWLEDGMENTS_FILE, acknowledgmentsFileSchema, filingSchema, type Acknowledgment, type FilingDeclaration } from './schema/filing.ts';
+import { projectsFileSchema, type Project } from './schema/project.ts';
+import type { Cell, Column, Table, TableDeclaration } from './schema/table.ts';
+import { parseAmount } from './schema/amount.ts';
+import { codeProblem } from './schema/classification-codes.ts';
+import { RecordError, zodProblems, type Problem } from './record-error.ts';
+import { filingId, filingSegments } from './filing-path.ts';
+
+export const FILING_FILE = 'filing.yaml';
+
+/** A filing as the site and the checks see it: the declaration with every referenced file read and validated. */
+export type Filing = FilingDeclaration & {
+  /** `河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算` */
+  id: string;
+  /** Folder of the record, relative to the project root, with forward slashes. */
+  dir: string;
+  tables: Table[];
+  projectList: Project[];
+  /** Markdown file contents by the path used in the record. */
+  texts: Record<string, string>;
+  /** Findings of the checks that the published source itself contains (acknowledgments.yaml). */
+  acknowledgments: Acknowledgment[];
+};
+
+interface Context {
+  root: string;
+  dir: string;
+  problems: Problem[];
+}
+
+const rel = (ctx: Context, file: string) => relative(ctx.root, join(ctx.dir, file)).split(sep).join('/');
+
+function readText(ctx: Context, file: string, field?: string): string | null {
+  try {
+    const buffer = readFileSync(join(ctx.dir, file));
+    if (buffer.includes(0)) {
+      ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: 'expected a UTF-8 text file, found binary data' });
+      return null;
+    }
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    const reason = error instanceof TypeError ? 'expected UTF-8 text, found bytes that are not UTF-8' : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: reason });
+    return null;
+  }
+}
+
+function readYaml(ctx: Context, file: string, field?: string): unknown {
+  const text = readText(ctx, file, field);
+  if (text === null) return undefined;
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0]?.line;
+      ctx.problems.push({ file: rel(ctx, file), ...(line ? { line } : {}), message: `malformed YAML: ${error.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  return doc.toJS();
+}
+
+export function headerLabel(column: Pick<Column, 'header'>): string {
+  return column.header.join('/');
+}
+
+function validateCell(raw: string, column: Column): { value: Cell } | { problem: string } {
+  const text = raw.trim();
+  switch (column.type) {
+    case 'text':
+      return { value: text === '' ? null : text };
+    case 'seq':
+      return text === '' || /^\d+$/.test(text) ? { value: text === '' ? null : text } : { problem: `expected a 序号 (whole number), found "${raw}"` };
+    case 'code': {
+      if (text === '') return { value: null };
+      const problem = codeProblem(text, column.classification ?? 'function');
+      return problem ? { problem } : { value: text };
+    }
+    case 'amount':
+    case 'number': {
+      const parsed = parseAmount(text);
+      if (!parsed.ok) return { problem: column.type === 'number' ? parsed.reason.replace('an amount in 万元', 'a number') : parsed.reason };
+      return { value: parsed.value };
+    }
+  }
+}
+
+function readTable(ctx: Context, declaration: TableDeclaration, index: number): Table | null {
+  const field = `tables[${index}].csv`;
+  const text = readText(ctx, declaration.csv, field);
+  if (text === null) return null;
+  const file = rel(ctx, declaration.csv);
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
+  if (fatal) {
+    ctx.problems.push({ file, ...(fatal.row !== undefined ? { line: fatal.row + 1 } : {}), message: `malformed CSV: ${fatal.message}` });
+    return null;
+  }
+  const records: { cells: string[]; line: number }[] = [];
+  let line = 1;
+  for (const cells of parsed.data) {
+    const isBlank = cells.length === 1 && cells[0] === '';
+    if (!isBlank) records.push({ cells, line });
+    line += 1 + cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+  }
+  const [head, ...body] = records;
+  const expected = declaration.columns.map(headerLabel);
+  if (!head) {
+    ctx.problems.push({ file, message: `expected a header row: ${expected.join(',')}` });
+    return null;
+  }
+  const found = head.cells.map((c) => c.trim());
+  if (found.join('\u0000') !== expected.join('\u0000')) {
+    ctx.problems.push({
+      file,
+      line: 1,
+      message: `header row does not match the columns declared in ${FILING_FILE} (tables[${index}].columns): expected ${expected.length} columns "${expected.join(',')}", found ${found.length} "${found.join(',')}"`,
+    });
+    return null;
+  }
+  const rows: Cell[][] = [];
+  const lines: number[] = [];
+  for (const record of body) {
+    if (record.cells.length !== expected.length) {
+      ctx.problems.push({ file, line: record.line, message: `expected ${expected.length} cells, found ${record.cells.length}` });
+      continue;
+    }
+    const row: Cell[] = [];
+    record.cells.forEach((raw, c) => {
+      const column = declaration.columns[c]!;
+      const result = validateCell(raw, column);
+      if ('problem' in result) {
+        ctx.problems.push({ file, line: record.line, field: `row ${rows.length + 1}, column "${headerLabel(column)}"`, message: result.problem });
+        row.push(null);
+      } else row.push(result.value);
+    });
+    rows.push(row);
+    lines.push(record.line);
+  }
+  if (declaration.empty && rows.length > 0) {
+    ctx.problems.push({ file, field: `tables[${index}].empty`, message: `a table marked empty (空表列示) has no rows, found ${rows.length}` });
+  }
+  return { ...declaration, rows, lines };
+}
+
+/**
+ * Read and validate one filing folder. Throws a RecordError listing every
+ * problem found, each naming the file and the field or cell.
+ */
+export function loadFiling(dir: string, options: { root: string; contentRoot?: string }): Filing {
+  const ctx: Context = { root: options.root, dir, problems: [] };
+  const raw = readYaml(ctx, FILING_FILE);
+  if (raw === undefined) throw new RecordError(ctx.problems);
+  const result = filingSchema.safeParse(raw);
+  if (!result.success) throw new RecordError(zodProblems(rel(ctx, FILING_FILE), result.error));
+  const declaration = result.data;
+
+  const id = filingId(declaration);
+  if (options.contentRoot) {
+    const actual = relative(options.contentRoot, dir).split(sep).join('/');
+    if (actual !== id) {
+      ctx.problems.push({
+        file: rel(ctx, FILING_FILE),
+        field: 'region / department / year / kind',
+        message: `the folder does not match the record: the record says ${filingSegments(declaration).join('/')}, the folder is ${actual}`,
+      });
+    }
+  }
+
+  const tableIds = new Set<string>();
+  declaration.tables.forEach((t, i) => {
+    if (tableIds.has(t.id)) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `tables[${i}].id`, message: `duplicate table id "${t.id}"` });
+    tableIds.add(t.id);
+  });
+  const tables = declaration.tables.map((t, i) => readTable(ctx, t, i)).filter((t): t is Table => t !== null);
+
+  let projectList: Project[] = [];
+  if (declaration.projects) {
+    const data = readYaml(ctx, declaration.projects, 'projects');
+    if (data !== undefined) {
+      const parsed = projectsFileSchema.safeParse(data);
+      if (parsed.success) projectList = parsed.data;
+      else ctx.problems.push(...zodProblems(rel(ctx, declaration.projects), parsed.error));
+    }
+  }
+  const projectGroups = new Set(projectList.map((p) => p.group ?? ''));
+
+  const texts: Record<string, string> = {};
+  const sectionIds = new Set<string>();
+  declaration.sections.forEach((section, s) => {
+    if (sectionIds.has(section.id)) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `sections[${s}].id`, message: `duplicate section id "${section.id}"` });
+    sectionIds.add(section.id);
+    const parts = [{ blocks: section.blocks, path: `sections[${s}]` }, ...section.subsections.map((sub, k) => ({ blocks: sub.blocks, path: `sections[${s}].subsections[${k}]` }))];
+    for (const { blocks, path } of parts) {
+      blocks.forEach((block, b) => {
+        const field = `${path}.blocks[${b}]`;
+        if (block.markdown) {
+          const text = readText(ctx, block.markdown, `${field}.markdown`);
+          if (text !== null) texts[block.markdown] = text;
+        }
+        if (block.table && !tableIds.has(block.table)) {
+          ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `${field}.table`, message: `no table with id "${block.table}" under tables` });
+        }
+        if (block.projects && block.projects !== '*' && !projectGroups.has(block.projects)) {
+          ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `${field}.projects`, message: `no project with group "${block.projects}" in ${declaration.projects ?? 'the record (no projects file declared)'}` });
+        }
+      });
+    }
+  });
+  for (const [key, figure] of Object.entries(declaration.statedFigures)) {
+    if (figure && !sectionIds.has(figure.section)) {
+      ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `statedFigures.${key}.section`, message: `no section with id "${figure.section}"` });
+    }
+  }
+  for (const [i, source] of declaration.sources.entries()) {
+    try {
+      statSync(join(dir, source.file));
+    } catch {
+      ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `sources[${i}].file`, message: `source document "${source.file}" is not in the filing folder` });
+    }
+  }
+
+  let acknowledgments: Acknowledgment[] = [];
+  if (existsSync(join(dir, ACKNOWLEDGMENTS_FILE))) {
+    const data = readYaml(ctx, ACKNOWLEDGMENTS_FILE);
+    if (data !== undefined && data !== null) {
+      const parsed = acknowledgmentsFileSchema.safeParse(data);
+      if (parsed.success) acknowledgments = parsed.data;
+      else ctx.problems.push(...zodProblems(rel(ctx, ACKNOWLEDGMENTS_FILE), parsed.error));
+    }
+  }
+
+  if (ctx.problems.length > 0) throw new RecordError(ctx.problems);
+  return { ...declaration, id, dir: relative(options.root, dir).split(sep).join('/'), tables, projectList, texts, acknowledgments };
+}
+
+/** Every folder below `contentRoot` that holds a filing.yaml, sorted for stable output. */
+export function findFilingDirs(contentRoot: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    if (entries.some((e) => e.isFile() && e.name === FILING_FILE)) {
+      found.push(dir);
+      return;
+    }
+    for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.')) walk(join(dir, entry.name));
+  };
+  walk(contentRoot);
+  return found.sort();
+}
+
+export interface LoadResult {
+  filings: Filing[];
+  problems: Problem[];
+}
+
+/** Load every filing; problems of all filings are collected so one run reports them all. */
+export function loadAllFilings(root: string, contentRoot: string): LoadResult {
+  const filings: Filing[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const dir of findFilingDirs(contentRoot)) {
+    try {
+      const filing = loadFiling(dir, { root, contentRoot });
+      const previous = seen.get(filing.id);
+      if (previous) {
+        problems.push({ file: `${filing.dir}/${FILING_FILE}`, message: `duplicate department-year: ${filing.id} is already filed in ${previous}` });
+        continue;
+      }
+      seen.set(filing.id, filing.dir);
+      filings.push(filing);
+    } catch (error) {
+      if (error instanceof RecordError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  return { filings, problems };
+}

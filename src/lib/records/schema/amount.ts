@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Amounts are kept as canonical decimal strings ("24487.92") so that no binary
+ * float ever touches money; arithmetic goes through `decimal.ts`.
+ *
+ * Hand-edited spreadsheets bring thousands separators and unit suffixes.
+ * What is unambiguous is accepted (`1,234.5万` in a 万元 table is 1234.5);
+ * anything else (misplaced commas, other units, words) is rejected.
+ */
+const CANONICAL = /^-?\d+(\.\d+)?$/;
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+export type AmountParse = { ok: true; value: string | null } | { ok: false; reason: string };
+
+export function parseAmount(raw: string): AmountParse {
+  let text = raw.replace(/[\s\u3000]/g, '');
+  if (text === '') return { ok: true, value: null };
+  text = text.replace(/，/g, ',').replace(/．/g, '.');
+  const unit = /(万元|万)$/.exec(text);
+  if (unit) text = text.slice(0, -unit[0].length);
+  if (CANONICAL.test(text)) return { ok: true, value: normalise(text) };
+  if (GROUPED.test(text)) return { ok: true, value: normalise(text.replace(/,/g, '')) };
+  return {
+    ok: false,
+    reason: `expected an amount in 万元 such as 1234.56, found "${raw}"`,
+  };
+}
+
+function normalise(text: string): string {
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const [int = '0', frac] = body.split('.');
+  const trimmedInt = int.replace(/^0+(?=\d)/, '');
+  return `${negative ? '-' : ''}${trimmedInt}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/** A required amount: a number, `null` is not allowed. */
+export const amountSchema = z.union([z.string(), z.number()]).transform((input, ctx) => {
+  const parsed = parseAmount(String(input));
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    return z.NEVER;
+  }
+  if (parsed.value === null) {
+    ctx.addIssue({ code: 'custom', message: 'expected an amount, found an empty value' });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+/** An amount that may be blank (an empty cell in a published table). */
+export const optionalAmountSchema = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((input, ctx) => {
+    if (input === null || input === undefined) return null;
+    const parsed = parseAmount(String(input));
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.reason });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { tableDeclarationSchema } from './table.ts';
+import { sectionSchema } from './section.ts';
+import { statedFiguresSchema } from './stated-figures.ts';
+
+export const filingKinds = ['预算', '决算'] as const;
+export type FilingKind = (typeof filingKinds)[number];
+
+export const sourceSchema = z
+  .object({
+    /** Path of the source document, relative to the filing folder. */
+    file: z.string().min(1),
+    title: z.string().min(1),
+    /** How the text was extracted: word-cells, tab-rows, markdown-pipes. */
+    format: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest'),
+    /** Where the document came from. */
+    origin: z.string().min(1),
+  })
+  .strict();
+
+/** A finding of the checks that the published source itself contains, kept as published. */
+export const acknowledgmentSchema = z
+  .object({
+    rule: z.string().min(1),
+    /** Where: table id and cell, or stated figure key, as the checks name it. */
+    at: z.string().min(1),
+    note: z.string().min(1),
+  })
+  .strict();
+export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
+
+/**
+ * `acknowledgments.yaml` beside filing.yaml. Kept apart from the imported
+ * record so that re-importing a source never drops a reviewer's decision.
+ */
+export const acknowledgmentsFileSchema = z.array(acknowledgmentSchema);
+export const ACKNOWLEDGMENTS_FILE = 'acknowledgments.yaml';
+
+export const filingSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    title: z.string().min(1),
+    kind: z.enum(filingKinds),
+    year: z.number().int().min(1990).max(2100),
+    region: z
+      .object({
+        province: z.string().min(1),
+        city: z.string().min(1).optional(),
+        county: z.string().min(1).optional(),
+      })
+      .strict(),
+    department: z
+      .object({
+        /** 单位编码 as the finance system prints it (316). */
+        code: z.string().regex(/^\d+$/, 'expected a department code of digits').optional(),
+        name: z.string().min(1),
+        /** Name without the region prefix; used in the URL. */
+        shortName: z.string().min(1),
+        /** Units covered by the filing, when the source lists them. */
+        units: z.array(z.object({ code: z.string().optional(), name: z.string() }).strict()).default([]),
+      })
+      .strict(),
+    unit: z.literal('万元').default('万元'),
+    /** Date of publication (YYYY-MM-DD) when the source states it. */
+    published: z.iso.date().optional(),
+    sources: z.array(sourceSchema).min(1),
+    tables: z.array(tableDeclarationSchema).default([]),
+    /** File with the 项目绩效目标表 list. */
+    projects: z.string().regex(/\.ya?ml$/, 'expected a path to a .yaml file').optional(),
+    statedFigures: statedFiguresSchema.default({}),
+    sections: z.array(sectionSchema).default([]),
+  })
+  .strict();
+export type FilingDeclaration = z.infer<typeof filingSchema>;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { classificationKindSchema } from './classification-codes.ts';
+
+/** The nine standard tables of a 部门预算/决算 disclosure, by stable key. */
+export const standardTableKeys = [
+  'income-expenditure-summary',
+  'income-summary',
+  'expenditure-summary',
+  'fiscal-summary',
+  'general-budget-expenditure',
+  'general-budget-basic-expenditure',
+  'government-fund-expenditure',
+  'state-capital-expenditure',
+  'three-public',
+] as const;
+export type StandardTableKey = (typeof standardTableKeys)[number];
+
+export const standardTableNames: Record<StandardTableKey, string> = {
+  'income-expenditure-summary': '收支总表',
+  'income-summary': '收入总表',
+  'expenditure-summary': '支出总表',
+  'fiscal-summary': '财政拨款收支总表',
+  'general-budget-expenditure': '一般公共预算财政拨款支出表',
+  'general-budget-basic-expenditure': '一般公共预算财政拨款基本支出表',
+  'government-fund-expenditure': '政府性基金预算财政拨款支出表',
+  'state-capital-expenditure': '国有资本经营预算财政拨款支出表',
+  'three-public': '财政拨款“三公”经费支出表',
+};
+
+/**
+ * How a column's cells are read and shown:
+ * - seq: 序号, a whole number;
+ * - code: a classification code (see `classification`);
+ * - text: words, kept verbatim;
+ * - amount: money in the table's unit, exact decimal;
+ * - number: any other figure (a count, an area, a score), exact decimal.
+ */
+export const columnTypes = ['seq', 'code', 'text', 'amount', 'number'] as const;
+export type ColumnType = (typeof columnTypes)[number];
+
+export const columnSchema = z
+  .object({
+    /** Header path from the outermost header row down: ['本年收入', '小计']. */
+    header: z.array(z.string().min(1)).min(1),
+    type: z.enum(columnTypes),
+    classification: classificationKindSchema.optional(),
+    /** A unit for this column when it differs from the table's (数量: 台、辆). */
+    unit: z.string().optional(),
+  })
+  .strict()
+  .refine((c) => c.type !== 'code' || c.classification !== undefined, {
+    message: 'a code column needs `classification: function` or `classification: economic`',
+    path: ['classification'],
+  });
+export type Column = z.infer<typeof columnSchema>;
+
+/** A table as declared in filing.yaml; its rows live in the CSV file named by `csv`. */
+export const tableDeclarationSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id of letters, digits and hyphens'),
+    standard: z.enum(standardTableKeys).optional(),
+    title: z.string().min(1),
+    /** Unit of amount columns, printed in the caption (单位：万元). */
+    unit: z.string().default('万元'),
+    csv: z.string().regex(/\.csv$/, 'expected a path to a .csv file'),
+    columns: z.array(columnSchema).min(1),
+    /** The source prints a 栏次 row numbering the columns. */
+    columnNumbers: z.boolean().default(false),
+    /** Published with no rows and the note 空表列示. */
+    empty: z.boolean().default(false),
+    /** Lines printed with the table: dates, 注 lines. */
+    notes: z.array(z.string()).default([]),
+    /** Labelled facts printed above the table (截止时间: 2023-12-31). */
+    meta: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+export type TableDeclaration = z.infer<typeof tableDeclarationSchema>;
+
+/** A cell after validation: text columns keep their text, figures become canonical decimals. */
+export type Cell = string | null;
+
+export type Table = TableDeclaration & {
+  rows: Cell[][];
+  /** 1-based CSV line of each row, for messages that name the cell. */
+  lines: number[];
+};
