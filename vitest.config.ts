@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: `unit` (fast, files in parallel) and `site` (build and
+ * browser tests that share one fixture build made by the global setup; they
+ * are CPU-heavy on a 2-core machine, so their files run one at a time and
+ * only after the unit tests are done).
+ */
+const siteTests = ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...siteTests, '**/node_modules/**'],
+          testTimeout: 30_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: siteTests,
+          globalSetup: ['tests/helpers/build-fixture-site.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
