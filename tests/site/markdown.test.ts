@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/lib/render/markdown.ts';
+
+describe('renderMarkdown', () => {
+  it('renders paragraphs, emphasis and GFM tables', () => {
+    const html = renderMarkdown('**财政拨款收入**：指本级财政当年拨付的资金。\n\n| 项目 | 金额 |\n| --- | ---: |\n| 合计 | 2.34 |\n');
+    expect(html).toContain('<strong>财政拨款收入</strong>');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<td align="right">2.34</td>');
+  });
+
+  it('never lets a <script> element through', () => {
+    const html = renderMarkdown('前言\n\n<script>alert(1)</script>\n\n后记');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('前言');
+    expect(html).toContain('后记');
+  });
+
+  it('drops raw HTML with event handlers', () => {
+    const html = renderMarkdown('图片 <img src="x" onerror="alert(1)"> 结束');
+    expect(html).not.toMatch(/onerror/i);
+    expect(html).not.toMatch(/<img/i);
+  });
+
+  it('strips javascript: links but keeps their text', () => {
+    const html = renderMarkdown('[点击](javascript:alert(1)) 与 [链接](https://www.example.gov.cn/)');
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).toContain('点击');
+    expect(html).toContain('href="https://www.example.gov.cn/"');
+  });
+
+  it('escapes comparison signs in text and drops inline tags', () => {
+    const html = renderMarkdown('指标值 <= 95% 且 a<b>c</b>');
+    expect(html).toContain('指标值 &#x3C;= 95%');
+    expect(html).not.toContain('<b>');
+  });
+
+  it('returns the same HTML for the same text', () => {
+    const text = '上年结转：指以前年度安排的资金。';
+    expect(renderMarkdown(text)).toBe(renderMarkdown(text));
+    expect(renderMarkdown(text)).toBe('<p>上年结转：指以前年度安排的资金。</p>');
+  });
+});
