@@ -4,10 +4,12 @@
  * (acknowledgments.yaml: the published source itself says so) is shown as a
  * warning with `acknowledged` set.
  */
+export type Severity = 'error' | 'warning';
+
 export interface Finding {
   /** Rule id, e.g. `column-sum`, `cross-table`, `stated-figure`. */
   rule: string;
-  severity: 'error' | 'warning';
+  severity: Severity;
   /** Filing id (河北省/…/2024-预算). */
   filing: string;
   /** File of the record the finding points into, relative to the project root. */

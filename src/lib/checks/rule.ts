@@ -1,0 +1,70 @@
+import type { Filing } from '../records/load-filing.ts';
+import type { Table } from '../records/schema/table.ts';
+import { FILING_FILE } from '../records/load-filing.ts';
+import type { Finding, Severity } from './finding.ts';
+
+/**
+ * One check. Its severity is part of the rule, so the policy (docs/checks.md)
+ * is stated once: a rule is either an error that stops the build or a warning
+ * published in the 数据核对 section.
+ */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** What the rule checks, for docs and `npm run check -- --rules`. */
+  description: string;
+  check(filing: Filing, out: FindingList): void;
+}
+
+/** A cell of a table: 0-based data row and column. */
+export interface CellRef {
+  table: Table;
+  row: number;
+  column: number;
+}
+
+type Detail = Pick<Finding, 'expected' | 'found' | 'message'>;
+
+/** Collects the findings of one filing with the location fields filled in consistently. */
+export class FindingList {
+  readonly items: Finding[] = [];
+  constructor(readonly filing: Filing) {}
+
+  /** A finding about one cell; `at` is `table:row N:header/path`. */
+  cell(rule: Rule, ref: CellRef, detail: Detail): void {
+    const column = ref.table.columns[ref.column]!.header.join('/');
+    const line = ref.table.lines[ref.row];
+    this.push(rule, {
+      file: `${this.filing.dir}/${ref.table.csv}`,
+      table: ref.table.id,
+      row: ref.row + 1,
+      ...(line === undefined ? {} : { line }),
+      column,
+      at: `${ref.table.id}:row ${ref.row + 1}:${column}`,
+      ...detail,
+    });
+  }
+
+  /** A finding about a whole table, or about a standard table that is missing (`at` = `tables:<key>`). */
+  table(rule: Rule, at: { table: Table } | { missing: string }, detail: Detail): void {
+    if ('table' in at) {
+      this.push(rule, { file: `${this.filing.dir}/${FILING_FILE}`, table: at.table.id, at: at.table.id, ...detail });
+    } else {
+      this.push(rule, { file: `${this.filing.dir}/${FILING_FILE}`, at: `tables:${at.missing}`, ...detail });
+    }
+  }
+
+  /** A finding about a figure stated in the 情况说明 (`at` = `statedFigures.<key>`). */
+  statedFigure(rule: Rule, key: string, detail: Detail): void {
+    this.push(rule, { file: `${this.filing.dir}/${FILING_FILE}`, at: `statedFigures.${key}`, ...detail });
+  }
+
+  /** A finding about the filing as a whole. */
+  filingLevel(rule: Rule, at: string, detail: Detail, file: string = FILING_FILE): void {
+    this.push(rule, { file: `${this.filing.dir}/${file}`, at, ...detail });
+  }
+
+  private push(rule: Rule, fields: Omit<Finding, 'rule' | 'severity' | 'filing'>): void {
+    this.items.push({ rule: rule.id, severity: rule.severity, filing: this.filing.id, ...fields });
+  }
+}

@@ -1,0 +1,92 @@
+import type { Cell, Table } from '../records/schema/table.ts';
+import type { Filing } from '../records/load-filing.ts';
+import type { StandardTableKey } from '../records/schema/table.ts';
+import type { ClassificationKind } from '../records/schema/classification-codes.ts';
+import { normalizeLabel } from './labels.ts';
+
+/**
+ * Columns are found by their header paths and tables by their `standard`
+ * key, never by position, so that a source with one more column or another
+ * column order is still checked.
+ */
+export function standardTable(filing: Filing, key: StandardTableKey): Table | undefined {
+  return tablesOf(filing).find((t) => t.standard === key);
+}
+
+/** The filing's tables with their rows (the declaration type alone has none). */
+export function tablesOf(filing: Filing): readonly Table[] {
+  return filing.tables;
+}
+
+/** Normalised header path of a column. */
+export function headerOf(table: Table, column: number): string[] {
+  return table.columns[column]!.header.map(normalizeLabel);
+}
+
+export function amountColumns(table: Table): number[] {
+  const out: number[] = [];
+  table.columns.forEach((c, i) => {
+    if (c.type === 'amount') out.push(i);
+  });
+  return out;
+}
+
+/** The first amount column whose normalised header path satisfies `test`. */
+export function findAmountColumn(table: Table, test: (header: string[]) => boolean): number | undefined {
+  return amountColumns(table).find((i) => test(headerOf(table, i)));
+}
+
+export const last = (header: string[]): string => header[header.length - 1] ?? '';
+
+/** A table whose rows are 科目 of one classification: code column, name column, amounts. */
+export interface ClassifiedTable {
+  table: Table;
+  kind: ClassificationKind;
+  codeColumn: number;
+  nameColumn: number | undefined;
+  /** Data rows with a code, by code. */
+  rowsByCode: Map<string, number>;
+  /** The 合计 row (no code, labelled 合计/总计). */
+  totalRow: number | undefined;
+}
+
+export function classified(table: Table): ClassifiedTable | undefined {
+  const codeColumn = table.columns.findIndex((c) => c.type === 'code');
+  if (codeColumn < 0) return undefined;
+  const kind = table.columns[codeColumn]!.classification ?? 'function';
+  let nameColumn: number | undefined;
+  for (let i = codeColumn + 1; i < table.columns.length; i++) {
+    if (table.columns[i]!.type === 'text') {
+      nameColumn = i;
+      break;
+    }
+  }
+  nameColumn ??= table.columns.findIndex((c) => c.type === 'text');
+  if (nameColumn < 0) nameColumn = undefined;
+  const rowsByCode = new Map<string, number>();
+  let totalRow: number | undefined;
+  table.rows.forEach((row, r) => {
+    const code = row[codeColumn];
+    if (code) {
+      if (!rowsByCode.has(code)) rowsByCode.set(code, r);
+    } else if (totalRow === undefined && rowLabelIsTotal(row, nameColumn)) totalRow = r;
+  });
+  return { table, kind, codeColumn, nameColumn, rowsByCode, totalRow };
+}
+
+function rowLabelIsTotal(row: Cell[], nameColumn: number | undefined): boolean {
+  const labels = nameColumn === undefined ? row.filter((c) => c !== null) : [row[nameColumn]];
+  return labels.some((c) => {
+    const label = normalizeLabel(c);
+    return label === '合计' || label === '总计';
+  });
+}
+
+/** Rows whose label in `column` satisfies `test`, in order. */
+export function rowsWhere(table: Table, column: number, test: (label: string) => boolean): number[] {
+  const out: number[] = [];
+  table.rows.forEach((row, r) => {
+    if (test(normalizeLabel(row[column]))) out.push(r);
+  });
+  return out;
+}
