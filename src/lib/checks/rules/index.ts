@@ -1,5 +1,25 @@
 import type { Rule } from '../rule.ts';
 import { columnSums } from './column-sums.ts';
+import { rowSums } from './row-sums.ts';
+import { balance } from './balance.ts';
+import { crossTable } from './cross-table.ts';
+import { operatingCosts, statedFigures, statedSums } from './stated-figures.ts';
+import { codeHierarchy, codeNames } from './codes.ts';
+import { classificationDepth, emptyTables, noStandardTables, requiredTables } from './completeness.ts';
 
 /** Every rule, in the order their findings are listed. */
-export const rules: readonly Rule[] = [columnSums];
+export const rules: readonly Rule[] = [
+  requiredTables,
+  noStandardTables,
+  emptyTables,
+  codeHierarchy,
+  classificationDepth,
+  codeNames,
+  columnSums,
+  rowSums,
+  balance,
+  crossTable,
+  statedFigures,
+  statedSums,
+  operatingCosts,
+];

@@ -1,0 +1,63 @@
+import { equal, sum } from '../../records/decimal.ts';
+import type { Table } from '../../records/schema/table.ts';
+import type { FindingList, Rule } from '../rule.ts';
+import { standardTable } from '../table-view.ts';
+import { breakdownRows, carriedRows, grandTotalRow, itemRows, summarySide, yearTotalRow, type SideName } from '../summary-view.ts';
+
+const SUMMARIES = ['income-expenditure-summary', 'fiscal-summary'] as const;
+const SIDES: SideName[] = ['收入', '支出'];
+
+/**
+ * In 收支总表 and 财政拨款收支总表: 收入总计 = 支出总计; 本年收入合计 +
+ * 上年结转 (and any other row between them) = 收入总计, and likewise for 支出;
+ * 本年收入合计 = the items listed above it; a carried-over row = its breakdown.
+ */
+export const balance: Rule = {
+  id: 'balance',
+  severity: 'error',
+  description: '收支总表、财政拨款收支总表：收入总计 = 支出总计；本年收入合计 + 上年结转 = 收入总计；本年合计 = 所列各项之和',
+  check(filing, out) {
+    for (const key of SUMMARIES) {
+      const table = standardTable(filing, key);
+      if (table) checkSummary(this, out, table);
+    }
+  },
+};
+
+function compare(rule: Rule, out: FindingList, table: Table, row: number, column: number, expected: ReturnType<typeof sum>, message: string) {
+  const found = table.rows[row]![column] ?? null;
+  if (!equal(expected, found)) out.cell(rule, { table, row, column }, { expected: expected.toFixed(2), found: found ?? '', message });
+}
+
+function checkSummary(rule: Rule, out: FindingList, table: Table): void {
+  const income = summarySide(table, '收入');
+  const expenditure = summarySide(table, '支出');
+  for (const name of SIDES) {
+    const side = name === '收入' ? income : expenditure;
+    if (!side) continue;
+    const year = yearTotalRow(side, name);
+    const grand = grandTotalRow(side, name);
+    const items = itemRows(side, name);
+    for (const column of side.amountColumns) {
+      const value = (r: number) => table.rows[r]![column] ?? null;
+      if (year !== undefined && items.length > 0) {
+        compare(rule, out, table, year, column, sum(items.map(value)), `本年${name}合计 不等于 所列各项之和`);
+      }
+      const carried = carriedRows(side, name);
+      if (year !== undefined && grand !== undefined) {
+        compare(rule, out, table, grand, column, sum([year, ...carried].map(value)), `${name}总计 不等于 本年${name}合计 + ${name === '收入' ? '上年结转' : '年终结转'}`);
+      }
+      for (const parent of carried) {
+        const parts = breakdownRows(side, name, parent);
+        if (parts.length > 0) compare(rule, out, table, parent, column, sum(parts.map(value)), `${table.rows[parent]![side.itemColumn]} 不等于 其下所列各项之和`);
+      }
+    }
+  }
+  if (income && expenditure) {
+    const inRow = grandTotalRow(income, '收入');
+    const outRow = grandTotalRow(expenditure, '支出');
+    if (inRow !== undefined && outRow !== undefined) {
+      compare(rule, out, table, outRow, expenditure.amountColumns[0]!, sum([table.rows[inRow]![income.amountColumns[0]!]]), '支出总计 不等于 收入总计');
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { equal, sum } from '../../records/decimal.ts';
+import type { Filing } from '../../records/load-filing.ts';
+import type { StatedFigureKey } from '../../records/schema/stated-figures.ts';
+import type { FindingList, Rule } from '../rule.ts';
+import { findAmountColumn, last, standardTable } from '../table-view.ts';
+import { grandTotalRow, incomeItemRow, summarySide, yearTotalRow } from '../summary-view.ts';
+import { figureAt, sideFigure, totalFigure, type Figure } from './cross-table.ts';
+import { threePublicRow } from './column-sums.ts';
+
+const INCOME_LINES: [StatedFigureKey, (label: string) => boolean][] = [
+  ['income.generalBudget', (l) => l.includes('一般公共预算')],
+  ['income.governmentFund', (l) => l.includes('政府性基金')],
+  ['income.stateCapital', (l) => l.includes('国有资本经营')],
+  ['income.specialAccount', (l) => l.includes('财政专户')],
+  ['income.unitFunds', (l) => l.includes('单位资金')],
+];
+
+const THREE_PUBLIC_ROWS: [StatedFigureKey, string[]][] = [
+  ['threePublic.total', ['合计', '三公经费小计']],
+  ['threePublic.abroad', ['因公出国(境)费']],
+  ['threePublic.vehicles', ['公务用车购置及运维费', '公务用车购置及运行费', '公务用车购置及运行维护费']],
+  ['threePublic.vehiclePurchase', ['公务用车购置费']],
+  ['threePublic.vehicleOperation', ['公务用车运行维护费', '公务用车运行费', '公务用车运维费']],
+  ['threePublic.reception', ['公务接待费']],
+];
+
+/** Where each figure quoted in the 情况说明 stands in the tables. */
+function tableFigure(filing: Filing, key: StatedFigureKey): Figure | undefined {
+  const summary = standardTable(filing, 'income-expenditure-summary');
+  const income = summary && summarySide(summary, '收入');
+  const expenditure = summary && summarySide(summary, '支出');
+  switch (key) {
+    case 'income.total':
+      return sideFigure(income, income && grandTotalRow(income, '收入'), '收入总计') ?? totalFigure(filing, 'income-summary', (h) => h.length === 1 && h[0] === '合计', '合计');
+    case 'income.carriedOver':
+      return sideFigure(income, income?.items.find((i) => i.label.includes('上年结转') || (i.label.includes('年初') && i.label.includes('结转')))?.row, '上年结转') ?? totalFigure(filing, 'income-summary', (h) => h[0]!.includes('上年结转'), '上年结转');
+    case 'expenditure.total':
+      return sideFigure(expenditure, expenditure && yearTotalRow(expenditure, '支出'), '本年支出合计') ?? totalFigure(filing, 'expenditure-summary', (h) => last(h) === '合计', '合计');
+    case 'expenditure.basic':
+      return totalFigure(filing, 'expenditure-summary', (h) => last(h) === '基本支出', '基本支出');
+    case 'expenditure.project':
+      return totalFigure(filing, 'expenditure-summary', (h) => last(h) === '项目支出', '项目支出');
+    case 'expenditure.personnel':
+      return totalFigure(filing, 'general-budget-basic-expenditure', (h) => last(h) === '人员经费', '人员经费');
+    case 'expenditure.publicFunds':
+    case 'operatingCosts':
+      return totalFigure(filing, 'general-budget-basic-expenditure', (h) => last(h) === '公用经费', '公用经费');
+    case 'assets.total':
+      return undefined;
+    default: {
+      const line = INCOME_LINES.find(([k]) => k === key);
+      if (line) return sideFigure(income, income && incomeItemRow(income, '收入', line[1]), key);
+      const labels = THREE_PUBLIC_ROWS.find(([k]) => k === key)?.[1];
+      const table = standardTable(filing, 'three-public');
+      if (!labels || !table) return undefined;
+      const row = threePublicRow(table, labels);
+      const column = findAmountColumn(table, (h) => last(h) === '合计');
+      if (row === undefined || column === undefined) return undefined;
+      return figureAt({ table, row, column }, `三公经费表 ${table.rows[row]!.find((c, i) => c && table.columns[i]!.type === 'text')} 合计`);
+    }
+  }
+}
+
+function checkAgainstTables(rule: Rule, filing: Filing, out: FindingList, keys: (key: StatedFigureKey) => boolean): void {
+  for (const [key, stated] of Object.entries(filing.statedFigures) as [StatedFigureKey, NonNullable<Filing['statedFigures'][StatedFigureKey]>][]) {
+    if (!keys(key)) continue;
+    const figure = tableFigure(filing, key);
+    if (!figure || equal(stated.value, figure.value)) continue;
+    out.statedFigure(rule, key, {
+      expected: figure.value ?? '0.00',
+      found: stated.value,
+      message: `情况说明“${stated.quote}”中的 ${stated.value} 万元 与 ${figure.label} ${figure.value ?? '（空）'} 不一致`,
+    });
+  }
+}
+
+/** Figures quoted in the 情况说明 (二、总体情况, 三公) against the tables. */
+export const statedFigures: Rule = {
+  id: 'stated-figure',
+  severity: 'error',
+  description: '情况说明中引用的收入、支出、“三公”经费等数字 与 表中数字一致',
+  check(filing, out) {
+    checkAgainstTables(this, filing, out, (key) => key !== 'operatingCosts');
+  },
+};
+
+/**
+ * 机关运行经费 covers the 公用经费 of 行政单位 and 参公事业单位 only, so a
+ * department with other 事业单位 legitimately states less than the table's
+ * 公用经费: a difference is published as a warning, not an error.
+ */
+export const operatingCosts: Rule = {
+  id: 'operating-costs',
+  severity: 'warning',
+  description: '情况说明中的机关运行经费 与 基本支出表 公用经费 合计（包含事业单位时可能合理不同）',
+  check(filing, out) {
+    checkAgainstTables(this, filing, out, (key) => key === 'operatingCosts');
+  },
+};
+
+const STATED_SUMS: [StatedFigureKey, StatedFigureKey[]][] = [
+  ['threePublic.total', ['threePublic.abroad', 'threePublic.vehicles', 'threePublic.reception']],
+  ['threePublic.vehicles', ['threePublic.vehiclePurchase', 'threePublic.vehicleOperation']],
+  ['expenditure.total', ['expenditure.basic', 'expenditure.project']],
+  ['expenditure.basic', ['expenditure.personnel', 'expenditure.publicFunds']],
+];
+
+/** The 情况说明's own sums: 三公 total and its parts, 支出 and 基本支出/项目支出, 基本支出 and 人员/公用经费. */
+export const statedSums: Rule = {
+  id: 'stated-sum',
+  severity: 'error',
+  description: '情况说明中的合计数 = 其所列各项之和（“三公”经费、支出、基本支出）',
+  check(filing, out) {
+    const figures = filing.statedFigures;
+    for (const [total, parts] of STATED_SUMS) {
+      const stated = figures[total];
+      const values = parts.map((p) => figures[p]);
+      if (!stated || values.some((v) => v === undefined)) continue;
+      const expected = sum(values.map((v) => v!.value));
+      if (!equal(expected, stated.value)) {
+        out.statedFigure(this, total, {
+          expected: expected.toFixed(2),
+          found: stated.value,
+          message: `情况说明中的 ${stated.value} 万元 不等于 其所列各项之和 ${expected.toFixed(2)} 万元（“${stated.quote}”）`,
+        });
+      }
+    }
+  },
+};
