@@ -15,13 +15,15 @@ export const REQUIRED_TABLES: Record<FilingKind, readonly StandardTableKey[]> = 
 };
 
 /**
- * A filing that publishes some of the standard tables must publish all of
- * them. A filing with none at all (a 情况说明 or a 绩效目标 document on its
- * own) is a partial publication: it is published with a warning saying so.
+ * A table the source did not publish is the department's omission, which
+ * the portal cannot make good: the filing is published with a warning that
+ * names the missing table. A filing with no standard tables at all (a
+ * 情况说明 or a 绩效目标 document on its own) gets one warning saying so
+ * rather than nine.
  */
 export const requiredTables: Rule = {
   id: 'required-table',
-  severity: 'error',
+  severity: 'warning',
   description: '公开了部门预算表的，《地方预决算公开操作规程》要求的九张表齐全（无数据的表以空表列示）',
   check(filing, out) {
     const present = new Set(tablesOf(filing).flatMap((t) => (t.standard ? [t.standard] : [])));
@@ -63,10 +65,13 @@ export const emptyTables: Rule = {
   },
 };
 
-/** 功能分类 is shown down to 项 (7 digits), 经济分类 down to 款 (5 digits). */
+/**
+ * 功能分类 is shown down to 项 (7 digits), 经济分类 down to 款 (5 digits). A
+ * coarser table is how the source published it: a warning, like a missing table.
+ */
 export const classificationDepth: Rule = {
   id: 'classification-depth',
-  severity: 'error',
+  severity: 'warning',
   description: '支出功能分类细化到项（7 位），部门经济分类细化到款（5 位）',
   check(filing, out) {
     for (const table of tablesOf(filing)) {
