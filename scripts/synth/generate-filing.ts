@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import { Decimal, sum } from '../../src/lib/records/decimal.ts';
 import { filingId } from '../../src/lib/records/filing-path.ts';
-import type { FilingDeclaration } from '../../src/lib/records/schema/filing.ts';
+import type { z } from 'zod';
+import type { columnSchema, tableDeclarationSchema } from '../../src/lib/records/schema/table.ts';
 import type { StatedFigureKey } from '../../src/lib/records/schema/stated-figures.ts';
 import type { Random } from './random.ts';
 import {
   BENEFIT_INDICATORS,
   CHINESE_NUMERALS,
-  DEPARTMENTS,
   ECONOMIC_CLASSES,
   FUNCTION_CLASSES,
   GLOSSARY,
@@ -42,9 +42,9 @@ export interface SynthFiling {
 
 type Row = (string | null)[];
 
-/** Input shape of filing.yaml (what a person writes), before zod applies defaults. */
-type TableInput = Omit<FilingDeclaration['tables'][number], 'unit' | 'columnNumbers' | 'empty' | 'notes' | 'meta'> &
-  Partial<Pick<FilingDeclaration['tables'][number], 'columnNumbers' | 'empty' | 'notes'>>;
+/** A table declaration as written in filing.yaml, before zod applies defaults. */
+type TableInput = z.input<typeof tableDeclarationSchema>;
+type ColumnInput = z.input<typeof columnSchema>;
 
 const money = (d: Decimal): string => d.toFixed(2);
 const blankIfZero = (d: Decimal): string | null => (d.isZero() ? null : money(d));
@@ -102,11 +102,11 @@ function functionRows(lines: ItemLine[], columns: ((l: ItemLine) => Decimal)[]):
   return rows;
 }
 
-const FUNCTION_COLUMNS = [
+const FUNCTION_COLUMNS: ColumnInput[] = [
   { header: ['序号'], type: 'seq' },
   { header: ['功能分类科目', '科目编码'], type: 'code', classification: 'function' },
   { header: ['功能分类科目', '科目名称'], type: 'text' },
-] as const;
+];
 
 /**
  * One synthetic filing whose nine tables agree with each other and add up
@@ -135,7 +135,7 @@ export function generateFiling(random: Random, who: SynthIdentity, seed: number)
   const economicTotals: Record<string, Decimal> = { '301': basicTotal.minus(publicShare).minus(welfareShare), '302': publicShare, '303': welfareShare };
   const economic = ECONOMIC_CLASSES.map((cls) => {
     const picked = cls.code === '302' ? random.sample(cls.sections.filter(([c]) => c !== '30231' && c !== '30217'), random.int(6, 12)) : random.sample(cls.sections, random.int(2, cls.sections.length));
-    return { cls, picked: [...picked] as [string, string][] };
+    return { cls, picked };
   });
   // Vehicle running costs and reception: they are also the 三公 figures.
   const vehicle = random.chance(0.8) ? amount(random, 1, 12) : new Decimal(0);

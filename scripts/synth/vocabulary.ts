@@ -291,7 +291,7 @@ export const DEPARTMENTS: DepartmentKind[] = [
   },
 ];
 
-export const ECONOMIC_CLASSES = [
+export const ECONOMIC_CLASSES: { code: string; name: string; personnel: boolean; sections: [string, string][] }[] = [
   {
     code: '301',
     name: '工资福利支出',
@@ -343,7 +343,7 @@ export const ECONOMIC_CLASSES = [
       ['30309', '奖励金'],
     ],
   },
-] as const;
+];
 
 /** The 收支总表 lists every 类 of the 支出功能分类 in this order, whether or not it has money. */
 export const SUMMARY_EXPENDITURE_LINES: { code: string | null; label: string }[] = [

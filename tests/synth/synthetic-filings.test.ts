@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFiling } from '../../src/lib/checks/check-filing.ts';
 import { Decimal } from '../../src/lib/records/decimal.ts';
 import { loadAllFilings, type Filing } from '../../src/lib/records/load-filing.ts';
+import type { Table } from '../../src/lib/records/schema/table.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { writeSyntheticFilings } from '../../scripts/synth/write-filings.ts';
 
@@ -28,6 +29,13 @@ afterAll(() => {
   rmSync(again, { recursive: true, force: true });
 });
 
+function table(filing: Filing, id: string): Table {
+  const tables: Table[] = filing.tables;
+  const found = tables.find((t) => t.id === id);
+  if (!found) throw new Error(`${filing.id} has no table ${id}`);
+  return found;
+}
+
 describe('synthetic filings', () => {
   it('are valid records with distinct department-years', () => {
     expect(filings).toHaveLength(COUNT);
@@ -44,7 +52,7 @@ describe('synthetic filings', () => {
     expect(distinct((f) => f.region)).toBeGreaterThan(3);
     expect(distinct((f) => f.department.shortName)).toBeGreaterThan(3);
     expect(distinct((f) => f.year)).toBeGreaterThan(2);
-    expect(distinct((f) => f.tables.find((t) => t.id === 'income-summary')!.rows.length)).toBeGreaterThan(2);
+    expect(distinct((f) => table(f, 'income-summary').rows.length)).toBeGreaterThan(2);
     for (const f of filings) {
       expect(f.projectList.length).toBeGreaterThanOrEqual(20);
       expect(f.projectList.length).toBeLessThanOrEqual(40);
@@ -54,7 +62,7 @@ describe('synthetic filings', () => {
 
   it('add up: 合计 of the 支出总表 is the sum of its 类 rows and of 基本支出 + 项目支出', () => {
     for (const f of filings) {
-      const rows = f.tables.find((t) => t.id === 'expenditure-summary')!.rows;
+      const rows = table(f, 'expenditure-summary').rows;
       const [total, ...rest] = rows;
       const classes = rest.filter((r) => r[1]?.length === 3);
       const sumOf = (list: (string | null)[][], c: number) => list.reduce((a, r) => a.plus(r[c] ?? 0), new Decimal(0));
