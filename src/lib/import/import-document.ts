@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import Papa from 'papaparse';
+import { Document, isMap, isSeq, visit } from 'yaml';
+import { filingId } from '../records/filing-path.ts';
+import { formDescriptions } from './blocks.ts';
+import { detectForm, readBlocks } from './detect-form.ts';
+import { readIdentity } from './identity.ts';
+import { Recogniser, type BlockDraft, type SectionDraft, type TableDraft } from './recognise.ts';
+import { ImportError, ImportReport } from './report.ts';
+import { extractStatedFigures } from './stated-figures.ts';
+
+export interface ImportOptions {
+  /** Path used in messages and for the copy under source/. */
+  file: string;
+  bytes: Uint8Array;
+  /** 省/市/县 when the document does not name them. */
+  region?: string[];
+}
+
+export interface ImportResult {
+  /** `河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算` */
+  id: string;
+  /** Every file of the record folder, by path relative to it. */
+  files: Map<string, string | Uint8Array>;
+  report: ImportReport;
+}
+
+export const REPORT_FILE = 'import-report.md';
+
+function decode(file: string, bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new ImportError(file, undefined, 'the file is empty');
+  if (bytes.includes(0)) throw new ImportError(file, undefined, 'expected extracted text, found binary data (a NUL byte); convert the document to text first');
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new ImportError(file, undefined, 'expected UTF-8 text, found bytes that are not UTF-8');
+  }
+}
+
+/**
+ * YAML that diffs line by line: a table column, a spending period, an
+ * indicator and a header path each on one line; everything else in blocks.
+ */
+function yaml(value: unknown): string {
+  const doc = new Document(value, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Pair(_, pair) {
+      const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
+      if ((key === 'header' || key === 'budget') && (isSeq(pair.value) || isMap(pair.value))) pair.value.flow = true;
+      if ((key === 'columns' || key === 'spendingPlan' || key === 'indicators' || key === 'units') && isSeq(pair.value)) {
+        for (const item of pair.value.items) if (isMap(item)) item.flow = true;
+      }
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
+function csv(table: TableDraft): string {
+  return `${Papa.unparse([table.columns.map((c) => c.header.join('/')), ...table.rows], { newline: '\n' })}\n`;
+}
+
+/** Markdown blocks become files named after their section; the rest stay in filing.yaml. */
+function sectionBlocks(section: SectionDraft, files: Map<string, string | Uint8Array>, groups: Map<string, string>) {
+  let n = 0;
+  return section.blocks.map((block: BlockDraft) => {
+    if ('markdown' in block) {
+      n++;
+      const path = `sections/${section.id}${n > 1 ? `-${n}` : ''}.md`;
+      files.set(path, `${block.markdown.join('\n\n')}\n`);
+      return { markdown: path };
+    }
+    if ('projects' in block) return { projects: groups.get(block.projects) ?? '*' };
+    return block;
+  });
+}
+
+/**
+ * Turn one document's extracted text into the files of a filing record:
+ * filing.yaml, tables/*.csv, projects.yaml, sections/*.md, the source copy
+ * and the import report. Deterministic: the same bytes give the same files.
+ */
+export function importDocument(options: ImportOptions): ImportResult {
+  const { file, bytes } = options;
+  const text = decode(file, bytes);
+  const lines = text.split(/\r?\n/);
+  const form = detectForm(lines);
+  if (!form) throw new ImportError(file, undefined, 'no table in a known text form (tab-separated rows, one cell per line, or pipe tables) was found');
+  const report = new ImportReport(basename(file), form);
+  const blocks = readBlocks(form, lines);
+  const identity = readIdentity(file, blocks, options.region);
+  report.add(identity.line, 'metadata', `${identity.department.name}, ${identity.year} ${identity.kind}, ${[identity.region.province, identity.region.city, identity.region.county].filter(Boolean).join('/')}`);
+  const recognised = new Recogniser(file, blocks, identity, report).run();
+  if (recognised.tables.length === 0 && recognised.projects.length === 0) {
+    throw new ImportError(file, undefined, 'no recognisable table: found neither a standard budget table, a table with a title, nor a 项目绩效目标表');
+  }
+
+  const files = new Map<string, string | Uint8Array>();
+  const places = [...new Set(recognised.projects.map((p) => p.place))];
+  const grouped = places.length > 1 || recognised.projects.some((p) => p.group !== undefined);
+  const groups = new Map<string, string>();
+  for (const place of places) {
+    const project = recognised.projects.find((p) => p.place === place)!;
+    const section = recognised.sections.find((s) => s.id === place.split('\u0000')[0]);
+    groups.set(place, grouped ? (project.group ?? section?.title ?? '*') : '*');
+  }
+
+  for (const table of recognised.tables) files.set(`tables/${table.id}.csv`, csv(table));
+  const sourceName = basename(file);
+  const source = {
+    file: `source/${sourceName}`,
+    title: identity.title,
+    format: form,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    origin: `${sourceName}: the text of ${identity.title}, extracted by a document converter (${formDescriptions[form]})`,
+  };
+  files.set(source.file, bytes);
+
+  const sections = recognised.sections.map((s) => ({
+    id: s.id,
+    ...(s.number ? { number: s.number } : {}),
+    title: s.title,
+    blocks: sectionBlocks(s, files, groups),
+  }));
+  const statedFigures = extractStatedFigures(recognised.sections.map((s) => ({ id: s.id, prose: s.prose.join('') })));
+  for (const [key, figure] of Object.entries(statedFigures)) report.add(recognised.sections.find((s) => s.id === figure.section)?.line ?? 1, 'figure', `${key} = ${figure.value} (${figure.quote.slice(0, 30)}…)`);
+
+  const projects = recognised.projects.map((p) => ({
+    number: p.number,
+    title: p.title,
+    name: p.name,
+    ...(p.code ? { code: p.code } : {}),
+    unit: p.unit,
+    ...(grouped ? { group: groups.get(p.place)! } : {}),
+    facts: p.facts,
+    ...(p.budget ? { budget: p.budget } : {}),
+    ...(p.purpose ? { purpose: p.purpose } : {}),
+    spendingPlan: p.spendingPlan,
+    goals: p.goals,
+    indicators: p.indicators,
+  }));
+  if (projects.length > 0) files.set('projects.yaml', yaml(projects));
+
+  const declaration = {
+    schemaVersion: 1,
+    title: identity.title,
+    kind: identity.kind,
+    year: identity.year,
+    region: identity.region,
+    department: identity.department,
+    unit: '万元',
+    sources: [source],
+    tables: recognised.tables.map((t) => ({
+      id: t.id,
+      ...(t.standard ? { standard: t.standard } : {}),
+      title: t.title,
+      unit: t.unit,
+      csv: `tables/${t.id}.csv`,
+      columnNumbers: t.columnNumbers,
+      empty: t.empty,
+      notes: t.notes,
+      meta: t.meta,
+      columns: t.columns.map((c) => ({ header: c.header, type: c.type, ...(c.classification ? { classification: c.classification } : {}) })),
+    })),
+    ...(projects.length > 0 ? { projects: 'projects.yaml' } : {}),
+    statedFigures,
+    sections,
+  };
+  files.set('filing.yaml', `# Imported by \`npm run import\` from ${source.file}; see ${REPORT_FILE}.\n${yaml(declaration)}`);
+  const id = filingId(identity);
+  files.set(REPORT_FILE, report.toMarkdown(id));
+  return { id, files, report };
+}

@@ -1,0 +1,522 @@
+import { standardTableKeys, standardTableNames, type StandardTableKey } from '../records/schema/table.ts';
+import type { GlossaryEntry, Goal } from '../records/schema/section.ts';
+import type { Block, TableBlock, TableRow, TextBlock } from './blocks.ts';
+import { csvCell, headerPaths, inferColumns, type ColumnDraft } from './columns.ts';
+import type { Identity } from './identity.ts';
+import { parseProject, PROJECT_TITLE, type ProjectDraft } from './projects.ts';
+import { ImportError, type ImportReport } from './report.ts';
+import { cellText, chineseNumber, compact, numericCell } from './text.ts';
+
+export interface TableDraft {
+  id: string;
+  standard?: StandardTableKey;
+  title: string;
+  unit: string;
+  columns: ColumnDraft[];
+  columnNumbers: boolean;
+  empty: boolean;
+  notes: string[];
+  meta: Record<string, string>;
+  rows: string[][];
+  /** Source lines of the header and of each row, for the report and the benchmark. */
+  line: number;
+  sourceRows: TableRow[];
+}
+
+export type BlockDraft =
+  | { markdown: string[] }
+  | { table: string }
+  | { projects: string }
+  | { glossary: GlossaryEntry[] }
+  | { goals: Goal[] };
+
+export interface SectionDraft {
+  id: string;
+  number?: string;
+  title: string;
+  blocks: BlockDraft[];
+  line: number;
+  /** The section's prose joined, for the stated figures. */
+  prose: string[];
+}
+
+export interface Recognised {
+  tables: TableDraft[];
+  projects: (ProjectDraft & { place: string })[];
+  sections: SectionDraft[];
+}
+
+const quoteFold = (s: string) => compact(s).replace(/[“”"「」『』‘’']/g, '"');
+
+const STANDARD_NAMES = standardTableKeys
+  .map((key) => ({ key, name: quoteFold(standardTableNames[key]) }))
+  .sort((a, b) => b.name.length - a.name.length);
+
+/** `部门预算收支总表` → income-expenditure-summary; names vary by a prefix, never by the core. */
+export function standardTableKey(text: string): StandardTableKey | null {
+  const c = quoteFold(text);
+  if (c.length > 30) return null;
+  for (const { key, name } of STANDARD_NAMES) if (c.endsWith(name) || c.endsWith(`${name}(空表)`)) return key;
+  return null;
+}
+
+const SECTION_HEADING = /^([一二三四五六七八九十]+)\s*[、.．]\s*(.{1,40})$/;
+const PART_HEADING = /^第([一二三四五六七八九十]+)部分\s*(.*)$/;
+const NOTE = /^注\s*[：:]/;
+const META = /^([^：:\s]{2,8})\s*[：:]\s*(\S.{0,30})$/;
+const GOAL_TARGET = /^绩效目标\s*[：:]\s*(.*)$/;
+const GOAL_INDICATOR = /^绩效指标\s*\d*\s*[：:]\s*(.*)$/;
+const NUMBERED_GOAL = /^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))\s*绩效目标\s*[：:]\s*(.*)$/;
+const GLOSSARY_ENTRY = /^\d+\s*[、.．]\s*(\*\*)?(.+?)(\*\*)?\s*[：:]\s*(.+)$/;
+
+const SECTION_IDS: [RegExp, string][] = [
+  [/职责|机构设置/, 'duties'],
+  [/总体情况|收支预算|预算安排的总/, 'overview'],
+  [/机关运行经费/, 'operating-costs'],
+  [/三公/, 'three-public'],
+  [/项目.*(绩效|预算)|专项资金/, 'projects'],
+  [/整体.*绩效|绩效预算|绩效目标|绩效信息/, 'performance'],
+  [/工作保障/, 'safeguards'],
+  [/政府采购/, 'procurement'],
+  [/国有资产|固定资产/, 'assets'],
+  [/名词解释/, 'glossary'],
+  [/其他/, 'other'],
+];
+
+const TABLE_IDS: [RegExp, string][] = [
+  [/机构设置/, 'organisation'],
+  [/政府采购/, 'procurement'],
+  [/固定资产|国有资产/, 'fixed-assets'],
+  [/绩效指标/, 'performance-indicators'],
+  [/绩效目标/, 'performance-goals'],
+];
+
+function uniqueId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+const isText = (b: Block | undefined): b is TextBlock => b?.kind === 'text';
+const isTable = (b: Block | undefined): b is TableBlock => b?.kind === 'table';
+
+/** A table of contents: every row is a title and a page number. */
+function isContentsTable(t: TableBlock): boolean {
+  return t.rows.every((r) => {
+    const filled = r.cells.map(cellText).filter((c) => c !== '');
+    return filled.length === 2 && /^\d{1,3}$/.test(compact(filled[1]!));
+  });
+}
+
+/**
+ * Walks the block stream once and recognises, by their titles, header rows
+ * and codes: the table of contents, the standard tables (merging the pages
+ * of each), the 情况说明 sections with their prose, tables, 分项绩效目标,
+ * 名词解释 and 项目绩效目标表. What it does not recognise stays in the
+ * section it stands in as Markdown, verbatim.
+ */
+export class Recogniser {
+  private i = 0;
+  private readonly tables: TableDraft[] = [];
+  private readonly projects: (ProjectDraft & { place: string })[] = [];
+  private readonly sections: SectionDraft[] = [];
+  private readonly tableIds = new Set<string>();
+  private readonly sectionIds = new Set<string>();
+  private current: SectionDraft | null = null;
+  private sectionNumber = 0;
+  private subheading: string | undefined;
+  private readonly pageHeaders: Set<string>;
+
+  constructor(
+    private readonly file: string,
+    private readonly blocks: readonly Block[],
+    private readonly identity: Identity,
+    private readonly report: ImportReport,
+  ) {
+    const name = compact(identity.department.name);
+    this.pageHeaders = new Set([name, ...identity.department.units.map((u) => compact(`${u.code ?? ''}${u.name}`))]);
+    if (identity.department.code) this.pageHeaders.add(compact(`${identity.department.code}${identity.department.name}`));
+  }
+
+  run(): Recognised {
+    while (this.i < this.blocks.length) this.step();
+    this.flushMarkdown();
+    return { tables: this.tables, projects: this.projects, sections: this.sections };
+  }
+
+  private step(): void {
+    const block = this.blocks[this.i]!;
+    if (isTable(block)) {
+      if (isContentsTable(block)) return this.contents(block);
+      return this.genericTable(undefined);
+    }
+    const text = block.text.replace(/^\[bookmark:[^\]]*\]\s*/, '').trim();
+    if (text === '') {
+      this.i++;
+      return;
+    }
+    if (/^目\s*录$|目录$/.test(text) && this.sections.length === 0 && this.tables.length === 0) return this.contentsHeading(block);
+    const standard = standardTableKey(text);
+    if (standard && this.followedByTable(this.i + 1)) return this.standardTable(standard, block, text);
+    const project = PROJECT_TITLE.exec(text);
+    if (project && this.followedByTable(this.i + 1)) return this.project(block, Number(project[1]), project[2]!);
+    const part = PART_HEADING.exec(text);
+    if (part) return this.partHeading(block, part[1]!, part[2]!.trim());
+    const heading = SECTION_HEADING.exec(text);
+    if (heading && !/[。；]$/.test(text)) {
+      const n = chineseNumber(heading[1]!);
+      if (n !== null && n > this.sectionNumber && n <= this.sectionNumber + 3) return this.startSection(block, heading[1]!, heading[2]!.trim());
+    }
+    if (/情况说明$|信息公开$|绩效文本$/.test(compact(text)) && text.length <= 60 && compact(text).includes(compact(this.identity.department.name).slice(0, 4))) {
+      return this.startSection(block, undefined, text, 'introduction');
+    }
+    if (this.current && /名词解释/.test(this.current.title)) {
+      const m = GLOSSARY_ENTRY.exec(text);
+      if (m) return this.glossaryEntry(block, m[2]!.trim(), m[4]!.trim());
+    }
+    if (GOAL_TARGET.test(this.nextText(this.i + 1) ?? '') || NUMBERED_GOAL.test(text)) return this.goal(block, text);
+    if (this.tableTitleAhead(this.i)) return this.genericTable(block);
+    this.paragraph(block, block.text.trim());
+  }
+
+  // ——— helpers over the stream ———
+
+  private nextText(from: number): string | null {
+    const b = this.blocks[from];
+    return isText(b) ? b.text.trim() : null;
+  }
+
+  /** A table (or a 注 line of an empty one) follows within a few page-header lines. */
+  private followedByTable(from: number): boolean {
+    for (let k = from; k < Math.min(this.blocks.length, from + 8); k++) {
+      const b = this.blocks[k]!;
+      if (isTable(b)) return !isContentsTable(b);
+      const t = b.text.trim();
+      if (t === '') continue;
+      if (!this.isPageHeader(t) && !META.test(t)) return false;
+    }
+    return false;
+  }
+
+  /** A short line followed by page-header or label lines and then a table. */
+  private tableTitleAhead(at: number): boolean {
+    const b = this.blocks[at];
+    if (!isText(b)) return false;
+    const t = b.text.trim();
+    if (t.length > 40 || /[。；：:]$/.test(t) || META.test(t)) return false;
+    return this.followedByTable(at + 1);
+  }
+
+  private isPageHeader(text: string): boolean {
+    const c = compact(text);
+    if (this.pageHeaders.has(c)) return true;
+    return /^\d{3,}\S+$/.test(c) && [...this.pageHeaders].some((h) => c.endsWith(h));
+  }
+
+  private section(): SectionDraft {
+    if (!this.current) {
+      this.current = { id: uniqueId('preamble', this.sectionIds), title: this.identity.title, blocks: [], line: this.blocks[this.i]?.line ?? 1, prose: [] };
+      this.sections.push(this.current);
+      this.report.add(this.current.line, 'section', `text before the first heading kept as a section titled "${this.current.title}"`);
+    }
+    return this.current;
+  }
+
+  private paragraph(block: TextBlock, text: string): void {
+    const section = this.section();
+    const last = section.blocks[section.blocks.length - 1];
+    if (last && 'markdown' in last) last.markdown.push(text);
+    else section.blocks.push({ markdown: [text] });
+    section.prose.push(text);
+    if (this.current?.id === 'preamble' || !this.current) this.report.add(block.line, 'narrative', text.slice(0, 40));
+    this.i++;
+  }
+
+  private flushMarkdown(): void {}
+
+  // ——— recognisers ———
+
+  private contentsHeading(block: TextBlock): void {
+    let last = this.i;
+    for (let k = this.i + 1; k < this.blocks.length; k++) {
+      const b = this.blocks[k]!;
+      if (isTable(b)) {
+        if (isContentsTable(b)) last = k;
+        else break;
+      }
+    }
+    const lines = this.blocks.slice(this.i, last + 1);
+    const entries = lines.reduce((n, b) => n + (isTable(b) ? b.rows.length : 0), 0);
+    this.report.add(block.line, 'skipped', `table of contents (${entries} entries with page numbers, ${lines.filter(isText).length} heading lines): not content, left out`);
+    this.i = last + 1;
+  }
+
+  private contents(block: TableBlock): void {
+    this.report.add(block.line, 'skipped', `table of contents (${block.rows.length} entries with page numbers): not content, left out`);
+    this.i++;
+  }
+
+  private startSection(block: TextBlock, number: string | undefined, title: string, fixedId?: string): void {
+    const base = fixedId ?? SECTION_IDS.find(([re]) => re.test(title))?.[1] ?? `section-${this.sections.length + 1}`;
+    const id = uniqueId(base, this.sectionIds);
+    this.current = { id, ...(number ? { number } : {}), title, blocks: [], line: block.line, prose: [] };
+    this.sections.push(this.current);
+    if (number) this.sectionNumber = chineseNumber(number) ?? this.sectionNumber;
+    this.subheading = undefined;
+    this.report.add(block.line, 'section', `${number ? `${number}、` : ''}${title} → section "${id}"`);
+    this.i++;
+  }
+
+  private partHeading(block: TextBlock, number: string, rest: string): void {
+    let title = rest;
+    let next = this.i + 1;
+    if (title === '') {
+      const t = this.nextText(next);
+      if (t && t.length <= 40) {
+        title = t;
+        next++;
+      } else title = `第${number}部分`;
+    }
+    const id = uniqueId(SECTION_IDS.find(([re]) => re.test(title))?.[1] ?? `part-${chineseNumber(number) ?? number}`, this.sectionIds);
+    this.current = { id, number: `第${number}部分`, title, blocks: [], line: block.line, prose: [] };
+    this.sections.push(this.current);
+    this.sectionNumber = 0;
+    this.subheading = undefined;
+    this.report.add(block.line, 'section', `第${number}部分 ${title} → section "${id}"`);
+    this.i = next;
+  }
+
+  private glossaryEntry(block: TextBlock, term: string, definition: string): void {
+    const section = this.section();
+    const last = section.blocks[section.blocks.length - 1];
+    if (last && 'glossary' in last) last.glossary.push({ term, definition });
+    else section.blocks.push({ glossary: [{ term, definition }] });
+    this.report.add(block.line, 'glossary', term);
+    this.i++;
+  }
+
+  private goal(block: TextBlock, text: string): void {
+    const section = this.section();
+    const numbered = NUMBERED_GOAL.exec(text);
+    let goal: Goal;
+    if (numbered) {
+      goal = { title: numbered[1]!, target: numbered[2]!.trim(), indicators: [] };
+      this.i++;
+    } else {
+      const target = GOAL_TARGET.exec(this.nextText(this.i + 1)!)![1]!.trim();
+      goal = { title: text, target, indicators: [] };
+      this.i += 2;
+    }
+    while (this.i < this.blocks.length) {
+      const t = this.nextText(this.i);
+      if (t === null) break;
+      if (t === '') {
+        this.i++;
+        continue;
+      }
+      const indicator = GOAL_INDICATOR.exec(t);
+      if (indicator) goal.indicators.push(indicator[1]!.trim());
+      else if (goal.indicators.length > 0 && !NUMBERED_GOAL.test(t) && !GOAL_TARGET.test(this.nextText(this.i + 1) ?? '') && !SECTION_HEADING.test(t) && !PART_HEADING.test(t) && !/^（[一二三四五六七八九十]+）/.test(t) && !/^[一二三四五六七八九十]+、/.test(t)) {
+        goal.indicators[goal.indicators.length - 1] += t;
+        this.report.warn(this.blocks[this.i]!.line, 'a line that continues the indicator above (a page break in the source) was joined to it');
+      } else break;
+      this.i++;
+    }
+    const last = section.blocks[section.blocks.length - 1];
+    if (last && 'goals' in last) last.goals.push(goal);
+    else section.blocks.push({ goals: [goal] });
+    section.prose.push(text, goal.target ?? '', ...goal.indicators);
+    this.report.add(block.line, 'goal', `${goal.title}: ${goal.indicators.length} indicator line(s)`);
+  }
+
+  private project(block: TextBlock, number: number, title: string): void {
+    const section = this.section();
+    this.i++;
+    const rows: TableRow[] = [];
+    const loose: { text: string; line: number }[] = [];
+    while (this.i < this.blocks.length) {
+      const b = this.blocks[this.i]!;
+      if (isTable(b)) {
+        rows.push(...b.rows);
+        this.i++;
+        continue;
+      }
+      const t = b.text.trim();
+      if (t === '') {
+        this.i++;
+        continue;
+      }
+      if (PROJECT_TITLE.test(t) || SECTION_HEADING.test(t) || PART_HEADING.test(t)) break;
+      if (this.isPageHeader(t) || /^单位\s*[：:]/.test(t)) {
+        this.i++;
+        continue;
+      }
+      if (!isTable(this.blocks[this.i + 1]) && !isTable(this.blocks[this.i + 2])) break;
+      loose.push({ text: t, line: b.line });
+      this.i++;
+    }
+    if (rows.length === 0) throw new ImportError(this.file, block.line, `project table "${title}" has no rows`);
+    const parsed = parseProject({ number, title, line: block.line }, rows, loose, this.report);
+    const place = `${section.id}\u0000${this.subheading ?? ''}`;
+    this.projects.push({ ...parsed, place, ...(this.subheading ? { group: this.subheading } : {}) });
+    const last = section.blocks[section.blocks.length - 1];
+    if (!(last && 'projects' in last && last.projects === place)) section.blocks.push({ projects: place });
+    this.report.add(block.line, 'project', `${number}、${parsed.name}: ${parsed.indicators.length} indicators, ${parsed.spendingPlan.length} spending periods`);
+  }
+
+  /** Header rows: through the 栏次 row when there is one, else the rows above the first row that holds a figure or a 序号. */
+  private headerCount(rows: readonly TableRow[]): { count: number; columnNumbers: boolean } {
+    const lanes = rows.findIndex((r) => compact(r.cells[0] ?? '') === '栏次');
+    if (lanes >= 0 && lanes < 6) return { count: lanes + 1, columnNumbers: true };
+    let count = 1;
+    while (count < rows.length) {
+      const above = rows[count - 1]!.cells.map(cellText);
+      const row = rows[count]!.cells.map(cellText);
+      const isData = /^\d+$/.test(compact(row[0] ?? '')) || row.some((c) => numericCell(c) !== null);
+      const fillsGap = above.some((c, k) => c === '' && (row[k] ?? '') !== '');
+      if (isData || !fillsGap) break;
+      count++;
+    }
+    return { count, columnNumbers: false };
+  }
+
+  private buildTable(opts: { title: string; line: number; standard?: StandardTableKey; pages: TableBlock[]; notes: string[]; meta: Record<string, string>; unit: string }): TableDraft {
+    const [first, ...rest] = opts.pages;
+    if (!first) throw new ImportError(this.file, opts.line, `table "${opts.title}" has no header row`);
+    const { count, columnNumbers } = this.headerCount(first.rows);
+    const header = first.rows.slice(0, columnNumbers ? count - 1 : count);
+    const width = Math.max(...first.rows.slice(0, count).map((r) => r.cells.length));
+    const body: TableRow[] = first.rows.slice(count);
+    const headerKey = first.rows.slice(0, count).map((r) => r.cells.map((c) => compact(c)).join('|'));
+    for (const page of rest) {
+      const repeats = compact(page.rows[0]?.cells[0] ?? '') === '序号' || compact(page.rows[0]?.cells[0] ?? '') === compact(first.rows[0]!.cells[0] ?? '');
+      if (repeats) {
+        const again = page.rows.slice(0, count).map((r) => r.cells.map((c) => compact(c)).join('|'));
+        if (again.join('\n') !== headerKey.join('\n')) this.report.warn(page.line, `the header repeated on this page differs from the first page's (line ${first.line}); the first header is used`);
+        body.push(...page.rows.slice(count));
+        this.report.add(page.line, 'continuation', `page of "${opts.title}" merged (${page.rows.length - count} rows)`);
+      } else {
+        body.push(...page.rows);
+        this.report.add(page.line, 'continuation', `rows of "${opts.title}" merged (${page.rows.length} rows)`);
+      }
+    }
+    const cells = body.map((r) => {
+      const trimmed = [...r.cells];
+      while (trimmed.length > width && cellText(trimmed[trimmed.length - 1]!) === '') trimmed.pop();
+      if (trimmed.length > width) throw new ImportError(this.file, r.line, `a row of "${opts.title}" has ${trimmed.length} cells, the header has ${width} columns`);
+      if (trimmed.length < width && trimmed.some((c) => cellText(c) !== '')) {
+        throw new ImportError(this.file, r.line, `a row of "${opts.title}" has ${trimmed.length} cells, the header has ${width} columns: a column is missing`);
+      }
+      return Array.from({ length: width }, (_, c) => trimmed[c] ?? '');
+    });
+    const paths = headerPaths(header.map((r) => r.cells), width);
+    const columns = inferColumns(paths, cells);
+    paths.forEach((p, c) => {
+      if (p.length === 0) this.report.warn(first.line, `column ${c + 1} of "${opts.title}" has no header; named ${columns[c]!.header.join('/')}`);
+    });
+    const id = uniqueId(opts.standard ?? TABLE_IDS.find(([re]) => re.test(opts.title))?.[1] ?? 'table', this.tableIds);
+    const table: TableDraft = {
+      id,
+      ...(opts.standard ? { standard: opts.standard } : {}),
+      title: opts.title,
+      unit: opts.unit,
+      columns,
+      columnNumbers,
+      empty: cells.length === 0,
+      notes: opts.notes,
+      meta: opts.meta,
+      rows: cells.map((row) => row.map((v, c) => csvCell(v, columns[c]!))),
+      line: opts.line,
+      sourceRows: body,
+    };
+    this.tables.push(table);
+    this.report.add(opts.line, 'table', `${opts.title} → tables/${id}.csv: ${columns.length} columns, ${cells.length} rows${table.empty ? ' (空表)' : ''}${rest.length ? `, ${rest.length + 1} pages merged` : ''}`);
+    return table;
+  }
+
+  /** Page-header lines, labels (预算年度：2024) and 注 lines around the pages of a table. */
+  private tableSurroundings(meta: Record<string, string>, notes: string[], state: { unit: string; seen: Set<string> }, t: string, line: number): boolean {
+    const c = compact(t);
+    if (NOTE.test(t)) {
+      notes.push(t);
+      return true;
+    }
+    if (/^单位[:]/.test(c) && c.length <= 12) {
+      state.unit = c.replace(/^单位[:]/, '');
+      if (!state.seen.has(c)) state.seen.add(c);
+      return true;
+    }
+    if (this.isPageHeader(t)) {
+      if (!state.seen.has(c)) {
+        state.seen.add(c);
+        meta['部门'] = t;
+      } else this.report.add(line, 'skipped', `page header "${t}" repeated on a continuation page`);
+      return true;
+    }
+    const m = META.exec(t);
+    if (m) {
+      if (!state.seen.has(c)) {
+        state.seen.add(c);
+        meta[m[1]!] = m[2]!.trim();
+      } else this.report.add(line, 'skipped', `page header "${t}" repeated on a continuation page`);
+      return true;
+    }
+    return false;
+  }
+
+  private standardTable(key: StandardTableKey, block: TextBlock, title: string): void {
+    this.i++;
+    const pages: TableBlock[] = [];
+    const notes: string[] = [];
+    const meta: Record<string, string> = {};
+    const state = { unit: '万元', seen: new Set<string>() };
+    while (this.i < this.blocks.length) {
+      const b = this.blocks[this.i]!;
+      if (isTable(b)) {
+        pages.push(b);
+        this.i++;
+        continue;
+      }
+      const t = b.text.trim();
+      if (t === '') {
+        this.i++;
+        continue;
+      }
+      if (!this.tableSurroundings(meta, notes, state, t, b.line)) break;
+      this.i++;
+    }
+    const table = this.buildTable({ title, line: block.line, standard: key, pages, notes, meta, unit: state.unit });
+    if (this.current) this.current.blocks.push({ table: table.id });
+  }
+
+  private genericTable(titleBlock: TextBlock | undefined): void {
+    const section = this.section();
+    const title = titleBlock ? titleBlock.text.trim() : `${section.title}（表）`;
+    if (!titleBlock) this.report.warn(this.blocks[this.i]!.line, `a table without a title line; titled "${title}"`);
+    if (titleBlock) this.i++;
+    const pages: TableBlock[] = [];
+    const notes: string[] = [];
+    const meta: Record<string, string> = {};
+    const state = { unit: '万元', seen: new Set<string>() };
+    while (this.i < this.blocks.length) {
+      const b = this.blocks[this.i]!;
+      if (isTable(b)) {
+        if (isContentsTable(b)) break;
+        pages.push(b);
+        this.i++;
+        continue;
+      }
+      const t = b.text.trim();
+      if (t === '') {
+        this.i++;
+        continue;
+      }
+      if (pages.length > 0 && !NOTE.test(t)) break;
+      if (!this.tableSurroundings(meta, notes, state, t, b.line)) break;
+      this.i++;
+    }
+    const table = this.buildTable({ title, line: titleBlock?.line ?? pages[0]!.line, pages, notes, meta, unit: state.unit });
+    section.blocks.push({ table: table.id });
+  }
+}
