@@ -65,7 +65,7 @@ describe('rowHeaderColumn', () => {
   it('is the first text column unless given', () => {
     expect(rowHeaderColumn(summary)).toBe(1);
     expect(rowHeaderColumn(summary, 3)).toBe(3);
-    expect(rowHeaderColumn([{ header: ['a'], type: 'amount' }])).toBe(-1);
+    expect(rowHeaderColumn([{ type: 'amount' }])).toBe(-1);
   });
 });
 

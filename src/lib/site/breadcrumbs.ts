@@ -1,0 +1,29 @@
+import { regionPath, urlFor } from '../records/filing-path.ts';
+import type { Filing } from '../records/load-filing.ts';
+import { departmentUrl, filingUrl } from './urls.ts';
+
+export interface Crumb {
+  label: string;
+  /** Omitted for the current page. */
+  href?: string | undefined;
+}
+
+export const HOME_CRUMB: Crumb = { label: '首页', href: '/' };
+
+/** 首页 › 河北省 › 廊坊市 › 永清县; the last region is the current page unless `linkLast`. */
+export function regionCrumbs(segments: readonly string[], linkLast = false): Crumb[] {
+  return [
+    HOME_CRUMB,
+    ...segments.map((label, i) => (i < segments.length - 1 || linkLast ? { label, href: urlFor(segments.slice(0, i + 1)) } : { label })),
+  ];
+}
+
+export function filingCrumbs(filing: Filing, current?: string): Crumb[] {
+  const own = `${filing.year}年${filing.kind}`;
+  return [
+    ...regionCrumbs(regionPath(filing), true),
+    { label: filing.department.name, href: departmentUrl(filing) },
+    current ? { label: own, href: filingUrl(filing) } : { label: own },
+    ...(current ? [{ label: current }] : []),
+  ];
+}
