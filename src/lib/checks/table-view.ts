@@ -10,12 +10,7 @@ import { normalizeLabel } from './labels.ts';
  * column order is still checked.
  */
 export function standardTable(filing: Filing, key: StandardTableKey): Table | undefined {
-  return tablesOf(filing).find((t) => t.standard === key);
-}
-
-/** The filing's tables with their rows (the declaration type alone has none). */
-export function tablesOf(filing: Filing): readonly Table[] {
-  return filing.tables;
+  return filing.tables.find((t) => t.standard === key);
 }
 
 /** Normalised header path of a column. */

@@ -8,12 +8,12 @@ import type { Cell, Column, Table, TableDeclaration } from './schema/table.ts';
 import { parseAmount } from './schema/amount.ts';
 import { codeProblem } from './schema/classification-codes.ts';
 import { RecordError, zodProblems, type Problem } from './record-error.ts';
-import { filingId, filingSegments } from './filing-path.ts';
+import { filingId, filingSegments, regionPath } from './filing-path.ts';
 
 export const FILING_FILE = 'filing.yaml';
 
 /** A filing as the site and the checks see it: the declaration with every referenced file read and validated. */
-export type Filing = FilingDeclaration & {
+export type Filing = Omit<FilingDeclaration, 'tables'> & {
   /** `河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算` */
   id: string;
   /** Folder of the record, relative to the project root, with forward slashes. */
@@ -53,11 +53,12 @@ function readText(ctx: Context, file: string, field?: string): string | null {
 function readYaml(ctx: Context, file: string, field?: string): unknown {
   const text = readText(ctx, file, field);
   if (text === null) return undefined;
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const line = error.linePos?.[0]?.line;
-      ctx.problems.push({ file: rel(ctx, file), ...(line ? { line } : {}), message: `malformed YAML: ${error.message.split('\n')[0]}` });
+      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:$/, '');
+      ctx.problems.push({ file: rel(ctx, file), ...(line ? { line } : {}), message: `malformed YAML: ${reason}` });
     }
     return undefined;
   }
@@ -155,7 +156,7 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
   const ctx: Context = { root: options.root, dir, problems: [] };
   const raw = readYaml(ctx, FILING_FILE);
   if (raw === undefined) throw new RecordError(ctx.problems);
-  const result = filingSchema.safeParse(raw);
+  const result = filingSchema.safeParse(raw, { reportInput: true });
   if (!result.success) throw new RecordError(zodProblems(rel(ctx, FILING_FILE), result.error));
   const declaration = result.data;
 
@@ -182,7 +183,7 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
   if (declaration.projects) {
     const data = readYaml(ctx, declaration.projects, 'projects');
     if (data !== undefined) {
-      const parsed = projectsFileSchema.safeParse(data);
+      const parsed = projectsFileSchema.safeParse(data, { reportInput: true });
       if (parsed.success) projectList = parsed.data;
       else ctx.problems.push(...zodProblems(rel(ctx, declaration.projects), parsed.error));
     }
@@ -228,7 +229,7 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
   if (existsSync(join(dir, ACKNOWLEDGMENTS_FILE))) {
     const data = readYaml(ctx, ACKNOWLEDGMENTS_FILE);
     if (data !== undefined && data !== null) {
-      const parsed = acknowledgmentsFileSchema.safeParse(data);
+      const parsed = acknowledgmentsFileSchema.safeParse(data, { reportInput: true });
       if (parsed.success) acknowledgments = parsed.data;
       else ctx.problems.push(...zodProblems(rel(ctx, ACKNOWLEDGMENTS_FILE), parsed.error));
     }
@@ -253,6 +254,16 @@ export function findFilingDirs(contentRoot: string): string[] {
   return found.sort();
 }
 
+/**
+ * A department-year is the same whether its folder carries the department
+ * code or not (`316-人力资源和社会保障局` and `人力资源和社会保障局`): it is
+ * known by its region and either its code or its full name.
+ */
+function departmentYearKeys(f: Filing): string[] {
+  const base = [...regionPath(f), `${f.year}-${f.kind}`].join('/');
+  return [`${base}#name:${f.department.name}`, ...(f.department.code ? [`${base}#code:${f.department.code}`] : [])];
+}
+
 export interface LoadResult {
   filings: Filing[];
   problems: Problem[];
@@ -266,12 +277,17 @@ export function loadAllFilings(root: string, contentRoot: string): LoadResult {
   for (const dir of findFilingDirs(contentRoot)) {
     try {
       const filing = loadFiling(dir, { root, contentRoot });
-      const previous = seen.get(filing.id);
+      const keys = departmentYearKeys(filing);
+      const previous = keys.map((k) => seen.get(k)).find((d) => d !== undefined);
       if (previous) {
-        problems.push({ file: `${filing.dir}/${FILING_FILE}`, message: `duplicate department-year: ${filing.id} is already filed in ${previous}` });
+        problems.push({
+          file: `${filing.dir}/${FILING_FILE}`,
+          field: 'department',
+          message: `duplicate department-year: ${filing.department.name} ${filing.year} ${filing.kind} is already filed in ${previous}`,
+        });
         continue;
       }
-      seen.set(filing.id, filing.dir);
+      for (const key of keys) seen.set(key, filing.dir);
       filings.push(filing);
     } catch (error) {
       if (error instanceof RecordError) problems.push(...error.problems);

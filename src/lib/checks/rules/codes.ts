@@ -1,6 +1,6 @@
 import { LEVEL_NAMES, codeLevel, parentCode } from '../../records/schema/classification-codes.ts';
 import type { Rule } from '../rule.ts';
-import { classified, tablesOf } from '../table-view.ts';
+import { classified } from '../table-view.ts';
 import { normalizeLabel } from '../labels.ts';
 import type { CellRef } from '../rule.ts';
 
@@ -10,7 +10,7 @@ export const codeHierarchy: Rule = {
   severity: 'error',
   description: '项 在其所属的 款、类 之下（上级科目在表中且在其前）；同一科目在一张表中只出现一次',
   check(filing, out) {
-    for (const table of tablesOf(filing)) {
+    for (const table of filing.tables) {
       const view = classified(table);
       if (!view) continue;
       const seen = new Map<string, number>();
@@ -45,7 +45,7 @@ export const codeNames: Rule = {
   description: '同一科目编码在本公开的各表中名称相同',
   check(filing, out) {
     const first = new Map<string, { name: string; ref: CellRef }>();
-    for (const table of tablesOf(filing)) {
+    for (const table of filing.tables) {
       const view = classified(table);
       if (!view || view.nameColumn === undefined) continue;
       const nameColumn = view.nameColumn;

@@ -2,7 +2,7 @@ import { Decimal, equal, sum } from '../../records/decimal.ts';
 import { parentCode, LEVEL_NAMES, codeLevel } from '../../records/schema/classification-codes.ts';
 import type { Table } from '../../records/schema/table.ts';
 import type { FindingList, Rule } from '../rule.ts';
-import { amountColumns, classified, standardTable, tablesOf } from '../table-view.ts';
+import { amountColumns, classified, standardTable } from '../table-view.ts';
 import { normalizeLabel } from '../labels.ts';
 
 const show = (d: Decimal) => d.toFixed(2);
@@ -17,7 +17,7 @@ export const columnSums: Rule = {
   severity: 'error',
   description: '合计 = 各类之和；类 = 所属各款之和；款 = 所属各项之和（功能分类 3/5/7 位，经济分类 3/5 位）；“三公”经费表各项之和',
   check(filing, out) {
-    for (const table of tablesOf(filing)) {
+    for (const table of filing.tables) {
       const view = classified(table);
       if (view) checkClassified(this, out, view);
     }

@@ -2,7 +2,7 @@ import type { FilingKind } from '../../records/schema/filing.ts';
 import { standardTableKeys, standardTableNames, type StandardTableKey } from '../../records/schema/table.ts';
 import { LEVEL_NAMES, parentCode } from '../../records/schema/classification-codes.ts';
 import type { Rule } from '../rule.ts';
-import { classified, tablesOf } from '../table-view.ts';
+import { classified } from '../table-view.ts';
 
 /**
  * 《地方预决算公开操作规程》 requires the same nine tables for a 部门预算 and
@@ -26,7 +26,7 @@ export const requiredTables: Rule = {
   severity: 'warning',
   description: '公开了部门预算表的，《地方预决算公开操作规程》要求的九张表齐全（无数据的表以空表列示）',
   check(filing, out) {
-    const present = new Set(tablesOf(filing).flatMap((t) => (t.standard ? [t.standard] : [])));
+    const present = new Set(filing.tables.flatMap((t) => (t.standard ? [t.standard] : [])));
     if (present.size === 0) return;
     for (const key of REQUIRED_TABLES[filing.kind]) {
       if (present.has(key)) continue;
@@ -44,7 +44,7 @@ export const noStandardTables: Rule = {
   severity: 'warning',
   description: '本公开没有部门预算表（例如只公开绩效目标）：照常发布，并提示读者',
   check(filing, out) {
-    if (tablesOf(filing).some((t) => t.standard)) return;
+    if (filing.tables.some((t) => t.standard)) return;
     out.filingLevel(this, 'tables', {
       message: `本公开文件不含《地方预决算公开操作规程》要求的部门${filing.kind}公开表，只包含所列的说明和绩效目标`,
     });
@@ -57,7 +57,7 @@ export const emptyTables: Rule = {
   severity: 'error',
   description: '没有数据行的表须标注空表列示',
   check(filing, out) {
-    for (const table of tablesOf(filing)) {
+    for (const table of filing.tables) {
       if (table.rows.length === 0 && !table.empty) {
         out.table(this, { table }, { expected: 'empty: true（空表列示）', found: '0 行', message: `${table.title} 没有数据行，也没有标注空表列示` });
       }
@@ -74,7 +74,7 @@ export const classificationDepth: Rule = {
   severity: 'warning',
   description: '支出功能分类细化到项（7 位），部门经济分类细化到款（5 位）',
   check(filing, out) {
-    for (const table of tablesOf(filing)) {
+    for (const table of filing.tables) {
       const view = classified(table);
       if (!view) continue;
       const deepest = view.kind === 'function' ? 7 : 5;

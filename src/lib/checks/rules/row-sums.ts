@@ -1,7 +1,7 @@
 import { Decimal, equal } from '../../records/decimal.ts';
 import type { Table } from '../../records/schema/table.ts';
 import type { FindingList, Rule } from '../rule.ts';
-import { amountColumns, headerOf, last, tablesOf } from '../table-view.ts';
+import { amountColumns, headerOf, last } from '../table-view.ts';
 import { isOfWhich, isTotalLabel } from '../labels.ts';
 
 /**
@@ -15,7 +15,7 @@ export const rowSums: Rule = {
   severity: 'error',
   description: '合计列 = 同级各列之和（合计 = 基本支出 + 项目支出 + …；本年收入各列之和 = 小计；合计 = 小计 + 上年结转）',
   check(filing, out) {
-    for (const table of tablesOf(filing)) {
+    for (const table of filing.tables) {
       for (const plan of sumPlans(table)) checkRows(this, out, table, plan);
     }
   },
