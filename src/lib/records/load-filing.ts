@@ -34,6 +34,20 @@ interface Context {
 
 const rel = (ctx: Context, file: string) => relative(ctx.root, join(ctx.dir, file)).split(sep).join('/');
 
+function unreadable(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'cannot read the file: it does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read the file: permission denied';
+    case 'EISDIR':
+      return 'cannot read the file: it is a folder';
+    default:
+      return `cannot read the file (${error.code ?? error.message})`;
+  }
+}
+
 function readText(ctx: Context, file: string, field?: string): string | null {
   try {
     const buffer = readFileSync(join(ctx.dir, file));
@@ -44,7 +58,7 @@ function readText(ctx: Context, file: string, field?: string): string | null {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
-    const reason = error instanceof TypeError ? 'expected UTF-8 text, found bytes that are not UTF-8' : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    const reason = error instanceof TypeError ? 'expected UTF-8 text, found bytes that are not UTF-8' : unreadable(error as NodeJS.ErrnoException);
     ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: reason });
     return null;
   }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../../src/lib/records/schema/amount.ts';
+
+describe('parseAmount', () => {
+  it.each([
+    ['1,234.5万', '1234.5'],
+    ['1,234.5 万元', '1234.5'],
+    ['0024487.92', '24487.92'],
+    ['-3.10', '-3.10'],
+    ['1，234．50', '1234.50'],
+    ['  6.00\u3000', '6.00'],
+  ])('accepts %j as %s', (raw, value) => {
+    expect(parseAmount(raw)).toEqual({ ok: true, value });
+  });
+
+  it('reads an empty cell as no amount', () => {
+    expect(parseAmount('  ')).toEqual({ ok: true, value: null });
+  });
+
+  it.each(['1,23.4', '约100', '100元', '1.2.3', '12,34', '≥95%', '1e3'])('rejects %j, quoting it', (raw) => {
+    expect(parseAmount(raw)).toEqual({ ok: false, reason: `expected an amount in 万元 such as 1234.56, found "${raw}"` });
+  });
+});

@@ -1,0 +1,129 @@
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadAllFilings } from '../../src/lib/records/load-filing.ts';
+import { formatProblem } from '../../src/lib/records/record-error.ts';
+import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
+
+const BAD = join(PROJECT_ROOT, 'tests', 'fixtures', 'bad');
+const RECORD = '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算';
+
+/** Problems of one fixture tree as `npm run check` prints them, with paths relative to the tree. */
+function problems(root: string): string[] {
+  const { problems } = loadAllFilings(root, join(root, 'filings'));
+  return problems.map(formatProblem);
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'gongkai-bad-input-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** A copy of the valid record that a test may break in ways git cannot store. */
+function copyOfValid(name: string): string {
+  const root = join(temp, name);
+  cpSync(join(BAD, 'valid'), root, { recursive: true });
+  return root;
+}
+
+describe('bad input is reported with the file and the field or cell', () => {
+  it('the valid record loads', () => {
+    expect(problems(join(BAD, 'valid'))).toEqual([]);
+  });
+
+  it('malformed YAML', () => {
+    expect(problems(join(BAD, 'malformed-yaml'))).toMatchInlineSnapshot(`
+      [
+        "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/filing.yaml:7: malformed YAML: Flow map in block collection must be sufficiently indented and end with a }",
+      ]
+    `);
+  });
+
+  it('malformed CSV', () => {
+    expect(problems(join(BAD, 'malformed-csv'))).toMatchInlineSnapshot(`
+      [
+        "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/tables/three-public.csv:4: malformed CSV: Quoted field unterminated",
+      ]
+    `);
+  });
+
+  it('a missing required field', () => {
+    expect(problems(join(BAD, 'missing-field'))).toMatchInlineSnapshot(`
+      [
+        "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/filing.yaml: year: required field is missing (expected number)",
+      ]
+    `);
+  });
+
+  it('a wrong type names the value found', () => {
+    expect(problems(join(BAD, 'wrong-type'))).toMatchInlineSnapshot(`
+      [
+        "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/filing.yaml: year: expected number, found string "二〇二四"",
+      ]
+    `);
+  });
+
+  it('amounts that are not numbers are rejected cell by cell; 1,234.5万 is accepted', () => {
+    expect(problems(join(BAD, 'bad-amount'))).toMatchInlineSnapshot(`
+      [
+        "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/tables/three-public.csv:3: row 2, column "资金性质/合计": expected an amount in 万元 such as 1234.56, found "约100"",
+        "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/tables/three-public.csv:3: row 2, column "资金性质/一般公共预算财政拨款": expected an amount in 万元 such as 1234.56, found "1,23.4"",
+      ]
+    `);
+  });
+
+  it('a duplicate department-year, filed once with its code and once without', () => {
+    const root = join(BAD, 'duplicate');
+    const { filings } = loadAllFilings(root, join(root, 'filings'));
+    expect(filings).toHaveLength(1);
+    expect(problems(root)).toMatchInlineSnapshot(`
+      [
+        "filings/河北省/廊坊市/永清县/人力资源和社会保障局/2024-预算/filing.yaml: department: duplicate department-year: 永清县人力资源和社会保障局 2024 预算 is already filed in filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算",
+      ]
+    `);
+  });
+
+  it('a classification code with the wrong number of digits', () => {
+    expect(problems(join(BAD, 'code-digits'))).toMatchInlineSnapshot(`
+      [
+        "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/tables/general-budget-expenditure.csv:4: row 3, column "功能分类科目/科目编码": expected a 支出功能分类科目 code of 3, 5, 7 digits, found "2210" (4 digits)",
+      ]
+    `);
+  });
+
+  it('a region that does not match the folder', () => {
+    expect(problems(join(BAD, 'region-mismatch'))).toMatchInlineSnapshot(`
+      [
+        "filings/河北省/廊坊市/霸州市/316-人力资源和社会保障局/2024-预算/filing.yaml: region / department / year / kind: the folder does not match the record: the record says 河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算, the folder is 河北省/廊坊市/霸州市/316-人力资源和社会保障局/2024-预算",
+      ]
+    `);
+  });
+
+  it('a file that is not UTF-8 (saved in GBK)', () => {
+    expect(problems(join(BAD, 'invalid-utf8'))).toMatchInlineSnapshot(`
+      [
+        "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/sections/three-public.md: sections[0].blocks[0].markdown: expected UTF-8 text, found bytes that are not UTF-8",
+      ]
+    `);
+  });
+
+  it('a file that cannot be read: missing, a folder, or without permission', () => {
+    const root = copyOfValid('unreadable');
+    const dir = join(root, 'filings', RECORD);
+    rmSync(join(dir, 'tables', 'three-public.csv'));
+    rmSync(join(dir, 'tables', 'general-budget-expenditure.csv'));
+    mkdirSync(join(dir, 'tables', 'general-budget-expenditure.csv'));
+    const lines = problems(root);
+    expect(lines).toEqual([
+      `filings/${RECORD}/tables/three-public.csv: tables[0].csv: cannot read the file: it does not exist`,
+      `filings/${RECORD}/tables/general-budget-expenditure.csv: tables[1].csv: cannot read the file: it is a folder`,
+    ]);
+  });
+
+  // root reads any file whatever its mode, so the permission case needs an ordinary user.
+  it.skipIf(process.getuid?.() === 0)('a file without read permission', () => {
+    const root = copyOfValid('no-permission');
+    const file = join(root, 'filings', RECORD, 'sections', 'three-public.md');
+    chmodSync(file, 0o000);
+    expect(problems(root)).toEqual([`filings/${RECORD}/sections/three-public.md: sections[0].blocks[0].markdown: cannot read the file: permission denied`]);
+  });
+});
