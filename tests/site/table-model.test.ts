@@ -14,6 +14,8 @@ describe('headerRows', () => {
   it('spans group labels over their columns and leaves down to the last row', () => {
     const rows = headerRows(summary);
     expect(rows).toHaveLength(2);
+    expect(rows[0]![0]!.column).toBe(0);
+    expect(rows[1]!.map((c) => c.column)).toEqual([1, 2, 3, 4]);
     expect(rows[0]!.map((c) => [c.label, c.colspan, c.rowspan, c.scope])).toEqual([
       ['序号', 1, 2, 'col'],
       ['收入', 2, 1, 'colgroup'],
@@ -62,10 +64,11 @@ describe('columnNumberCells', () => {
 });
 
 describe('rowHeaderColumn', () => {
-  it('is the first text column unless given', () => {
-    expect(rowHeaderColumn(summary)).toBe(1);
-    expect(rowHeaderColumn(summary, 3)).toBe(3);
-    expect(rowHeaderColumn([{ type: 'amount' }])).toBe(-1);
+  it('is the first text cell that is not blank, unless given', () => {
+    expect(rowHeaderColumn(['1', '一、一般公共预算拨款收入', '24487.92', '一、一般公共服务支出', null], summary)).toBe(1);
+    expect(rowHeaderColumn(['8', null, null, '八、社会保障和就业支出', '24901.46'], summary)).toBe(3);
+    expect(rowHeaderColumn(['8', null, null, '八、社会保障和就业支出', '24901.46'], summary, 1)).toBe(1);
+    expect(rowHeaderColumn(['1'], [{ type: 'amount' }])).toBe(-1);
   });
 });
 

@@ -12,7 +12,7 @@ export type ColumnDraft = Pick<Column, 'header' | 'type' | 'classification' | 'u
  * `序号 | 收入 | _ ` over `_ | 项目 | 预算数` gives [序号], [收入, 项目], [收入, 预算数].
  */
 export function headerPaths(rows: readonly (readonly string[])[], width: number): string[][] {
-  const grid = rows.map((r) => Array.from({ length: width }, (_, c) => headerText(r[c] ?? '')));
+  const grid = alignSpans(rows.map((r) => r.map(headerText)), width);
   const paths: string[][] = [];
   for (let c = 0; c < width; c++) {
     const path: string[] = [];
@@ -35,11 +35,49 @@ export function headerPaths(rows: readonly (readonly string[])[], width: number)
   return paths;
 }
 
+/**
+ * Word → text writes a merged header cell once: a row with fewer cells than
+ * the table is wide has cells that span the run of labelled cells below
+ * them (指标值 over 符号 | 值 | 单位). Widen each such cell over its run.
+ */
+function alignSpans(rows: string[][], width: number): string[][] {
+  const out = rows.map((r) => [...r]);
+  for (let r = out.length - 1; r >= 0; r--) {
+    const row = out[r]!;
+    const below = out[r + 1];
+    let extra = width - row.length;
+    if (extra > 0 && below) {
+      const widened: string[] = [];
+      for (const cell of row) {
+        widened.push(cell);
+        const at = widened.length - 1;
+        let run = 0;
+        while (at + run < width && (below[at + run] ?? '') !== '') run++;
+        if (cell !== '' && run > 1 && extra > 0) {
+          const add = Math.min(run - 1, extra);
+          for (let k = 0; k < add; k++) widened.push('');
+          extra -= add;
+        }
+      }
+      out[r] = widened;
+    }
+    out[r] = Array.from({ length: width }, (_, c) => out[r]![c] ?? '');
+  }
+  return out;
+}
+
 const TEXT_HEADER = /^(项目|.*名称|.*单位|.*规格|.*形式|.*性质|.*来源|.*说明|.*内容|.*指标|.*依据|备注)$/;
 const COUNT_HEADER = /数量|人数|面积|个数|件数/;
 
 /** Column types from the header and the cells: 序号, codes, figures, words. */
-export function inferColumns(paths: string[][], body: readonly (readonly string[])[]): ColumnDraft[] {
+const MONEY_HEADER = /金额|预算|资金|万元|经费|支出|收入|合计|小计|总计|价值|单价|拨款|结转|结余/;
+
+/**
+ * Column types from the header and the cells. In a standard budget table
+ * every figure is money; elsewhere a figure column is money only when its
+ * header says so (金额, 预算, 单价 …), otherwise a plain number (a score, a count).
+ */
+export function inferColumns(paths: string[][], body: readonly (readonly string[])[], moneyTable = false): ColumnDraft[] {
   return paths.map((path, c) => {
     const header = path.length > 0 ? path : [`第${c + 1}列`];
     const label = compact(header.join('/'));
@@ -51,10 +89,9 @@ export function inferColumns(paths: string[][], body: readonly (readonly string[
       if (cells.every((v) => codeProblem(compact(v), classification) === null)) return { header, type: 'code', classification };
       return { header, type: 'text' };
     }
-    if (cells.length > 0 && cells.every((v) => numericCell(v) !== null)) {
-      return COUNT_HEADER.test(last) ? { header, type: 'number' } : { header, type: 'amount' };
-    }
-    if (cells.length === 0 && !TEXT_HEADER.test(last)) return COUNT_HEADER.test(last) ? { header, type: 'number' } : { header, type: 'amount' };
+    const figure = (): ColumnDraft => (COUNT_HEADER.test(last) || !(moneyTable || MONEY_HEADER.test(label)) ? { header, type: 'number' } : { header, type: 'amount' });
+    if (cells.length > 0 && cells.every((v) => numericCell(v) !== null)) return figure();
+    if (cells.length === 0 && !TEXT_HEADER.test(last)) return figure();
     return { header, type: 'text' };
   });
 }

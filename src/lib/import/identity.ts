@@ -67,10 +67,11 @@ export function readIdentity(file: string, blocks: readonly Block[], regionOverr
   }
   if (!found) throw new ImportError(file, undefined, 'no title line naming the department, the year and 部门预算/部门决算 was found');
 
-  const unitLine = /^(\d{3,})\s+(\S.*(?:局|中心|处|所|院|室|站|委员会|办公室|部|队|馆|校))$/;
+  const unitLine = /^(?:编制部门[：:]\s*)?(\d{3,})\s*(\S.*(?:局|中心|处|所|院|室|站|委员会|办公室|部|队|馆|校))$/;
   const units = new Map<string, string>();
   let code: string | undefined;
-  for (const { text } of lines) {
+  const cells = blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells.map((c) => c.trim())) : []));
+  for (const text of [...lines.map((l) => l.text), ...cells]) {
     const m = unitLine.exec(text);
     if (!m) continue;
     if (compact(m[2]!) === compact(found.name)) code = m[1]!;

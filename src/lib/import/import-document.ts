@@ -5,6 +5,7 @@ import { Document, isMap, isSeq, visit } from 'yaml';
 import { filingId } from '../records/filing-path.ts';
 import { formDescriptions } from './blocks.ts';
 import { detectForm, readBlocks } from './detect-form.ts';
+import { dropDuplicateTail } from './duplicate-tail.ts';
 import { readIdentity } from './identity.ts';
 import { Recogniser, type BlockDraft, type SectionDraft, type TableDraft } from './recognise.ts';
 import { ImportError, ImportReport } from './report.ts';
@@ -88,7 +89,7 @@ export function importDocument(options: ImportOptions): ImportResult {
   const form = detectForm(lines);
   if (!form) throw new ImportError(file, undefined, 'no table in a known text form (tab-separated rows, one cell per line, or pipe tables) was found');
   const report = new ImportReport(basename(file), form);
-  const blocks = readBlocks(form, lines);
+  const blocks = dropDuplicateTail(readBlocks(form, lines), report);
   const identity = readIdentity(file, blocks, options.region);
   report.add(identity.line, 'metadata', `${identity.department.name}, ${identity.year} ${identity.kind}, ${[identity.region.province, identity.region.city, identity.region.county].filter(Boolean).join('/')}`);
   const recognised = new Recogniser(file, blocks, identity, report).run();

@@ -87,6 +87,10 @@ export function parseProject(
       if (both) {
         periodAt.set(c, both[1]!);
         setPeriod(both[1]!, both[2]!, row.line);
+      } else if (PERIOD.test(v) && numericCell(row.cells[c + 1] ?? '') !== null && !PERIOD.test(compact(row.cells[c + 2] ?? ''))) {
+        // A period label with its amount in the next cell: a merged cell spilled to the right.
+        periodAt.set(c + 1, v);
+        if (!plan.has(v)) plan.set(v, null);
       } else if (PERIOD.test(v)) {
         periodAt.set(c, v);
         if (!plan.has(v)) plan.set(v, null);
@@ -162,7 +166,8 @@ export function parseProject(
         purposes.push(...filled);
         break;
       case 'spending':
-        if (goalsPending && filled.every((v) => numericCell(v) === null && !PERIOD.test(compact(v)) && !PERIOD_AMOUNT.test(compact(v)))) {
+        if (filled.every((v) => numericCell(v) === null && !PERIOD.test(compact(v)) && !PERIOD_AMOUNT.test(compact(v)))) {
+          if (!goalsPending) report.warn(row.line, 'a row of text after the spending plan without a 绩效目标 label (a merged cell spilled); read as 绩效目标');
           state = 'goals';
           project.goals.push(...filled);
           break;
@@ -184,6 +189,10 @@ export function parseProject(
           }
           indicator[field] = indicator[field] ? `${indicator[field]} ${value}` : value;
         });
+        const fields = Object.keys(indicator);
+        if (fields.length === 1 && !indicator.level1 && !indicator.level2 && !indicator.level3) {
+          report.warn(row.line, `an indicator row holding only ${fields[0]} "${Object.values(indicator)[0]}" (probably a cell broken across a page); kept as its own row, as printed`);
+        }
         project.indicators.push(indicator);
         break;
       }
@@ -203,7 +212,7 @@ export function parseProject(
   project.spendingPlan = [...plan].map(([period, amount]) => ({ period, amount }));
   if (project.name === '') {
     project.name = title.title.replace(/绩效目标表$|绩效目标申报表$|项目支出绩效目标表$/, '');
-    report.warn(title.line, 'no 项目名称 cell; the name is taken from the title');
+    report.add(title.line, 'note', `project ${title.number} has no 项目名称 cell; its name is its title without 绩效目标表`);
   }
   return project;
 }

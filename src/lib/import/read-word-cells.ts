@@ -42,5 +42,34 @@ export function readWordCells(lines: readonly string[]): Block[] {
     lastWasCell = false;
     blocks.push({ kind: 'text', text, line });
   });
+  for (const block of blocks) if (block.kind === 'table') block.rows = mergeSplitRows(block.rows);
   return blocks;
+}
+
+/**
+ * The converter sometimes breaks one row with a blank line (a page break
+ * inside a row): rows shorter than the row above that together make up its
+ * width are one row.
+ */
+function mergeSplitRows(rows: TableRow[]): TableRow[] {
+  const out: TableRow[] = [];
+  let width = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    let cells = row.cells;
+    let end = k;
+    if (width > 0 && cells.length < width) {
+      let total = cells.length;
+      let probe = k + 1;
+      while (probe < rows.length && total < width) total += rows[probe++]!.cells.length;
+      if (total === width) {
+        cells = rows.slice(k, probe).flatMap((r) => r.cells);
+        end = probe - 1;
+      }
+    }
+    out.push({ cells, line: row.line });
+    if (cells.length > 1) width = cells.length;
+    k = end;
+  }
+  return out;
 }

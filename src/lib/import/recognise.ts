@@ -63,6 +63,8 @@ export function standardTableKey(text: string): StandardTableKey | null {
 const SECTION_HEADING = /^([一二三四五六七八九十]+)\s*[、.．]\s*(.{1,40})$/;
 const PART_HEADING = /^第([一二三四五六七八九十]+)部分\s*(.*)$/;
 const NOTE = /^注\s*[：:]/;
+/** Page numbers and stray marks a converter leaves between pages (`30`, `-1-`, `+`, `6.3.`): no words. */
+export const PAGE_FURNITURE = /^[\s\-–—_+.·\d]{1,8}$/;
 const META = /^([^：:\s]{2,8})\s*[：:]\s*(\S.{0,30})$/;
 const GOAL_TARGET = /^绩效目标\s*[：:]\s*(.*)$/;
 const GOAL_INDICATOR = /^绩效指标\s*\d*\s*[：:]\s*(.*)$/;
@@ -125,6 +127,8 @@ export class Recogniser {
   private readonly sectionIds = new Set<string>();
   private current: SectionDraft | null = null;
   private sectionNumber = 0;
+  /** Numbering of 一、二、 headings inside a 第N部分, which restarts at 一. */
+  private partNumber: number | null = null;
   private subheading: string | undefined;
   private readonly pageHeaders: Set<string>;
 
@@ -156,6 +160,11 @@ export class Recogniser {
       this.i++;
       return;
     }
+    if (PAGE_FURNITURE.test(text)) {
+      this.report.add(block.line, 'skipped', `"${text}": a page number or stray mark between pages, not content`);
+      this.i++;
+      return;
+    }
     if (/^目\s*录$|目录$/.test(text) && this.sections.length === 0 && this.tables.length === 0) return this.contentsHeading(block);
     const standard = standardTableKey(text);
     if (standard && this.followedByTable(this.i + 1)) return this.standardTable(standard, block, text);
@@ -167,6 +176,15 @@ export class Recogniser {
     if (heading && !/[。；]$/.test(text)) {
       const n = chineseNumber(heading[1]!);
       if (n !== null && n > this.sectionNumber && n <= this.sectionNumber + 3) return this.startSection(block, heading[1]!, heading[2]!.trim());
+      if (n !== null && this.partNumber !== null && n === this.partNumber + 1) {
+        this.partNumber = n;
+        return this.startSection(block, heading[1]!, heading[2]!.trim(), undefined, true);
+      }
+    }
+    if (/^[^，。；：:]{2,12}[：:]$/.test(text) && PROJECT_TITLE.test(this.nextText(this.i + 1) ?? '')) {
+      this.subheading = text.replace(/[：:]$/, '');
+      this.paragraph(block, block.text.trim());
+      return;
     }
     if (/情况说明$|信息公开$|绩效文本$/.test(compact(text)) && text.length <= 60 && compact(text).includes(compact(this.identity.department.name).slice(0, 4))) {
       return this.startSection(block, undefined, text, 'introduction');
@@ -206,6 +224,15 @@ export class Recogniser {
     const t = b.text.trim();
     if (t.length > 40 || /[。；：:]$/.test(t) || META.test(t)) return false;
     return this.followedByTable(at + 1);
+  }
+
+  private tableAfterFurniture(from: number): boolean {
+    for (let k = from; k < this.blocks.length; k++) {
+      const b = this.blocks[k]!;
+      if (isTable(b)) return true;
+      if (!PAGE_FURNITURE.test(b.text.trim()) && b.text.trim() !== '') return false;
+    }
+    return false;
   }
 
   private isPageHeader(text: string): boolean {
@@ -257,12 +284,15 @@ export class Recogniser {
     this.i++;
   }
 
-  private startSection(block: TextBlock, number: string | undefined, title: string, fixedId?: string): void {
+  private startSection(block: TextBlock, number: string | undefined, title: string, fixedId?: string, inPart = false): void {
     const base = fixedId ?? SECTION_IDS.find(([re]) => re.test(title))?.[1] ?? `section-${this.sections.length + 1}`;
     const id = uniqueId(base, this.sectionIds);
     this.current = { id, ...(number ? { number } : {}), title, blocks: [], line: block.line, prose: [] };
     this.sections.push(this.current);
-    if (number) this.sectionNumber = chineseNumber(number) ?? this.sectionNumber;
+    if (number && !inPart) {
+      this.sectionNumber = chineseNumber(number) ?? this.sectionNumber;
+      this.partNumber = null;
+    }
     this.subheading = undefined;
     this.report.add(block.line, 'section', `${number ? `${number}、` : ''}${title} → section "${id}"`);
     this.i++;
@@ -281,7 +311,7 @@ export class Recogniser {
     const id = uniqueId(SECTION_IDS.find(([re]) => re.test(title))?.[1] ?? `part-${chineseNumber(number) ?? number}`, this.sectionIds);
     this.current = { id, number: `第${number}部分`, title, blocks: [], line: block.line, prose: [] };
     this.sections.push(this.current);
-    this.sectionNumber = 0;
+    this.partNumber = 0;
     this.subheading = undefined;
     this.report.add(block.line, 'section', `第${number}部分 ${title} → section "${id}"`);
     this.i = next;
@@ -352,7 +382,7 @@ export class Recogniser {
         this.i++;
         continue;
       }
-      if (!isTable(this.blocks[this.i + 1]) && !isTable(this.blocks[this.i + 2])) break;
+      if (!isTable(this.blocks[this.i + 1])) break;
       loose.push({ text: t, line: b.line });
       this.i++;
     }
@@ -374,7 +404,7 @@ export class Recogniser {
       const above = rows[count - 1]!.cells.map(cellText);
       const row = rows[count]!.cells.map(cellText);
       const isData = /^\d+$/.test(compact(row[0] ?? '')) || row.some((c) => numericCell(c) !== null);
-      const fillsGap = above.some((c, k) => c === '' && (row[k] ?? '') !== '');
+      const fillsGap = above.some((c, k) => c === '' && (row[k] ?? '') !== '') || row.length > above.length;
       if (isData || !fillsGap) break;
       count++;
     }
@@ -401,7 +431,9 @@ export class Recogniser {
         this.report.add(page.line, 'continuation', `rows of "${opts.title}" merged (${page.rows.length} rows)`);
       }
     }
-    const cells = body.map((r) => {
+    const blank = body.filter((r) => r.cells.every((c) => cellText(c) === ''));
+    if (blank.length > 0) this.report.add(blank[0]!.line, 'skipped', `${blank.length} blank row(s) of "${opts.title}" (no cell holds anything)`);
+    const cells = body.filter((r) => !blank.includes(r)).map((r) => {
       const trimmed = [...r.cells];
       while (trimmed.length > width && cellText(trimmed[trimmed.length - 1]!) === '') trimmed.pop();
       if (trimmed.length > width) throw new ImportError(this.file, r.line, `a row of "${opts.title}" has ${trimmed.length} cells, the header has ${width} columns`);
@@ -411,7 +443,7 @@ export class Recogniser {
       return Array.from({ length: width }, (_, c) => trimmed[c] ?? '');
     });
     const paths = headerPaths(header.map((r) => r.cells), width);
-    const columns = inferColumns(paths, cells);
+    const columns = inferColumns(paths, cells, opts.standard !== undefined);
     paths.forEach((p, c) => {
       if (p.length === 0) this.report.warn(first.line, `column ${c + 1} of "${opts.title}" has no header; named ${columns[c]!.header.join('/')}`);
     });
@@ -428,7 +460,7 @@ export class Recogniser {
       meta: opts.meta,
       rows: cells.map((row) => row.map((v, c) => csvCell(v, columns[c]!))),
       line: opts.line,
-      sourceRows: body,
+      sourceRows: body.filter((r) => !blank.includes(r)),
     };
     this.tables.push(table);
     this.report.add(opts.line, 'table', `${opts.title} → tables/${id}.csv: ${columns.length} columns, ${cells.length} rows${table.empty ? ' (空表)' : ''}${rest.length ? `, ${rest.length + 1} pages merged` : ''}`);
@@ -483,6 +515,11 @@ export class Recogniser {
         this.i++;
         continue;
       }
+      if (PAGE_FURNITURE.test(t) && this.tableAfterFurniture(this.i + 1)) {
+        this.report.add(b.line, 'skipped', `"${t}": a page number or stray mark between pages, not content`);
+        this.i++;
+        continue;
+      }
       if (!this.tableSurroundings(meta, notes, state, t, b.line)) break;
       this.i++;
     }
@@ -492,8 +529,7 @@ export class Recogniser {
 
   private genericTable(titleBlock: TextBlock | undefined): void {
     const section = this.section();
-    const title = titleBlock ? titleBlock.text.trim() : `${section.title}（表）`;
-    if (!titleBlock) this.report.warn(this.blocks[this.i]!.line, `a table without a title line; titled "${title}"`);
+    const title = titleBlock ? titleBlock.text.trim() : section.title;
     if (titleBlock) this.i++;
     const pages: TableBlock[] = [];
     const notes: string[] = [];
@@ -512,11 +548,42 @@ export class Recogniser {
         this.i++;
         continue;
       }
+      if (PAGE_FURNITURE.test(t) && this.tableAfterFurniture(this.i + 1)) {
+        this.report.add(b.line, 'skipped', `"${t}": a page number or stray mark between pages, not content`);
+        this.i++;
+        continue;
+      }
       if (pages.length > 0 && !NOTE.test(t)) break;
       if (!this.tableSurroundings(meta, notes, state, t, b.line)) break;
       this.i++;
     }
-    const table = this.buildTable({ title, line: titleBlock?.line ?? pages[0]!.line, pages, notes, meta, unit: state.unit });
+    let tableTitle = title;
+    const first = pages[0];
+    if (first) {
+      // Word → text puts the lines printed above a table (its title, 单位：万元, the department) into its first rows.
+      let skip = 0;
+      for (const row of first.rows) {
+        const filled = row.cells.map(cellText).filter((c) => c !== '');
+        if (filled.length === 0) {
+          skip++;
+          continue;
+        }
+        if (filled.every((c) => this.tableSurroundings(meta, notes, state, c, row.line))) {
+          skip++;
+          continue;
+        }
+        if (filled.length === 1 && row.cells.length === 1 && filled[0]!.length <= 40 && numericCell(filled[0]!) === null && !titleBlock) {
+          tableTitle = filled[0]!;
+          this.report.add(row.line, 'table title', `"${tableTitle}" printed inside the table's first row`);
+          skip++;
+          continue;
+        }
+        break;
+      }
+      if (skip > 0) pages[0] = { ...first, rows: first.rows.slice(skip), line: first.rows[skip]?.line ?? first.line };
+    }
+    if (!titleBlock && tableTitle === title) this.report.warn(this.blocks[this.i - 1]?.line ?? 1, `a table without a title line; titled "${title}"`);
+    const table = this.buildTable({ title: tableTitle, line: titleBlock?.line ?? first?.line ?? 1, pages, notes, meta, unit: state.unit });
     section.blocks.push({ table: table.id });
   }
 }

@@ -24,7 +24,7 @@ const PATTERNS: [StatedFigureKey, RegExp][] = [
   ['expenditure.personnel', /人员经费\s*(\d+(?:\.\d+)?)\s*万元/],
   ['expenditure.publicFunds', /(?:日常)?公用经费\s*(\d+(?:\.\d+)?)\s*万元/],
   ['expenditure.project', /项目支出\s*(\d+(?:\.\d+)?)\s*万元/],
-  ['operatingCosts', /机关运行经费(?:共计|合计)?(?:安排)?\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*万元/],
+  ['operatingCosts', /(?:机关)?运行经费(?:共计|合计)?(?:安排)?\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*万元/],
   ['threePublic.total', /“?三公”?经费(?:预算)?(?:安排|共计|合计)\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*万元/],
   ['threePublic.abroad', /因公出国[（(]境[）)]费\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*万元/],
   ['threePublic.vehicles', /公务用车购置及运(?:行)?维(?:护)?费\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*万元/],

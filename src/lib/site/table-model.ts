@@ -9,6 +9,8 @@ export interface HeaderCell {
   colspan: number;
   rowspan: number;
   scope: 'col' | 'colgroup';
+  /** Index of the column a leaf cell heads. */
+  column?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export function headerRows(columns: readonly Pick<TableColumn, 'header'>[]): Hea
         continue;
       }
       if (header.length === level + 1) {
-        row.push({ label: header[level]!, colspan: 1, rowspan: depth - level, scope: 'col' });
+        row.push({ label: header[level]!, colspan: 1, rowspan: depth - level, scope: 'col', column: i });
         i++;
         continue;
       }
@@ -71,10 +73,14 @@ export function columnNumberCells(columns: readonly Pick<TableColumn, 'type'>[])
   return columns.map((c) => (c.type === 'seq' ? '栏次' : String(++n)));
 }
 
-/** The column whose cell names the row (`<th scope="row">`): the first text column, unless the caller says otherwise. */
-export function rowHeaderColumn(columns: readonly Pick<TableColumn, 'type'>[], explicit?: number): number {
+/**
+ * The cell that names the row (`<th scope="row">`): the caller's column, or
+ * else the first text cell that is not blank (收支总表 leaves the income side
+ * blank below its last income line, and the expenditure item names the row).
+ */
+export function rowHeaderColumn(row: readonly Cell[], columns: readonly Pick<TableColumn, 'type'>[], explicit?: number): number {
   if (explicit !== undefined) return explicit;
-  return columns.findIndex((c) => c.type === 'text');
+  return columns.findIndex((c, i) => c.type === 'text' && row[i] !== null && row[i] !== '');
 }
 
 /** Amounts and other figures are right-aligned and kept out of the search index. */
