@@ -66,11 +66,11 @@ function alignSpans(rows: string[][], width: number): string[][] {
   return out;
 }
 
-const TEXT_HEADER = /^(项目|.*名称|.*单位|.*规格|.*形式|.*性质|.*来源|.*说明|.*内容|.*指标|.*依据|备注)$/;
+const TEXT_HEADER = /^(项目|.*名称|.*目录序号|.*编号|.*单位|.*规格|.*形式|.*性质|.*来源|.*说明|.*内容|.*指标|.*依据|备注)$/;
 const COUNT_HEADER = /数量|人数|面积|个数|件数/;
 
 /** Column types from the header and the cells: 序号, codes, figures, words. */
-const MONEY_HEADER = /金额|预算|资金|万元|经费|支出|收入|合计|小计|总计|价值|单价|拨款|结转|结余/;
+const MONEY_HEADER = /金额|预算|资金|万元|经费|支出|收入|合计|小计|总计|价值|单价|拨款|结转|结余|份额/;
 
 /**
  * Column types from the header and the cells. In a standard budget table

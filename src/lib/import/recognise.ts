@@ -77,6 +77,8 @@ const SECTION_IDS: [RegExp, string][] = [
   [/机关运行经费/, 'operating-costs'],
   [/三公/, 'three-public'],
   [/项目.*(绩效|预算)|专项资金/, 'projects'],
+  [/^总体绩效目标/, 'overall-goals'],
+  [/^分项绩效目标/, 'sub-goals'],
   [/整体.*绩效|绩效预算|绩效目标|绩效信息/, 'performance'],
   [/工作保障/, 'safeguards'],
   [/政府采购/, 'procurement'],
@@ -165,7 +167,7 @@ export class Recogniser {
       this.i++;
       return;
     }
-    if (/^目\s*录$|目录$/.test(text) && this.sections.length === 0 && this.tables.length === 0) return this.contentsHeading(block);
+    if (/^目\s*录$|目录$/.test(text) && this.sections.every((s) => s.id === 'preamble') && this.tables.length === 0) return this.contentsHeading(block);
     const standard = standardTableKey(text);
     if (standard && this.followedByTable(this.i + 1)) return this.standardTable(standard, block, text);
     const project = PROJECT_TITLE.exec(text);
