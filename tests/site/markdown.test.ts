@@ -35,6 +35,14 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('<b>');
   });
 
+  it('demotes headings below the section heading (h2), so a page keeps one h1', () => {
+    const html = renderMarkdown('# 收入说明\n\n## 其中\n\n##### 细目');
+    expect(html).toContain('<h3>收入说明</h3>');
+    expect(html).toContain('<h4>其中</h4>');
+    expect(html).toContain('<h6>细目</h6>');
+    expect(html).not.toMatch(/<h[12]>/);
+  });
+
   it('returns the same HTML for the same text', () => {
     const text = '上年结转：指以前年度安排的资金。';
     expect(renderMarkdown(text)).toBe(renderMarkdown(text));

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import type { Element, Root, RootContent } from 'hast';
 
 /**
  * Markdown narrative of a filing to HTML. Records are edited by hand and
@@ -12,7 +13,25 @@ import rehypeStringify from 'rehype-stringify';
  * GitHub's schema, which also removes `javascript:` URLs and event handlers.
  * Filings are never MDX: nothing in a record is ever executed.
  */
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(demoteHeadings).use(rehypeStringify).freeze();
+
+/**
+ * Narrative sits inside a section whose heading is an h2, so a `#` heading in
+ * a record becomes an h3 (and so on, down to h6): the page keeps one h1 and
+ * an outline without gaps.
+ */
+function demoteHeadings() {
+  const walk = (node: Root | RootContent): void => {
+    if (node.type === 'element') demote(node);
+    if ('children' in node) node.children.forEach(walk);
+  };
+  return (tree: Root) => walk(tree);
+}
+
+function demote(element: Element): void {
+  const match = /^h([1-6])$/.exec(element.tagName);
+  if (match) element.tagName = `h${Math.min(Number(match[1]) + 2, 6)}`;
+}
 
 /** The same paragraph often appears on the filing page and on its printable view. */
 const cache = new Map<string, string>();
