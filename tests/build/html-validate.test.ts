@@ -1,0 +1,32 @@
+import { describe, expect, inject, it } from 'vitest';
+import { HtmlValidate } from 'html-validate';
+import { PAGE_TYPES } from '../helpers/page-types.ts';
+import { allPages, pageFile } from '../helpers/site-pages.ts';
+
+const siteDir = inject('siteDir');
+
+/**
+ * html-validate's recommended rules, with one exception: the scroll wrapper
+ * of a wide table is `<div role="region" aria-labelledby=… tabindex="0">`,
+ * the scrollable-region pattern that axe-core checks for; a `<section>`
+ * would mean the same, so the rule that prefers it is off for `region` only.
+ */
+const validator = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: { 'prefer-native-element': ['error', { exclude: ['region'] }] },
+});
+
+describe('html-validate', () => {
+  const pages = allPages(siteDir);
+
+  it('the built site has every page type', () => {
+    for (const { url } of PAGE_TYPES.filter((p) => p.status === undefined)) expect(pages).toContain(url);
+    expect(pages).toContain('/404.html');
+  });
+
+  it.each(pages)('finds no error in %s', async (url) => {
+    const report = await validator.validateFile(pageFile(siteDir, url));
+    const messages = report.results.flatMap((r) => r.messages).map((m) => `${m.ruleId} at ${m.line}:${m.column} ${m.selector ?? ''}: ${m.message}`);
+    expect(messages).toEqual([]);
+  });
+});
