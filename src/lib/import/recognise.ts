@@ -367,6 +367,8 @@ export class Recogniser {
     this.i++;
     const rows: TableRow[] = [];
     const loose: { text: string; line: number }[] = [];
+    const header: string[] = [];
+    let unit = '万元';
     while (this.i < this.blocks.length) {
       const b = this.blocks[this.i]!;
       if (isTable(b)) {
@@ -380,7 +382,13 @@ export class Recogniser {
         continue;
       }
       if (PROJECT_TITLE.test(t) || SECTION_HEADING.test(t) || PART_HEADING.test(t)) break;
-      if (this.isPageHeader(t) || /^单位\s*[：:]/.test(t)) {
+      if (this.isPageHeader(t)) {
+        header.push(t);
+        this.i++;
+        continue;
+      }
+      if (/^单位\s*[：:]/.test(t)) {
+        unit = t.replace(/^单位\s*[：:]\s*/, '');
         this.i++;
         continue;
       }
@@ -390,6 +398,9 @@ export class Recogniser {
     }
     if (rows.length === 0) throw new ImportError(this.file, block.line, `project table "${title}" has no rows`);
     const parsed = parseProject({ number, title, line: block.line }, rows, loose, this.report);
+    parsed.unit = unit;
+    // The unit printed above the table (`323003 秦皇岛市抚宁区就业服务中心`) says who carries the project out.
+    if (header.length > 0) parsed.facts = { 部门: header.join('；'), ...parsed.facts };
     const place = `${section.id}\u0000${this.subheading ?? ''}`;
     this.projects.push({ ...parsed, place, ...(this.subheading ? { group: this.subheading } : {}) });
     const last = section.blocks[section.blocks.length - 1];

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { importDocument, type ImportResult } from '../../src/lib/import/import-document.ts';
+import { readWordCells } from '../../src/lib/import/read-word-cells.ts';
+import { readMarkdownPipes } from '../../src/lib/import/read-markdown-pipes.ts';
+import { readTabRows } from '../../src/lib/import/read-tab-rows.ts';
+import { headerPaths } from '../../src/lib/import/columns.ts';
+import { sourceOf } from './records-from-sources.ts';
+
+const text = (r: ImportResult, path: string) => {
+  const v = r.files.get(path);
+  if (v === undefined) throw new Error(`no ${path} in the record`);
+  return typeof v === 'string' ? v : Buffer.from(v).toString('utf8');
+};
+const run = (name: string) => {
+  const { sourceFile, bytes } = sourceOf(name);
+  return importDocument({ file: sourceFile, bytes });
+};
+interface Decl {
+  tables: { id: string; standard?: string; columns: { header: string[]; type: string }[]; columnNumbers: boolean; empty: boolean; notes: string[]; meta: Record<string, string> }[];
+  sections: { id: string; number?: string; title: string; blocks: Record<string, unknown>[] }[];
+  statedFigures: Record<string, { value: string; quote: string }>;
+  department: { code?: string; name: string; units: { code?: string; name: string }[] };
+}
+interface ProjectOut {
+  number: number;
+  name: string;
+  code?: string;
+  group?: string;
+  budget?: { total: string | null };
+  spendingPlan: { period: string; amount: string | null }[];
+  facts: Record<string, string>;
+  goals: string[];
+  indicators: Record<string, string>[];
+}
+
+describe('readers turn each text form into rows and text', () => {
+  it('tab rows: one row per line, a blank line ends the table', () => {
+    const blocks = readTabRows(['标题', '序号\t项目\t金额', '1\t合计\t2.34', '', '注：空表列示。']);
+    expect(blocks.map((b) => b.kind)).toEqual(['text', 'table', 'text']);
+    expect(blocks[1]!.kind === 'table' && blocks[1]!.rows.map((r) => r.cells)).toEqual([['序号', '项目', '金额'], ['1', '合计', '2.34']]);
+  });
+
+  it('word cells: tab-prefixed cells, blank cells, a wrapped cell, a row broken by a page', () => {
+    const blocks = readWordCells(['[bookmark: _Toc1]标题', '\t一级指标', '\t二级', '指标', '\t指标值', '', '\t产出指标', '', '\t数量指标', '\t≥95%', '', '\t', '\t时效指标', '\t12月底']);
+    expect(blocks[0]).toEqual({ kind: 'text', text: '标题', line: 1 });
+    const table = blocks[1]!;
+    expect(table.kind === 'table' && table.rows.map((r) => r.cells)).toEqual([
+      ['一级指标', '二级\n指标', '指标值'],
+      ['产出指标', '数量指标', '≥95%'],
+      ['', '时效指标', '12月底'],
+    ]);
+  });
+
+  it('markdown pipes: the empty first header row and the separator are not rows', () => {
+    const blocks = readMarkdownPipes(['| | | |', '|---|---|--|', '| 项目编码 | 323-1001 | |', '| 预算数 | 5.00 | |']);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.kind === 'table' && blocks[0]!.rows.map((r) => r.cells.map((c) => c.trim()))).toEqual([['项目编码', '323-1001', ''], ['预算数', '5.00', '']]);
+  });
+
+  it('header paths: a blank cell above a label continues the group on its left; a merged cell is widened', () => {
+    expect(headerPaths([['序号', '收入', '', '支出', ''], ['', '项 目', '预算数', '项 目', '预算数']], 5)).toEqual([['序号'], ['收入', '项目'], ['收入', '预算数'], ['支出', '项目'], ['支出', '预算数']]);
+    expect(headerPaths([['一级指标', '指标值', '依据'], ['', '符号', '值', '单位', '']], 5)).toEqual([['一级指标'], ['指标值', '符号'], ['指标值', '值'], ['指标值', '单位'], ['依据']]);
+  });
+});
+
+describe('tab-separated rows: 永清县 2024', () => {
+  const r = run('yongqing-hrss-2024-budget.txt');
+  const decl = parse(text(r, 'filing.yaml')) as Decl;
+  const projects = parse(text(r, 'projects.yaml')) as ProjectOut[];
+
+  it('reads the department code and name from the page header over the tables', () => {
+    expect(decl.department.code).toBe('316');
+    expect(decl.department.name).toBe('永清县人力资源和社会保障局');
+  });
+
+  it('finds the nine standard tables, two of them empty with their 注', () => {
+    expect(decl.tables.filter((t) => t.standard).map((t) => t.standard)).toHaveLength(9);
+    const fund = decl.tables.find((t) => t.standard === 'government-fund-expenditure')!;
+    expect(fund.empty).toBe(true);
+    expect(fund.notes).toEqual(['注：无政府基金预算财政拨款预算，空表列示。']);
+  });
+
+  it('merges continuation pages and keeps the first header when a later one is shifted', () => {
+    const income = decl.tables.find((t) => t.standard === 'income-summary')!;
+    expect(income.columnNumbers).toBe(true);
+    expect(income.columns.map((c) => c.header.join('/')).slice(0, 5)).toEqual(['序号', '功能分类科目/科目编码', '功能分类科目/科目名称', '合计', '本年收入/小计']);
+    expect(income.columns.at(-1)!.header).toEqual(['上年结转']);
+    const csv = text(r, 'tables/income-summary.csv').trim().split('\n');
+    expect(csv).toHaveLength(1 + 23);
+    expect(csv.at(-1)).toBe('23,2210201,住房公积金,114.92,114.92,114.92,,,,,,,');
+    expect(r.report.warnings.some((w) => w.line === 130 && /differs from the first/.test(w.message))).toBe(true);
+  });
+
+  it('reads a spending plan cell that carries both the period and the amount', () => {
+    expect(projects[1]!.spendingPlan).toEqual([
+      { period: '3月底', amount: null },
+      { period: '6月底', amount: null },
+      { period: '10月底', amount: null },
+      { period: '12月底', amount: '56.28' },
+    ]);
+    expect(projects).toHaveLength(30);
+    expect(projects[0]!.code).toBe('13102323P00723510051N');
+  });
+
+  it('keeps 名词解释 terms without their ** markers and the figures quoted in the prose', () => {
+    const glossary = decl.sections.find((s) => s.id === 'glossary')!.blocks[0]!['glossary'] as { term: string }[];
+    expect(glossary[0]!.term).toBe('财政拨款收入');
+    expect(decl.statedFigures['expenditure.personnel']!.value).toBe('1315.17');
+    expect(decl.statedFigures['assets.total']!.value).toBe('907.80');
+  });
+});
+
+describe('one cell per line: 广阳区 2020 and 霸州市 2021', () => {
+  const guangyang = run('guangyang-hrss-2020-budget.txt');
+  const bazhou = run('bazhou-hrss-2021-budget.txt');
+
+  it('leaves out the tail that repeats the opening pages, and says so', () => {
+    const dropped = guangyang.report.entries.find((e) => /repeat earlier pages/.test(e.text));
+    expect(dropped?.line).toBe(1055);
+    expect(text(guangyang, 'filing.yaml')).not.toContain('- 1 -');
+  });
+
+  it('has no standard tables, and groups the project tables by the part they stand in', () => {
+    const decl = parse(text(guangyang, 'filing.yaml')) as Decl;
+    expect(decl.tables.filter((t) => t.standard)).toEqual([]);
+    const projects = parse(text(guangyang, 'projects.yaml')) as ProjectOut[];
+    expect(projects.map((p) => p.group)).toEqual([...Array(8).fill('专项资金绩效目标'), ...Array(7).fill('预算项目绩效目标')]);
+  });
+
+  it('widens merged header cells of the 部门整体支出绩效指标 table', () => {
+    const decl = parse(text(bazhou, 'filing.yaml')) as Decl;
+    const indicators = decl.tables.find((t) => t.id === 'performance-indicators')!;
+    expect(indicators.columns.map((c) => c.header.join('/'))).toEqual(['一级指标', '二级指标', '三级指标', '评（扣）分标准', '绩效指标描述', '指标值/符号', '指标值/值', '指标值/单位', '指标值确定依据']);
+  });
+
+  it('puts the two tables under 上年结转 in their own group', () => {
+    const projects = parse(text(bazhou, 'projects.yaml')) as ProjectOut[];
+    expect(projects).toHaveLength(30);
+    expect(projects.filter((p) => p.group === '上年结转').map((p) => p.number)).toEqual([1, 2]);
+  });
+
+  it('reads the procurement table with its per-unit subtotal rows', () => {
+    const csv = text(bazhou, 'tables/procurement.csv').trim().split('\n');
+    expect(csv[1]!.startsWith('合  计,')).toBe(true);
+    expect(csv[2]).toContain('霸州市人力资源和社会保障局本级小计');
+  });
+});
+
+describe('PDF → Markdown pipe tables: 抚宁区 2020', () => {
+  const r = run('funing-hrss-2020-performance.txt');
+  const decl = parse(text(r, 'filing.yaml')) as Decl;
+  const projects = parse(text(r, 'projects.yaml')) as ProjectOut[];
+
+  it('is a filing with project tables and no budget tables', () => {
+    expect(decl.tables).toEqual([]);
+    expect(projects.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(decl.department.units.map((u) => u.code)).toEqual(['323002', '323003', '323004', '323006']);
+    expect(projects[2]!.facts).toEqual({ 部门: '323003 秦皇岛市抚宁区就业服务中心' });
+  });
+
+  it('pairs a period label with the amount that spilled into the next cell', () => {
+    expect(projects[4]!.spendingPlan.at(-1)).toEqual({ period: '12月底', amount: '100' });
+    expect(projects[4]!.goals).toEqual(['1、确保 2020 年企业养老保险征缴的扩面任务的完成']);
+  });
+
+  it('reads the 分项绩效目标 with their numbered indicators', () => {
+    const goals = decl.sections.flatMap((s) => s.blocks).find((b) => 'goals' in b)!['goals'] as { title: string; target: string; indicators: string[] }[];
+    expect(goals.map((g) => g.target)[0]).toBe('突出就业优先，全力稳定就业形势');
+    expect(goals[0]!.indicators).toHaveLength(4);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { importDocument } from '../../src/lib/import/import-document.ts';
+import { relative, sep } from 'node:path';
+import { CONTENT, committedImports, recordFiles } from './records-from-sources.ts';
+
+const imports = committedImports();
+
+describe('re-importing every committed source', () => {
+  it('finds the four seed documents', () => {
+    expect(imports.map((i) => i.sourceFile.split('/').pop()).sort()).toEqual([
+      'bazhou-hrss-2021-budget.txt',
+      'funing-hrss-2020-performance.txt',
+      'guangyang-hrss-2020-budget.txt',
+      'yongqing-hrss-2024-budget.txt',
+    ]);
+  });
+
+  for (const { dir, sourceFile, bytes } of imports) {
+    const name = relative(CONTENT, dir).split(sep).join('/');
+    it(`reproduces ${name} byte for byte`, () => {
+      const result = importDocument({ file: sourceFile, bytes });
+      expect(result.id).toBe(name);
+      const committed = recordFiles(dir);
+      expect([...result.files.keys()].sort()).toEqual([...committed.keys()].sort());
+      for (const [path, content] of result.files) {
+        const expected = committed.get(path)!;
+        const actual = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+        expect(actual.equals(expected), `${name}/${path} differs from the committed file`).toBe(true);
+      }
+    });
+  }
+
+  it('names the record folder by the identity read from the document', () => {
+    const ids = imports.map(({ sourceFile, bytes }) => importDocument({ file: sourceFile, bytes }).id).sort();
+    expect(ids).toEqual([
+      '河北省/廊坊市/广阳区/233-人力资源和社会保障局/2020-预算',
+      '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算',
+      '河北省/廊坊市/霸州市/805-人力资源和社会保障局/2021-预算',
+      '河北省/秦皇岛市/抚宁区/劳动保障和人事/2020-预算',
+    ]);
+  });
+});
