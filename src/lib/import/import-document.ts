@@ -63,13 +63,15 @@ function csv(table: TableDraft): string {
 }
 
 /** Markdown blocks become files named after their section; the rest stay in filing.yaml. */
-function sectionBlocks(section: SectionDraft, files: Map<string, string | Uint8Array>, groups: Map<string, string>) {
+function sectionBlocks(section: SectionDraft, files: Map<string, string | Uint8Array>, groups: Map<string, string>, report: ImportReport) {
   let n = 0;
   return section.blocks.map((block: BlockDraft) => {
     if ('markdown' in block) {
       n++;
       const path = `sections/${section.id}${n > 1 ? `-${n}` : ''}.md`;
       files.set(path, `${block.markdown.join('\n\n')}\n`);
+      const [from, to] = [block.lines[0]!, block.lines[block.lines.length - 1]!];
+      report.add(from, 'narrative', `lines ${from}–${to}: ${block.markdown.length} paragraph(s) kept verbatim as Markdown in ${path}`);
       return { markdown: path };
     }
     if ('projects' in block) return { projects: groups.get(block.projects) ?? '*' };
@@ -122,7 +124,7 @@ export function importDocument(options: ImportOptions): ImportResult {
     id: s.id,
     ...(s.number ? { number: s.number } : {}),
     title: s.title,
-    blocks: sectionBlocks(s, files, groups),
+    blocks: sectionBlocks(s, files, groups, report),
   }));
   const statedFigures = extractStatedFigures(recognised.sections.map((s) => ({ id: s.id, prose: s.prose.join('') })));
   for (const [key, figure] of Object.entries(statedFigures)) report.add(recognised.sections.find((s) => s.id === figure.section)?.line ?? 1, 'figure', `${key} = ${figure.value} (${figure.quote.slice(0, 30)}…)`);

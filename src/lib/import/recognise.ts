@@ -24,7 +24,7 @@ export interface TableDraft {
 }
 
 export type BlockDraft =
-  | { markdown: string[] }
+  | { markdown: string[]; lines: number[] }
   | { table: string }
   | { projects: string }
   | { glossary: GlossaryEntry[] }
@@ -255,10 +255,11 @@ export class Recogniser {
   private paragraph(block: TextBlock, text: string): void {
     const section = this.section();
     const last = section.blocks[section.blocks.length - 1];
-    if (last && 'markdown' in last) last.markdown.push(text);
-    else section.blocks.push({ markdown: [text] });
+    if (last && 'markdown' in last) {
+      last.markdown.push(text);
+      last.lines.push(block.line);
+    } else section.blocks.push({ markdown: [text], lines: [block.line] });
     section.prose.push(text);
-    if (this.current?.id === 'preamble' || !this.current) this.report.add(block.line, 'narrative', text.slice(0, 40));
     this.i++;
   }
 
@@ -510,6 +511,30 @@ export class Recogniser {
     return false;
   }
 
+  /**
+   * Word → text puts the lines printed above a table (its title, 单位：万元,
+   * the department) into its first rows: they become the table's title and meta.
+   */
+  private leadingRows(page: TableBlock, meta: Record<string, string>, notes: string[], state: { unit: string; seen: Set<string> }, wantTitle: boolean): { title: string | undefined; page: TableBlock } {
+    let skip = 0;
+    let title: string | undefined;
+    for (const row of page.rows) {
+      const filled = row.cells.map(cellText).filter((c) => c !== '');
+      if (filled.length === 0 || filled.every((c) => this.tableSurroundings(meta, notes, state, c, row.line))) {
+        skip++;
+        continue;
+      }
+      if (wantTitle && title === undefined && filled.length === 1 && row.cells.length === 1 && filled[0]!.length <= 40 && numericCell(filled[0]!) === null) {
+        title = filled[0]!;
+        this.report.add(row.line, 'table title', `"${title}" printed inside the table's first row`);
+        skip++;
+        continue;
+      }
+      break;
+    }
+    return { title, page: skip > 0 ? { ...page, rows: page.rows.slice(skip), line: page.rows[skip]?.line ?? page.line } : page };
+  }
+
   private standardTable(key: StandardTableKey, block: TextBlock, title: string): void {
     this.i++;
     const pages: TableBlock[] = [];
@@ -536,6 +561,7 @@ export class Recogniser {
       if (!this.tableSurroundings(meta, notes, state, t, b.line)) break;
       this.i++;
     }
+    if (pages[0]) pages[0] = this.leadingRows(pages[0], meta, notes, state, false).page;
     const table = this.buildTable({ title, line: block.line, standard: key, pages, notes, meta, unit: state.unit });
     if (this.current) this.current.blocks.push({ table: table.id });
   }
@@ -570,32 +596,11 @@ export class Recogniser {
       if (!this.tableSurroundings(meta, notes, state, t, b.line)) break;
       this.i++;
     }
-    let tableTitle = title;
     const first = pages[0];
-    if (first) {
-      // Word → text puts the lines printed above a table (its title, 单位：万元, the department) into its first rows.
-      let skip = 0;
-      for (const row of first.rows) {
-        const filled = row.cells.map(cellText).filter((c) => c !== '');
-        if (filled.length === 0) {
-          skip++;
-          continue;
-        }
-        if (filled.every((c) => this.tableSurroundings(meta, notes, state, c, row.line))) {
-          skip++;
-          continue;
-        }
-        if (filled.length === 1 && row.cells.length === 1 && filled[0]!.length <= 40 && numericCell(filled[0]!) === null && !titleBlock) {
-          tableTitle = filled[0]!;
-          this.report.add(row.line, 'table title', `"${tableTitle}" printed inside the table's first row`);
-          skip++;
-          continue;
-        }
-        break;
-      }
-      if (skip > 0) pages[0] = { ...first, rows: first.rows.slice(skip), line: first.rows[skip]?.line ?? first.line };
-    }
-    if (!titleBlock && tableTitle === title) this.report.warn(this.blocks[this.i - 1]?.line ?? 1, `a table without a title line; titled "${title}"`);
+    const inside = first ? this.leadingRows(first, meta, notes, state, titleBlock === undefined) : { title: undefined, page: first };
+    if (inside.page) pages[0] = inside.page;
+    const tableTitle = inside.title ?? title;
+    if (!titleBlock && inside.title === undefined) this.report.warn(this.blocks[this.i - 1]?.line ?? 1, `a table without a title line; titled "${title}"`);
     const table = this.buildTable({ title: tableTitle, line: titleBlock?.line ?? first?.line ?? 1, pages, notes, meta, unit: state.unit });
     section.blocks.push({ table: table.id });
   }
