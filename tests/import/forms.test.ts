@@ -170,3 +170,65 @@ describe('PDF → Markdown pipe tables: 抚宁区 2020', () => {
     expect(goals[0]!.indicators).toHaveLength(4);
   });
 });
+
+describe('a document of another department and year in the same form', () => {
+  const page = ['', '501 香河县民政局', '', '预算年度：2025', '', '单位：万元', ''];
+  const header = ['序号\t收入\t\t支出\t', '\t项 目\t预算数\t项 目\t预算数', '栏次\t1\t2\t3\t4'];
+  const doc = [
+    '香河县民政局 2025 年部门预算信息公开情况说明',
+    '',
+    '部门预算收支总表',
+    ...page,
+    ...header,
+    '1\t一、一般公共预算拨款收入\t1,200.50\t一、一般公共服务支出\t',
+    '2\t二、政府性基金预算拨款收入\t\t二、社会保障和就业支出\t1200.50',
+    ...page,
+    ...header,
+    '3\t本年收入合计\t1200.50\t本年支出合计\t1200.50',
+    '',
+    '一、部门职责及机构设置情况',
+    '',
+    '负责全县民政工作。',
+    '',
+    '二、部门预算安排的总体情况',
+    '',
+    '2025年预算收入1200.50万元，其中：一般公共预算收入1200.50万元。',
+    '',
+    '三、部门项目预算安排情况及绩效目标',
+    '',
+    '1、低保资金绩效目标表',
+    '',
+    '单位：万元',
+    '',
+    '项目编码\tP001\t\t项目名称\t低保资金\t\t',
+    '预算规模及资金用途\t预算数\t800.00\t其中：财政资金\t800.00\t其他资金\t',
+    '\t保障困难群众基本生活\t\t\t\t\t',
+    '资金支出计划（%）\t3月底\t\t6月底\t\t10月底\t12月底',
+    '\t200.00\t\t400.00\t\t600.00\t800.00',
+    '绩效目标\t1. 按月足额发放\t\t\t\t\t',
+    '一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据\t',
+    '产出指标\t数量指标\t保障人数\t保障人数\t≥1200人\t县民政局文件\t',
+    '',
+  ].join('\n');
+  const r = importDocument({ file: 'in/xianghe-mz-2025.txt', bytes: new TextEncoder().encode(doc) });
+  const decl = parse(text(r, 'filing.yaml')) as Decl;
+
+  it('reads identity, region and code from the document', () => {
+    expect(r.id).toBe('河北省/廊坊市/香河县/501-民政局/2025-预算');
+  });
+
+  it('merges the two pages of the 收支总表 and keeps figures as printed, thousands separator removed', () => {
+    expect(text(r, 'tables/income-expenditure-summary.csv')).toBe(
+      '序号,收入/项目,收入/预算数,支出/项目,支出/预算数\n1,一、一般公共预算拨款收入,1200.50,一、一般公共服务支出,\n2,二、政府性基金预算拨款收入,,二、社会保障和就业支出,1200.50\n3,本年收入合计,1200.50,本年支出合计,1200.50\n',
+    );
+    expect(decl.tables[0]!.meta).toEqual({ 部门: '501 香河县民政局', 预算年度: '2025' });
+  });
+
+  it('reads the project table and the stated income', () => {
+    const projects = parse(text(r, 'projects.yaml')) as ProjectOut[];
+    expect(projects[0]).toMatchObject({ number: 1, name: '低保资金', code: 'P001', budget: { total: '800.00' }, goals: ['1. 按月足额发放'] });
+    expect(projects[0]!.spendingPlan.map((s) => `${s.period}:${s.amount}`)).toEqual(['3月底:200.00', '6月底:400.00', '10月底:600.00', '12月底:800.00']);
+    expect(projects[0]!.indicators).toEqual([{ level1: '产出指标', level2: '数量指标', level3: '保障人数', description: '保障人数', value: '≥1200人', basis: '县民政局文件' }]);
+    expect(decl.statedFigures['income.total']!.value).toBe('1200.50');
+  });
+});

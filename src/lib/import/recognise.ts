@@ -154,7 +154,7 @@ export class Recogniser {
   private step(): void {
     const block = this.blocks[this.i]!;
     if (isTable(block)) {
-      if (isContentsTable(block)) return this.contents(block);
+      if (this.isContents(block)) return this.contents(block);
       return this.genericTable(undefined);
     }
     const text = block.text.replace(/^\[bookmark:[^\]]*\]\s*/, '').trim();
@@ -211,7 +211,7 @@ export class Recogniser {
   private followedByTable(from: number): boolean {
     for (let k = from; k < Math.min(this.blocks.length, from + 8); k++) {
       const b = this.blocks[k]!;
-      if (isTable(b)) return !isContentsTable(b);
+      if (isTable(b)) return !this.isContents(b);
       const t = b.text.trim();
       if (t === '') continue;
       if (!this.isPageHeader(t) && !META.test(t)) return false;
@@ -226,6 +226,12 @@ export class Recogniser {
     const t = b.text.trim();
     if (t.length > 40 || /[。；：:]$/.test(t) || META.test(t)) return false;
     return this.followedByTable(at + 1);
+  }
+
+  /** A two-column table of titles and small numbers is a table of contents only before any content, or with dot leaders. */
+  private isContents(t: TableBlock): boolean {
+    const beforeContent = this.tables.length === 0 && this.sections.every((s) => s.id === 'preamble');
+    return isContentsTable(t) && (beforeContent || t.rows.some((r) => /\.{3,}|…{2,}|·{3,}/.test(r.cells.join(''))));
   }
 
   private tableAfterFurniture(from: number): boolean {
@@ -577,7 +583,7 @@ export class Recogniser {
     while (this.i < this.blocks.length) {
       const b = this.blocks[this.i]!;
       if (isTable(b)) {
-        if (isContentsTable(b)) break;
+        if (this.isContents(b)) break;
         pages.push(b);
         this.i++;
         continue;
