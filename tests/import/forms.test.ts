@@ -5,6 +5,7 @@ import { readWordCells } from '../../src/lib/import/read-word-cells.ts';
 import { readMarkdownPipes } from '../../src/lib/import/read-markdown-pipes.ts';
 import { readTabRows } from '../../src/lib/import/read-tab-rows.ts';
 import { headerPaths } from '../../src/lib/import/columns.ts';
+import { numericCell } from '../../src/lib/import/text.ts';
 import { sourceOf } from './records-from-sources.ts';
 
 const text = (r: ImportResult, path: string) => {
@@ -230,5 +231,11 @@ describe('a document of another department and year in the same form', () => {
     expect(projects[0]!.spendingPlan.map((s) => `${s.period}:${s.amount}`)).toEqual(['3月底:200.00', '6月底:400.00', '10月底:600.00', '12月底:800.00']);
     expect(projects[0]!.indicators).toEqual([{ level1: '产出指标', level2: '数量指标', level3: '保障人数', description: '保障人数', value: '≥1200人', basis: '县民政局文件' }]);
     expect(decl.statedFigures['income.total']!.value).toBe('1200.50');
+  });
+});
+
+describe('figures in cells', () => {
+  it('are read without spaces, thousands separators, full-width digits or the 万元 unit', () => {
+    expect(['1315.17 万元', ' 24 487.92 ', '1,234.50', '１２.５', '≥95%', '12月底 56.28'].map(numericCell)).toEqual(['1315.17', '24487.92', '1234.50', '12.5', null, null]);
   });
 });

@@ -42,10 +42,11 @@ export function cellText(text: string): string {
 
 /**
  * A figure as the source prints it in a table cell, or null when the cell
- * is not a plain number: `1,234.50`, ` 24487.92 `, `１２.５`.
+ * is not a plain number: `1,234.50`, ` 24487.92 `, `１２.５`, `1315.17 万元` (the
+ * unit of the table, which the record states once).
  */
 export function numericCell(text: string): string | null {
-  const c = compact(text);
+  const c = compact(text).replace(/万元$/, '');
   if (/^-?\d+(\.\d+)?$/.test(c)) return c;
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(c)) return c.replace(/,/g, '');
   return null;
