@@ -12,7 +12,10 @@ export function pagefind(): AstroIntegration {
     name: 'gongkai:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        await runPagefind(dir, logger.fork('gongkai:pagefind'));
+        const log = logger.fork('gongkai:pagefind');
+        // The benchmark measures Pagefind on its own, after the build.
+        if (process.env['GONGKAI_PAGEFIND'] === 'off') return log.info('Skipped (GONGKAI_PAGEFIND=off).');
+        await runPagefind(dir, log);
       },
     },
   };

@@ -17,7 +17,7 @@ export function printUrl(f: Identity): string {
   return `${filingUrl(f)}print/`;
 }
 
-/** The whole record as JSON, written by integrations/exports.ts. */
+/** The whole record as JSON (src/pages/[...filing]/filing.json.ts). */
 export function jsonUrl(f: Identity): string {
   return `${filingUrl(f)}filing.json`;
 }
@@ -25,6 +25,11 @@ export function jsonUrl(f: Identity): string {
 /** One table as CSV, written by integrations/exports.ts. */
 export function csvUrl(f: Identity, tableId: string): string {
   return `${filingUrl(f)}tables/${tableId}.csv`;
+}
+
+/** A source document, copied by integrations/exports.ts under source/ by its file name, whatever folder the record keeps it in. */
+export function sourceUrl(f: Identity, file: string): string {
+  return `${filingUrl(f)}source/${file.slice(file.lastIndexOf('/') + 1)}`;
 }
 
 export const SEARCH_URL = '/search/';

@@ -1,0 +1,55 @@
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Filing } from '../src/lib/records/load-filing.ts';
+import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
+import { tableCsv } from '../src/lib/site/exports.ts';
+
+/** The route that writes each filing's `filing.json` (src/pages/[...filing]/filing.json.ts). */
+const JSON_ROUTE = '/[...filing]/filing.json';
+
+/**
+ * Writes, beside each published `filing.json`, one CSV per table
+ * (`tables/<id>.csv`) and the source documents (`source/<file name>`), so
+ * every figure can be taken away and traced to its source (Datasette's
+ * pattern). They are derived from the JSON the build just wrote rather than
+ * rendered as Astro endpoints: a filing has a dozen tables, and routing each
+ * through the renderer costs more than the filing page itself.
+ */
+export function filingExports(): AstroIntegration {
+  return {
+    name: 'gongkai:exports',
+    hooks: {
+      'astro:build:done': async ({ assets, logger }) => {
+        await writeExports(assets.get(JSON_ROUTE) ?? [], logger.fork('gongkai:exports'));
+      },
+    },
+  };
+}
+
+async function writeExports(jsonFiles: readonly URL[], logger: AstroIntegrationLogger): Promise<void> {
+  const start = performance.now();
+  let written = 0;
+  try {
+    for (const url of jsonFiles) {
+      const file = fileURLToPath(url);
+      const folder = dirname(file);
+      const filing = JSON.parse(await readFile(file, 'utf8')) as Filing;
+      if (filing.tables.length > 0) await mkdir(join(folder, 'tables'), { recursive: true });
+      for (const table of filing.tables) {
+        await writeFile(join(folder, 'tables', `${table.id}.csv`), tableCsv(table));
+        written++;
+      }
+      for (const source of filing.sources) {
+        const name = source.file.slice(source.file.lastIndexOf('/') + 1);
+        await mkdir(join(folder, 'source'), { recursive: true });
+        await copyFile(join(PROJECT_ROOT, filing.dir, source.file), join(folder, 'source', name));
+        written++;
+      }
+    }
+    logger.info(`Wrote ${written} CSV tables and source documents for ${jsonFiles.length} filing(s) in ${Math.round(performance.now() - start)} ms.`);
+  } catch (cause) {
+    throw new Error('Failed to write the CSV and source exports.', { cause });
+  }
+}
