@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --filings N [--seed S] [--trace-gc] [--keep]`
+ * `npm run bench -- --filings N [--seed S] [--trace-gc] [--skip-check] [--keep]`
  *
  * Builds a site of N synthetic filings plus the real ones and prints, for
  * `npm run check`, the Astro build and Pagefind separately: wall time, peak
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     filings: { type: 'string', default: '100' },
     seed: { type: 'string', default: '1' },
     'trace-gc': { type: 'boolean', default: false },
+    'skip-check': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -43,6 +44,8 @@ interface Measurement {
   peakTreeRssKiB: number;
   /** Largest VmHWM (peak RSS) of any single process in the tree. */
   peakProcessKiB: number;
+  /** Largest VmHWM by program name (node, pagefind_extended …), to tell a child's memory from its parent's. */
+  peakByProgram: Map<string, number>;
   /** Lines of output with the ms since start, for finding where the time goes. */
   log: { at: number; line: string }[];
   gcPauseMs?: number;
@@ -67,13 +70,13 @@ function descendants(root: number): number[] {
   return found;
 }
 
-function memoryKiB(pid: number): { rss: number; hwm: number } {
+function memoryKiB(pid: number): { name: string; rss: number; hwm: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-    return { rss: field('VmRSS'), hwm: field('VmHWM') };
+    return { name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?', rss: field('VmRSS'), hwm: field('VmHWM') };
   } catch {
-    return { rss: 0, hwm: 0 };
+    return { name: '?', rss: 0, hwm: 0 };
   }
 }
 
@@ -82,15 +85,16 @@ function measure(step: string, command: string, args: string[], options: { cwd: 
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const result: Measurement = { step, exitCode: -1, wallMs: 0, peakTreeRssKiB: 0, peakProcessKiB: 0, log: [] };
+    const result: Measurement = { step, exitCode: -1, wallMs: 0, peakTreeRssKiB: 0, peakProcessKiB: 0, peakByProgram: new Map(), log: [] };
     let gcPause = 0;
     const sample = () => {
       if (child.pid === undefined) return;
       let tree = 0;
       for (const pid of descendants(child.pid)) {
-        const { rss, hwm } = memoryKiB(pid);
+        const { name, rss, hwm } = memoryKiB(pid);
         tree += rss;
         result.peakProcessKiB = Math.max(result.peakProcessKiB, hwm);
+        result.peakByProgram.set(name, Math.max(result.peakByProgram.get(name) ?? 0, hwm));
       }
       result.peakTreeRssKiB = Math.max(result.peakTreeRssKiB, tree);
     };
@@ -177,6 +181,19 @@ function astroPhases(log: Measurement['log']): string[] {
   return hits.sort((a, b) => a.at - b.at).map((h) => `  ${(h.at / 1000).toFixed(1).padStart(7)} s  ${h.label}: ${h.line.trim().slice(0, 100)}`);
 }
 
+/** `Pagefind took 1.23 s in all` / `… 456 ms in all`, as integrations/pagefind.ts logs it. */
+function pagefindTimeInBuild(log: Measurement['log']): number | null {
+  for (const { line } of log) {
+    const match = /Pagefind took ([\d.]+) (ms|s) in all/.exec(line);
+    if (match) return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+  }
+  return null;
+}
+
+function pagefindPeak(m: Measurement): number {
+  return Math.max(0, ...[...m.peakByProgram].filter(([name]) => name.startsWith('pagefind')).map(([, kib]) => kib));
+}
+
 const work = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
 const project = join(work, 'project');
 const content = join(work, 'content');
@@ -199,7 +216,7 @@ try {
   const env = { ...process.env, GONGKAI_CONTENT: content, GONGKAI_PAGEFIND: 'off', ASTRO_TELEMETRY_DISABLED: '1' };
   const results: Measurement[] = [];
 
-  if (existsSync(join(project, 'scripts', 'check.ts'))) {
+  if (!values['skip-check'] && existsSync(join(project, 'scripts', 'check.ts'))) {
     const tsx = join(project, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const check = await measure('npm run check', node, [tsx, 'scripts/check.ts'], { cwd: project, env });
     results.push(check);
@@ -237,8 +254,17 @@ try {
   console.log('| --- | ---: | ---: | ---: | ---: | --- |');
   console.log(rows.join('\n'));
   console.log(`| build + pagefind | ${seconds(pipelineMs)} | ${(pipelineMs / filings).toFixed(1)} | ${memory(Math.max(build.peakTreeRssKiB, pagefind.peakTreeRssKiB))} | | |`);
+  if (pagefindInBuild) {
+    const inBuild = pagefindTimeInBuild(build.log);
+    if (inBuild !== null) {
+      const astroOnly = build.wallMs - inBuild;
+      console.log(`| astro build without its Pagefind step (derived) | ${seconds(astroOnly)} | ${(astroOnly / filings).toFixed(1)} | | ${memory(build.peakByProgram.get('node') ?? 0)} (node) | |`);
+      console.log(`| Pagefind inside astro build (from its log) | ${seconds(inBuild)} | ${(inBuild / filings).toFixed(1)} | | ${memory(pagefindPeak(build))} (pagefind) | |`);
+    }
+    console.log('\nnote: the astro build row includes Pagefind (the integration ignored GONGKAI_PAGEFIND=off); the derived rows split it using the integration\'s own timing and per-program peak RSS');
+  }
+  console.log(`\npeak RSS by program: ${results.map((r) => `${r.step}: ${[...r.peakByProgram].filter(([, kib]) => kib > 50 * 1024).map(([name, kib]) => `${name} ${memory(kib)}`).join(', ')}`).join('; ')}`);
   if (build.gcPauseMs !== undefined) console.log(`\nastro build: ${seconds(build.gcPauseMs)} in garbage-collection pauses (--trace-gc)`);
-  if (pagefindInBuild) console.log('\nnote: the astro build row includes Pagefind (the integration ignored GONGKAI_PAGEFIND=off)');
   if (results.some((r) => r.exitCode !== 0)) process.exitCode = 1;
 } finally {
   if (values.keep) console.log(`bench: kept ${work}`);
