@@ -1,7 +1,8 @@
 import { standardTableKeys, standardTableNames, type StandardTableKey } from '../records/schema/table.ts';
 import type { GlossaryEntry, Goal } from '../records/schema/section.ts';
 import type { Block, TableBlock, TableRow, TextBlock } from './blocks.ts';
-import { csvCell, headerPaths, inferColumns, type ColumnDraft } from './columns.ts';
+import type { ColumnDraft } from './columns.ts';
+import { mergeTablePages } from './table-pages.ts';
 import type { Identity } from './identity.ts';
 import { parseProject, PROJECT_TITLE, type ProjectDraft } from './projects.ts';
 import { ImportError, type ImportReport } from './report.ts';
@@ -18,9 +19,6 @@ export interface TableDraft {
   notes: string[];
   meta: Record<string, string>;
   rows: string[][];
-  /** Source lines of the header and of each row, for the report and the benchmark. */
-  line: number;
-  sourceRows: TableRow[];
 }
 
 export type BlockDraft =
@@ -147,7 +145,6 @@ export class Recogniser {
 
   run(): Recognised {
     while (this.i < this.blocks.length) this.step();
-    this.flushMarkdown();
     return { tables: this.tables, projects: this.projects, sections: this.sections };
   }
 
@@ -269,7 +266,6 @@ export class Recogniser {
     this.i++;
   }
 
-  private flushMarkdown(): void {}
 
   // ——— recognisers ———
 
@@ -415,75 +411,22 @@ export class Recogniser {
     this.report.add(block.line, 'project', `${number}、${parsed.name}: ${parsed.indicators.length} indicators, ${parsed.spendingPlan.length} spending periods`);
   }
 
-  /** Header rows: through the 栏次 row when there is one, else the rows above the first row that holds a figure or a 序号. */
-  private headerCount(rows: readonly TableRow[]): { count: number; columnNumbers: boolean } {
-    const lanes = rows.findIndex((r) => compact(r.cells[0] ?? '') === '栏次');
-    if (lanes >= 0 && lanes < 6) return { count: lanes + 1, columnNumbers: true };
-    let count = 1;
-    while (count < rows.length) {
-      const above = rows[count - 1]!.cells.map(cellText);
-      const row = rows[count]!.cells.map(cellText);
-      const isData = /^\d+$/.test(compact(row[0] ?? '')) || row.some((c) => numericCell(c) !== null);
-      const fillsGap = above.some((c, k) => c === '' && (row[k] ?? '') !== '') || row.length > above.length;
-      if (isData || !fillsGap) break;
-      count++;
-    }
-    return { count, columnNumbers: false };
-  }
-
   private buildTable(opts: { title: string; line: number; standard?: StandardTableKey; pages: TableBlock[]; notes: string[]; meta: Record<string, string>; unit: string }): TableDraft {
-    const [first, ...rest] = opts.pages;
-    if (!first) throw new ImportError(this.file, opts.line, `table "${opts.title}" has no header row`);
-    const { count, columnNumbers } = this.headerCount(first.rows);
-    const header = first.rows.slice(0, columnNumbers ? count - 1 : count);
-    const width = Math.max(...first.rows.slice(0, count).map((r) => r.cells.length));
-    const body: TableRow[] = first.rows.slice(count);
-    const headerKey = first.rows.slice(0, count).map((r) => r.cells.map((c) => compact(c)).join('|'));
-    for (const page of rest) {
-      const repeats = compact(page.rows[0]?.cells[0] ?? '') === '序号' || compact(page.rows[0]?.cells[0] ?? '') === compact(first.rows[0]!.cells[0] ?? '');
-      if (repeats) {
-        const again = page.rows.slice(0, count).map((r) => r.cells.map((c) => compact(c)).join('|'));
-        if (again.join('\n') !== headerKey.join('\n')) this.report.warn(page.line, `the header repeated on this page differs from the first page's (line ${first.line}); the first header is used`);
-        body.push(...page.rows.slice(count));
-        this.report.add(page.line, 'continuation', `page of "${opts.title}" merged (${page.rows.length - count} rows)`);
-      } else {
-        body.push(...page.rows);
-        this.report.add(page.line, 'continuation', `rows of "${opts.title}" merged (${page.rows.length} rows)`);
-      }
-    }
-    const blank = body.filter((r) => r.cells.every((c) => cellText(c) === ''));
-    if (blank.length > 0) this.report.add(blank[0]!.line, 'skipped', `${blank.length} blank row(s) of "${opts.title}" (no cell holds anything)`);
-    const cells = body.filter((r) => !blank.includes(r)).map((r) => {
-      const trimmed = [...r.cells];
-      while (trimmed.length > width && cellText(trimmed[trimmed.length - 1]!) === '') trimmed.pop();
-      if (trimmed.length > width) throw new ImportError(this.file, r.line, `a row of "${opts.title}" has ${trimmed.length} cells, the header has ${width} columns`);
-      if (trimmed.length < width && trimmed.some((c) => cellText(c) !== '')) {
-        throw new ImportError(this.file, r.line, `a row of "${opts.title}" has ${trimmed.length} cells, the header has ${width} columns: a column is missing`);
-      }
-      return Array.from({ length: width }, (_, c) => trimmed[c] ?? '');
-    });
-    const paths = headerPaths(header.map((r) => r.cells), width);
-    const columns = inferColumns(paths, cells, opts.standard !== undefined);
-    paths.forEach((p, c) => {
-      if (p.length === 0) this.report.warn(first.line, `column ${c + 1} of "${opts.title}" has no header; named ${columns[c]!.header.join('/')}`);
-    });
+    const merged = mergeTablePages(this.file, opts.title, opts.line, opts.pages, opts.standard !== undefined, this.report);
     const id = uniqueId(opts.standard ?? TABLE_IDS.find(([re]) => re.test(opts.title))?.[1] ?? 'table', this.tableIds);
     const table: TableDraft = {
       id,
       ...(opts.standard ? { standard: opts.standard } : {}),
       title: opts.title,
       unit: opts.unit,
-      columns,
-      columnNumbers,
-      empty: cells.length === 0,
+      ...merged,
+      empty: merged.rows.length === 0,
       notes: opts.notes,
       meta: opts.meta,
-      rows: cells.map((row) => row.map((v, c) => csvCell(v, columns[c]!))),
-      line: opts.line,
-      sourceRows: body.filter((r) => !blank.includes(r)),
     };
     this.tables.push(table);
-    this.report.add(opts.line, 'table', `${opts.title} → tables/${id}.csv: ${columns.length} columns, ${cells.length} rows${table.empty ? ' (空表)' : ''}${rest.length ? `, ${rest.length + 1} pages merged` : ''}`);
+    const pages = opts.pages.length > 1 ? `, ${opts.pages.length} pages merged` : '';
+    this.report.add(opts.line, 'table', `${opts.title} → tables/${id}.csv: ${table.columns.length} columns, ${table.rows.length} rows${table.empty ? ' (空表)' : ''}${pages}`);
     return table;
   }
 
