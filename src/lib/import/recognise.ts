@@ -408,7 +408,7 @@ export class Recogniser {
     this.projects.push({ ...parsed, place, ...(this.subheading ? { group: this.subheading } : {}) });
     const last = section.blocks[section.blocks.length - 1];
     if (!(last && 'projects' in last && last.projects === place)) section.blocks.push({ projects: place });
-    this.report.add(block.line, 'project', `${number}、${parsed.name}: ${parsed.indicators.length} indicators, ${parsed.spendingPlan.length} spending periods`);
+    this.report.add(block.line, 'project', `${number}、${parsed.name}: ${rows.length} table rows read into ${parsed.goals.length} goal line(s), ${parsed.spendingPlan.length} spending period(s), ${parsed.indicators.length} indicator row(s)`);
   }
 
   private buildTable(opts: { title: string; line: number; standard?: StandardTableKey; pages: TableBlock[]; notes: string[]; meta: Record<string, string>; unit: string }): TableDraft {
@@ -426,7 +426,8 @@ export class Recogniser {
     };
     this.tables.push(table);
     const pages = opts.pages.length > 1 ? `, ${opts.pages.length} pages merged` : '';
-    this.report.add(opts.line, 'table', `${opts.title} → tables/${id}.csv: ${table.columns.length} columns, ${table.rows.length} rows${table.empty ? ' (空表)' : ''}${pages}`);
+    const filled = table.rows.flat().filter((c) => c !== '').length;
+    this.report.add(opts.line, 'table', `${opts.title} → tables/${id}.csv: ${table.columns.length} columns, ${table.rows.length} rows, ${filled} filled cells${table.empty ? ' (空表)' : ''}${pages}`);
     return table;
   }
 
