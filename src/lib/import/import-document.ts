@@ -68,7 +68,7 @@ function sectionBlocks(section: SectionDraft, files: Map<string, string | Uint8A
   return section.blocks.map((block: BlockDraft) => {
     if ('markdown' in block) {
       n++;
-      const path = `sections/${section.id}${n > 1 ? `-${n}` : ''}.md`;
+      const path = `sections/${section.id}${n > 1 ? `.${n}` : ''}.md`;
       files.set(path, `${block.markdown.join('\n\n')}\n`);
       const [from, to] = [block.lines[0]!, block.lines[block.lines.length - 1]!];
       report.add(from, 'narrative', `lines ${from}–${to}: ${block.markdown.length} paragraph(s) kept verbatim as Markdown in ${path}`);
