@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadFiling } from '../../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
-import { indicatorTable, numbered, projectBudgetTable, standaloneTables, tableContext, tableOfContents, termAnchor, unplacedProjects } from '../../src/lib/site/filing-view.ts';
+import { findingCells, indicatorTable, numbered, projectBudgetTable, standaloneTables, tableContext, tableOfContents, termAnchor, unplacedProjects } from '../../src/lib/site/filing-view.ts';
 import { buildCatalog, filingCount } from '../../src/lib/site/catalog.ts';
 import { glossary } from '../../src/lib/site/glossary.ts';
 import { tableCsv } from '../../src/lib/site/exports.ts';
@@ -115,5 +115,18 @@ describe('tableCsv', () => {
   it('keeps a text cell that looks like a formula from being run by a spreadsheet', () => {
     const csv = tableCsv({ columns: [{ header: ['项目'], type: 'text' }, { header: ['金额'], type: 'amount' }], rows: [['=HYPERLINK("http://x")', '-1.50']] });
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")",-1.50`);
+  });
+});
+
+describe('findingCells', () => {
+  it('maps a finding to the cell it names and the anchor of its list item', () => {
+    const table = filing.tables[0]!;
+    const base = { severity: 'warning' as const, filing: filing.id, file: 'x', message: 'm', rule: 'column-sum' };
+    const cells = findingCells(table, [
+      { ...base, at: 'three-public', table: 'three-public' },
+      { ...base, at: 'three-public:row 2:资金性质/合计', table: 'three-public', row: 2, column: '资金性质/合计' },
+      { ...base, at: 'other:row 1:合计', table: 'other', row: 1, column: '合计' },
+    ]);
+    expect([...cells]).toEqual([['1:2', { id: 'finding-2', number: 2 }]]);
   });
 });

@@ -1,8 +1,9 @@
-import type { Filing } from '../records/load-filing.ts';
+import type { Finding } from '../checks/finding.ts';
+import { headerLabel, type Filing } from '../records/load-filing.ts';
 import type { Project } from '../records/schema/project.ts';
 import type { BlockDeclaration, SectionDeclaration } from '../records/schema/section.ts';
 import type { Cell, Table } from '../records/schema/table.ts';
-import type { TableColumn } from './table-model.ts';
+import type { CellFlag, TableColumn } from './table-model.ts';
 
 /** Second line of every caption: whose table and which year, so a printed or copied table says so itself. */
 export function tableContext(f: Pick<Filing, 'department' | 'year' | 'kind'>): string {
@@ -126,4 +127,22 @@ export function tableOfContents(f: Filing): TocEntry[] {
   }
   entries.push({ id: 'checks', label: '数据核对', children: [] }, { id: 'provenance', label: '来源与下载', children: [] });
   return entries;
+}
+
+export const findingAnchor = (index: number) => `finding-${index + 1}`;
+
+/**
+ * Cells of a table that a finding points at, as `row:column` (0-based) →
+ * the finding's anchor and number in the 数据核对 list, so the table can mark the
+ * figure where the source disagrees with itself.
+ */
+export function findingCells(table: Pick<Table, 'id' | 'columns'>, findings: readonly Finding[]): Map<string, CellFlag> {
+  const cells = new Map<string, CellFlag>();
+  findings.forEach((finding, index) => {
+    if (finding.table !== table.id || finding.row === undefined || finding.column === undefined) return;
+    const column = table.columns.findIndex((c) => headerLabel(c) === finding.column);
+    const key = `${finding.row - 1}:${column}`;
+    if (column >= 0 && !cells.has(key)) cells.set(key, { id: findingAnchor(index), number: index + 1 });
+  });
+  return cells;
 }

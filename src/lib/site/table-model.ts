@@ -4,6 +4,12 @@ import type { Cell, Column } from '../records/schema/table.ts';
 /** What DataTable needs of a column: the record's column declaration, or one built for an indicator table. */
 export type TableColumn = Pick<Column, 'header' | 'type'> & Partial<Pick<Column, 'classification' | 'unit'>>;
 
+/** A cell that a finding of the checks points at: the finding's element id and its number in the 数据核对 list. */
+export interface CellFlag {
+  id: string;
+  number: number;
+}
+
 export interface HeaderCell {
   label: string;
   colspan: number;
