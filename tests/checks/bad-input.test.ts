@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ describe('bad input is reported with the file and the field or cell', () => {
   it('malformed YAML', () => {
     expect(problems(join(BAD, 'malformed-yaml'))).toMatchInlineSnapshot(`
       [
-        "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/filing.yaml:7: malformed YAML: Flow map in block collection must be sufficiently indented and end with a }",
+        "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/filing.yaml:7: malformed YAML: missed comma between flow collection entries",
       ]
     `);
   });
@@ -104,6 +104,13 @@ describe('bad input is reported with the file and the field or cell', () => {
         "filings/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/sections/three-public.md: sections[0].blocks[0].markdown: expected UTF-8 text, found bytes that are not UTF-8",
       ]
     `);
+  });
+
+  it('a key written twice in YAML', () => {
+    const root = copyOfValid('duplicate-key');
+    const file = join(root, 'filings', RECORD, 'filing.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('kind: 预算\n', 'kind: 预算\nkind: 决算\n'));
+    expect(problems(root)).toEqual([`filings/${RECORD}/filing.yaml:5: malformed YAML: duplicated mapping key`]);
   });
 
   it('a file that cannot be read: missing, a folder, or without permission', () => {
