@@ -19,7 +19,7 @@ const run = (name: string) => {
 };
 interface Decl {
   tables: { id: string; standard?: string; columns: { header: string[]; type: string }[]; columnNumbers: boolean; empty: boolean; notes: string[]; meta: Record<string, string> }[];
-  sections: { id: string; number?: string; title: string; blocks: Record<string, unknown>[] }[];
+  sections: { id: string; number?: string; title: string; blocks: Record<string, unknown>[]; subsections?: { id: string; number?: string; title: string; blocks: Record<string, unknown>[] }[] }[];
   statedFigures: Record<string, { value: string; quote: string }>;
   department: { code?: string; name: string; units: { code?: string; name: string }[] };
 }
@@ -125,6 +125,8 @@ describe('one cell per line: 广阳区 2020 and 霸州市 2021', () => {
   it('has no standard tables, and groups the project tables by the part they stand in', () => {
     const decl = parse(text(guangyang, 'filing.yaml')) as Decl;
     expect(decl.tables.filter((t) => t.standard)).toEqual([]);
+    const performance = decl.sections.find((s) => s.number === '五')!;
+    expect(performance.subsections!.map((s) => s.number)).toEqual(['第一部分', '第二部分', '第三部分']);
     const projects = parse(text(guangyang, 'projects.yaml')) as ProjectOut[];
     expect(projects.map((p) => p.group)).toEqual([...Array(8).fill('专项资金绩效目标'), ...Array(7).fill('预算项目绩效目标')]);
   });
@@ -166,7 +168,9 @@ describe('PDF → Markdown pipe tables: 抚宁区 2020', () => {
   });
 
   it('reads the 分项绩效目标 with their numbered indicators', () => {
-    const goals = decl.sections.flatMap((s) => s.blocks).find((b) => 'goals' in b)!['goals'] as { title: string; target: string; indicators: string[] }[];
+    const part = decl.sections.find((s) => s.number === '第一部分')!;
+    expect(part.subsections!.map((s) => `${s.number}、${s.title}`)).toEqual(['一、总体绩效目标', '二、分项绩效目标', '三、工作保障措施']);
+    const goals = part.subsections![1]!.blocks.find((b) => 'goals' in b)!['goals'] as { title: string; target: string; indicators: string[] }[];
     expect(goals.map((g) => g.target)[0]).toBe('突出就业优先，全力稳定就业形势');
     expect(goals[0]!.indicators).toHaveLength(4);
   });

@@ -102,10 +102,11 @@ export function importDocument(options: ImportOptions): ImportResult {
   const files = new Map<string, string | Uint8Array>();
   const places = [...new Set(recognised.projects.map((p) => p.place))];
   const grouped = places.length > 1 || recognised.projects.some((p) => p.group !== undefined);
+  const everySection = recognised.sections.flatMap((s) => [s, ...s.subsections]);
   const groups = new Map<string, string>();
   for (const place of places) {
     const project = recognised.projects.find((p) => p.place === place)!;
-    const section = recognised.sections.find((s) => s.id === place.split('\u0000')[0]);
+    const section = everySection.find((s) => s.id === place.split('\u0000')[0]);
     groups.set(place, grouped ? (project.group ?? section?.title ?? '*') : '*');
   }
 
@@ -125,8 +126,12 @@ export function importDocument(options: ImportOptions): ImportResult {
     ...(s.number ? { number: s.number } : {}),
     title: s.title,
     blocks: sectionBlocks(s, files, groups, report),
+    ...(s.subsections.length > 0
+      ? { subsections: s.subsections.map((sub) => ({ id: sub.id, ...(sub.number ? { number: sub.number } : {}), title: sub.title, blocks: sectionBlocks(sub, files, groups, report) })) }
+      : {}),
   }));
-  const statedFigures = extractStatedFigures(recognised.sections.map((s) => ({ id: s.id, prose: s.prose.join('') })));
+  // A figure quoted in a subsection is placed by its section: the record names top-level sections.
+  const statedFigures = extractStatedFigures(recognised.sections.map((s) => ({ id: s.id, prose: [...s.prose, ...s.subsections.flatMap((sub) => sub.prose)].join('') })));
   for (const [key, figure] of Object.entries(statedFigures)) report.add(recognised.sections.find((s) => s.id === figure.section)?.line ?? 1, 'figure', `${key} = ${figure.value} (${figure.quote.slice(0, 30)}…)`);
 
   const projects = recognised.projects.map((p) => ({

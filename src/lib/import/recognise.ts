@@ -34,8 +34,10 @@ export interface SectionDraft {
   title: string;
   blocks: BlockDraft[];
   line: number;
-  /** The section's prose joined, for the stated figures. */
+  /** The section's prose, for the stated figures. */
   prose: string[];
+  /** 第N部分 inside a numbered section, or 一、二、 inside a 第N部分: one level, as the record format has. */
+  subsections: SectionDraft[];
 }
 
 export interface Recognised {
@@ -125,7 +127,10 @@ export class Recogniser {
   private readonly sections: SectionDraft[] = [];
   private readonly tableIds = new Set<string>();
   private readonly sectionIds = new Set<string>();
+  /** Where blocks go: a section or a subsection. */
   private current: SectionDraft | null = null;
+  /** The top-level section that `current` is or stands in. */
+  private top: SectionDraft | null = null;
   private sectionNumber = 0;
   /** Numbering of 一、二、 headings inside a 第N部分, which restarts at 一. */
   private partNumber: number | null = null;
@@ -174,11 +179,11 @@ export class Recogniser {
     const heading = SECTION_HEADING.exec(text);
     if (heading && !/[。；]$/.test(text)) {
       const n = chineseNumber(heading[1]!);
-      if (n !== null && n > this.sectionNumber && n <= this.sectionNumber + 3) return this.startSection(block, heading[1]!, heading[2]!.trim());
       if (n !== null && this.partNumber !== null && n === this.partNumber + 1) {
         this.partNumber = n;
         return this.startSection(block, heading[1]!, heading[2]!.trim(), undefined, true);
       }
+      if (n !== null && n > this.sectionNumber && n <= this.sectionNumber + 3) return this.startSection(block, heading[1]!, heading[2]!.trim());
     }
     if (/^[^，。；：:]{2,12}[：:]$/.test(text) && PROJECT_TITLE.test(this.nextText(this.i + 1) ?? '')) {
       this.subheading = text.replace(/[：:]$/, '');
@@ -248,7 +253,8 @@ export class Recogniser {
 
   private section(): SectionDraft {
     if (!this.current) {
-      this.current = { id: uniqueId('preamble', this.sectionIds), title: this.identity.title, blocks: [], line: this.blocks[this.i]?.line ?? 1, prose: [] };
+      this.current = { id: uniqueId('preamble', this.sectionIds), title: this.identity.title, blocks: [], line: this.blocks[this.i]?.line ?? 1, prose: [], subsections: [] };
+      this.top = this.current;
       this.sections.push(this.current);
       this.report.add(this.current.line, 'section', `text before the first heading kept as a section titled "${this.current.title}"`);
     }
@@ -289,17 +295,29 @@ export class Recogniser {
     this.i++;
   }
 
+  /** A top-level section, or a subsection of the part it stands in. */
+  private open(section: SectionDraft, asSubsection: boolean): string {
+    if (asSubsection && this.top) {
+      this.top.subsections.push(section);
+      this.current = section;
+      return ` (a subsection of "${this.top.id}")`;
+    }
+    this.sections.push(section);
+    this.top = section;
+    this.current = section;
+    return '';
+  }
+
   private startSection(block: TextBlock, number: string | undefined, title: string, fixedId?: string, inPart = false): void {
     const base = fixedId ?? SECTION_IDS.find(([re]) => re.test(title))?.[1] ?? `section-${this.sections.length + 1}`;
     const id = uniqueId(base, this.sectionIds);
-    this.current = { id, ...(number ? { number } : {}), title, blocks: [], line: block.line, prose: [] };
-    this.sections.push(this.current);
+    const where = this.open({ id, ...(number ? { number } : {}), title, blocks: [], line: block.line, prose: [], subsections: [] }, inPart);
     if (number && !inPart) {
       this.sectionNumber = chineseNumber(number) ?? this.sectionNumber;
       this.partNumber = null;
     }
     this.subheading = undefined;
-    this.report.add(block.line, 'section', `${number ? `${number}、` : ''}${title} → section "${id}"`);
+    this.report.add(block.line, 'section', `${number ? `${number}、` : ''}${title} → section "${id}"${where}`);
     this.i++;
   }
 
@@ -314,11 +332,12 @@ export class Recogniser {
       } else title = `第${number}部分`;
     }
     const id = uniqueId(SECTION_IDS.find(([re]) => re.test(title))?.[1] ?? `part-${chineseNumber(number) ?? number}`, this.sectionIds);
-    this.current = { id, number: `第${number}部分`, title, blocks: [], line: block.line, prose: [] };
-    this.sections.push(this.current);
+    // Parts inside a numbered section (五、预算绩效信息 → 第一部分 …) are its subsections.
+    const inside = this.top !== null && this.top.number !== undefined && !this.top.number.startsWith('第');
+    const where = this.open({ id, number: `第${number}部分`, title, blocks: [], line: block.line, prose: [], subsections: [] }, inside);
     this.partNumber = 0;
     this.subheading = undefined;
-    this.report.add(block.line, 'section', `第${number}部分 ${title} → section "${id}"`);
+    this.report.add(block.line, 'section', `第${number}部分 ${title} → section "${id}"${where}`);
     this.i = next;
   }
 
