@@ -243,3 +243,42 @@ describe('figures in cells', () => {
     expect(['1315.17 万元', ' 24 487.92 ', '1,234.50', '１２.５', '≥95%', '12月底 56.28'].map(numericCell)).toEqual(['1315.17', '24487.92', '1234.50', '12.5', null, null]);
   });
 });
+
+describe('a document in the one-cell-per-line form with a standard table', () => {
+  const doc = [
+    '2025年香河县人力资源和社会保障局部门预算信息公开',
+    '部门预算财政拨款“三公”经费支出表',
+    '\t402香河县人力资源和社会保障局',
+    '\t单位：万元',
+    '',
+    '\t序号',
+    '\t项 目',
+    '\t资 金 性 质',
+    '',
+    '\t',
+    '\t',
+    '\t合计',
+    '\t一般公共预算 财政拨款',
+    '',
+    '\t栏次',
+    '\t1',
+    '\t2',
+    '\t3',
+    '',
+    '\t1',
+    '\t合计',
+    '\t2.34',
+    '\t2.34',
+    '',
+    '一、部门职责及机构设置情况',
+    '负责全县人力资源和社会保障工作。',
+  ].join('\n');
+  const r = importDocument({ file: 'in/xianghe-2025.txt', bytes: new TextEncoder().encode(doc) });
+
+  it('reads the department after the year, the page header inside the table, and the header block', () => {
+    expect(r.id).toBe('河北省/廊坊市/香河县/402-人力资源和社会保障局/2025-预算');
+    const decl = parse(text(r, 'filing.yaml')) as Decl;
+    expect(decl.tables[0]).toMatchObject({ id: 'three-public', standard: 'three-public', columnNumbers: true, meta: { 部门: '402香河县人力资源和社会保障局' } });
+    expect(text(r, 'tables/three-public.csv')).toBe('序号,项目,资金性质/合计,资金性质/一般公共预算财政拨款\n1,合计,2.34,2.34\n');
+  });
+});

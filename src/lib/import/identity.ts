@@ -15,6 +15,8 @@ export interface Identity {
 }
 
 const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年\s*(?:度\s*)?部门\s*(预算|决算)/;
+/** `2024年永清县人力资源和社会保障局部门预算…`: the year before the department. */
+const YEAR_FIRST = /^((?:19|20)\d{2})\s*年\s*(?:度\s*)?(\S.*?)\s*部门\s*(预算|决算)/;
 
 function texts(blocks: readonly Block[]): { text: string; line: number }[] {
   return blocks.filter((b) => b.kind === 'text').map((b) => ({ text: b.text.trim(), line: b.line }));
@@ -54,7 +56,8 @@ export function readIdentity(file: string, blocks: readonly Block[], regionOverr
   let found: { name: string; year: number; kind: FilingKind; line: number; title: string } | null = null;
   for (const [i, { text, line }] of lines.entries()) {
     const clean = text.replace(/^\[bookmark:[^\]]*\]/, '').trim();
-    const m = TITLE.exec(clean);
+    const yearFirst = YEAR_FIRST.exec(clean);
+    const m = yearFirst ? [yearFirst[0], yearFirst[2]!, yearFirst[1]!, yearFirst[3]!] : TITLE.exec(clean);
     if (!m) continue;
     let name = m[1]!.trim();
     if (name === '' || /目录$/.test(name)) {
