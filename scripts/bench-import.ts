@@ -9,7 +9,8 @@
  * table or project whose title is the closest title line above it. Lines
  * before the first title (a table of contents) are not content. Then:
  * - numbers: every number written in a table cell must appear, as written,
- *   among the numbers of the same record table or project (recall);
+ *   among the numbers of the same record table or project, as many times as
+ *   the source writes it there (recall; a dropped duplicate row counts);
  * - text cells: every cell with words must stand in that table or project
  *   (compared without spaces), or be a label the record keeps as a field;
  * - every number in the record must appear somewhere in the source.
@@ -118,6 +119,17 @@ function bench(filing: Filing, dir: string): Score {
   const list = entities(filing);
   const score: Score = { numbers: 0, numbersFound: 0, texts: 0, textsFound: 0, recordNumbers: 0, invented: [], missing: [], outside: 0 };
   let current: Entity | null = null;
+  /** Numbers of each record table or project not yet matched by a source cell. */
+  const unmatched = new Map<Entity, Map<string, number>>();
+  const bagOf = (entity: Entity) => {
+    let bag = unmatched.get(entity);
+    if (!bag) {
+      bag = new Map();
+      for (const n of entity.strings.flatMap(numbersIn)) bag.set(n, (bag.get(n) ?? 0) + 1);
+      unmatched.set(entity, bag);
+    }
+    return bag;
+  };
   const matchTitle = (s: string) => {
     const c = squash(s);
     if (c === '') return null;
@@ -135,15 +147,18 @@ function bench(filing: Filing, dir: string): Score {
     }
     const entity = current;
     const haystack = entity.strings.map(squash);
-    const recordNumbers = new Set(entity.strings.flatMap(numbersIn));
+    const bag = bagOf(entity);
     const lanes = squash(filled[0]!) === '栏次';
     for (const cell of filled) {
       const c = squash(cell);
       if (lanes && /^\d+$/.test(c)) continue;
       for (const n of numbersIn(cell)) {
         score.numbers++;
-        if (recordNumbers.has(n)) score.numbersFound++;
-        else score.missing.push(`line ${line}: number ${n} not in ${entity.label}`);
+        const left = bag.get(n) ?? 0;
+        if (left > 0) {
+          bag.set(n, left - 1);
+          score.numbersFound++;
+        } else score.missing.push(`line ${line}: number ${n} not in ${entity.label} (or not as often as the source writes it)`);
       }
       if (/^[-\d.,%]+$/.test(c)) continue;
       score.texts++;

@@ -104,6 +104,17 @@ describe('tab-separated rows: 永清县 2024', () => {
     expect(projects[0]!.code).toBe('13102323P00723510051N');
   });
 
+  it('keeps a spending plan printed again in the 绩效目标 row as published, and reads the goal under it', () => {
+    const p22 = projects[21]!;
+    expect(p22.spendingPlan).toEqual([
+      { period: '3月底', amount: '500.00' },
+      { period: '6月底', amount: '1000.00' },
+      { period: '10月底', amount: '1500.00' },
+    ]);
+    expect(p22.facts['绩效目标栏']).toBe('3月底 500.00；6月底 1000.00；10月底 1500.00');
+    expect(p22.goals[0]).toMatch(/^1\. 通过城乡居民养老保险补贴项目的开展/);
+  });
+
   it('keeps 名词解释 terms without their ** markers and the figures quoted in the prose', () => {
     const glossary = decl.sections.find((s) => s.id === 'glossary')!.blocks[0]!['glossary'] as { term: string }[];
     expect(glossary[0]!.term).toBe('财政拨款收入');

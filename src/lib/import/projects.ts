@@ -65,17 +65,23 @@ export function parseProject(
   let indicatorMap: (keyof Indicator | null)[] = [];
   const periodAt = new Map<number, string>();
   const plan = new Map<string, string | null>();
-  let repeatedPlan = false;
-  let goalsPending = false;
+  /** A 绩效目标 row that prints the spending plan again: what it shows, kept as published. */
+  let repeated: string[] | null = null;
   const purposes: string[] = [];
 
   const setPeriod = (period: string, amount: string | null, line: number) => {
+    if (repeated) {
+      if (amount !== null) repeated.push(`${period} ${amount}`);
+      return;
+    }
     if (!plan.has(period) || plan.get(period) === null) {
       plan.set(period, amount);
       return;
     }
-    if (amount !== null && plan.get(period) !== amount) report.warn(line, `${period} has two amounts in the spending plan (${plan.get(period)} and ${amount}); kept the first`);
-    else if (amount !== null) repeatedPlan = true;
+    if (amount !== null) report.warn(line, `${period} has two amounts in the spending plan (${plan.get(period)} and ${amount}); kept the first, the second in the project's facts`), (project.facts[`资金支出计划${period}（又）`] = amount);
+  };
+  const addPeriod = (period: string) => {
+    if (!repeated && !plan.has(period)) plan.set(period, null);
   };
 
   const spendingRow = (row: TableRow, from: number) => {
@@ -90,10 +96,10 @@ export function parseProject(
       } else if (PERIOD.test(v) && numericCell(row.cells[c + 1] ?? '') !== null && !PERIOD.test(compact(row.cells[c + 2] ?? ''))) {
         // A period label with its amount in the next cell: a merged cell spilled to the right.
         periodAt.set(c + 1, v);
-        if (!plan.has(v)) plan.set(v, null);
+        addPeriod(v);
       } else if (PERIOD.test(v)) {
         periodAt.set(c, v);
-        if (!plan.has(v)) plan.set(v, null);
+        addPeriod(v);
       } else if (numericCell(raw) !== null) {
         const period = periodAt.get(c);
         if (period) setPeriod(period, numericCell(raw), row.line);
@@ -136,9 +142,9 @@ export function parseProject(
     if (first === '绩效目标' || first === '年度绩效目标' || first === '项目绩效目标') {
       const rest = filled.slice(1);
       if (rest.length > 0 && rest.every((v) => PERIOD.test(compact(v)) || PERIOD_AMOUNT.test(compact(v)))) {
-        report.warn(row.line, 'the 绩效目标 row repeats the spending plan labels; read as spending plan, and the next row of text as the goals');
+        report.warn(row.line, `the 绩效目标 row prints the spending plan again; kept as published in the project's fact 绩效目标栏, and the next row of text read as the goals`);
         state = 'spending';
-        goalsPending = true;
+        repeated = [];
         spendingRow(row, 1);
         continue;
       }
@@ -167,7 +173,7 @@ export function parseProject(
         break;
       case 'spending':
         if (filled.every((v) => numericCell(v) === null && !PERIOD.test(compact(v)) && !PERIOD_AMOUNT.test(compact(v)))) {
-          if (!goalsPending) report.warn(row.line, 'a row of text after the spending plan without a 绩效目标 label (a merged cell spilled); read as 绩效目标');
+          if (!repeated) report.warn(row.line, 'a row of text after the spending plan without a 绩效目标 label (a merged cell spilled); read as 绩效目标');
           state = 'goals';
           project.goals.push(...filled);
           break;
@@ -207,7 +213,7 @@ export function parseProject(
       report.warn(loose.line, 'a line outside the table cells; kept with the 资金用途');
     }
   }
-  if (repeatedPlan) report.warn(title.line, 'the spending plan is printed twice with the same amounts; kept once');
+  if (repeated) project.facts['绩效目标栏'] = repeated.join('；');
   if (purposes.length > 0) project.purpose = purposes.join('\n');
   project.spendingPlan = [...plan].map(([period, amount]) => ({ period, amount }));
   if (project.name === '') {
