@@ -13,15 +13,15 @@ export function checks(): AstroIntegration {
   return {
     name: 'gongkai:checks',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
         const log = logger.fork('gongkai:checks');
-        const run = runChecks(PROJECT_ROOT, contentRoot());
+        const run = await runChecks(PROJECT_ROOT, contentRoot(), { threads: 1 });
         const lines = report(run);
         const summary = lines.slice(lines.lastIndexOf('') + 1);
         for (const problem of run.problems) log.error(formatProblem(problem));
         for (const finding of run.findings) (finding.severity === 'error' ? log.error : log.warn).call(log, formatFinding(finding));
-        const timing = `load ${Math.round(run.timings.load)} ms, rules ${Math.round(run.timings.check)} ms`;
+        const timing = `${Math.round(run.elapsed)} ms`;
         if (errorCount(run) > 0) {
           const errors = [...run.problems.map((p) => `error: ${formatProblem(p)}`), ...run.findings.filter((f) => f.severity === 'error').map(formatFinding)];
           const shown = errors.slice(0, 20);

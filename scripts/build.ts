@@ -18,7 +18,7 @@ const passThrough = outFlag >= 0 ? args.filter((_, i) => i !== outFlag && i !== 
 const kept = () => (existsSync(dist) ? `the previous ${dist} is unchanged` : `no ${dist} was written`);
 
 // Fail fast, before Astro starts; the checks integration runs them again inside the build.
-const run = runChecks(PROJECT_ROOT, contentRoot());
+const run = await runChecks(PROJECT_ROOT, contentRoot());
 if (errorCount(run) > 0) {
   for (const line of report(run)) console.error(line);
   console.error(`build: the checks found errors; ${kept()}`);

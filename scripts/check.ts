@@ -9,7 +9,7 @@ import { errorCount, report, runChecks } from '../src/lib/checks/run-checks.ts';
 
 const argument = process.argv.slice(2).find((a) => !a.startsWith('-'));
 const root = argument ? resolve(argument) : contentRoot();
-const run = runChecks(PROJECT_ROOT, root);
+const run = await runChecks(PROJECT_ROOT, root);
 for (const line of report(run)) console.log(line);
-console.log(`checked ${root} in ${Math.round(run.timings.load + run.timings.check)} ms (load ${Math.round(run.timings.load)} ms, rules ${Math.round(run.timings.check)} ms)`);
+console.log(`checked ${root} in ${Math.round(run.elapsed)} ms (${run.threads} thread${run.threads === 1 ? '' : 's'})`);
 process.exitCode = errorCount(run) > 0 ? 1 : 0;

@@ -1,24 +1,66 @@
-import { loadAllFilings } from '../records/load-filing.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { duplicateDepartmentYear, findFilingDirs } from '../records/load-filing.ts';
 import { formatProblem, type Problem } from '../records/record-error.ts';
-import { checkFiling } from './check-filing.ts';
+import { checkDirs, type DirsResult } from './check-dirs.ts';
 import type { Finding } from './finding.ts';
 
 export interface CheckRun {
   filingCount: number;
-  /** Records that could not be read (schema, YAML, CSV): each stops the build. */
+  /** Records that could not be read (schema, YAML, CSV) or are filed twice: each stops the build. */
   problems: Problem[];
   findings: Finding[];
-  /** Wall time of loading and of the rules, in ms. */
-  timings: { load: number; check: number };
+  /** Wall time in ms. */
+  elapsed: number;
+  threads: number;
 }
 
-/** Load every record under `contentRoot` (schema problems first), then run the checks on those that loaded. */
-export function runChecks(root: string, contentRoot: string): CheckRun {
+/** Below this many filings a second thread costs more than it saves. */
+const PARALLEL_FROM = 200;
+
+export interface RunOptions {
+  /**
+   * Worker threads to spread the filings over; the default is one per CPU
+   * for large trees. Threads load TypeScript through tsx, so callers running
+   * without it (the Astro integration) pass 1.
+   */
+  threads?: number;
+}
+
+/**
+ * Load every record under `contentRoot` (schema problems first), run the
+ * checks on those that loaded, and report a department-year filed twice.
+ */
+export async function runChecks(root: string, contentRoot: string, options: RunOptions = {}): Promise<CheckRun> {
   const started = performance.now();
-  const { filings, problems } = loadAllFilings(root, contentRoot);
-  const loaded = performance.now();
-  const findings = filings.flatMap(checkFiling);
-  return { filingCount: filings.length + new Set(problems.map((p) => p.file.split('/').slice(0, -1).join('/'))).size, problems, findings, timings: { load: loaded - started, check: performance.now() - loaded } };
+  const dirs = findFilingDirs(contentRoot);
+  const threads = Math.max(1, Math.min(options.threads ?? (dirs.length >= PARALLEL_FROM ? availableParallelism() : 1), dirs.length));
+  const parts = threads === 1 ? [checkDirs(root, contentRoot, dirs)] : await Promise.all(chunks(dirs, threads).map((share) => inWorker(root, contentRoot, share)));
+  const problems = parts.flatMap((p) => p.problems);
+  const findings: Finding[] = [];
+  const seen = new Map<string, string>();
+  for (const { identity, findings: own } of parts.flatMap((p) => p.checked)) {
+    const duplicate = duplicateDepartmentYear(identity, seen);
+    if (duplicate) problems.push(duplicate);
+    else findings.push(...own);
+  }
+  return { filingCount: dirs.length, problems, findings, elapsed: performance.now() - started, threads };
+}
+
+function chunks<T>(items: readonly T[], count: number): T[][] {
+  const size = Math.ceil(items.length / count);
+  return Array.from({ length: count }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+function inWorker(root: string, contentRoot: string, dirs: string[]): Promise<DirsResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root, contentRoot, dirs } });
+    worker.once('message', (result: DirsResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
 
 export const errorCount = (run: CheckRun) => run.problems.length + run.findings.filter((f) => f.severity === 'error').length;

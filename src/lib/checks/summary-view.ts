@@ -18,7 +18,17 @@ export interface Side {
 
 export type SideName = '收入' | '支出';
 
+const sideCache = new WeakMap<Table, Partial<Record<SideName, Side | null>>>();
+
+/** One side of a summary table; computed once per table, several rules ask for it. */
 export function summarySide(table: Table, name: SideName): Side | undefined {
+  let sides = sideCache.get(table);
+  if (!sides) sideCache.set(table, (sides = {}));
+  if (sides[name] === undefined) sides[name] = readSide(table, name) ?? null;
+  return sides[name] ?? undefined;
+}
+
+function readSide(table: Table, name: SideName): Side | undefined {
   const inSide = (i: number) => (headerOf(table, i)[0] ?? '').includes(name) && table.columns[i]!.header.length > 1;
   const itemColumn = table.columns.findIndex((c, i) => c.type === 'text' && inSide(i));
   if (itemColumn < 0) return undefined;

@@ -45,7 +45,19 @@ export interface ClassifiedTable {
   totalRow: number | undefined;
 }
 
+const classifiedCache = new WeakMap<Table, ClassifiedTable | null>();
+
+/** The table read as 科目 rows; computed once per table, every rule asks for it. */
 export function classified(table: Table): ClassifiedTable | undefined {
+  let view = classifiedCache.get(table);
+  if (view === undefined) {
+    view = classify(table) ?? null;
+    classifiedCache.set(table, view);
+  }
+  return view ?? undefined;
+}
+
+function classify(table: Table): ClassifiedTable | undefined {
   const codeColumn = table.columns.findIndex((c) => c.type === 'code');
   if (codeColumn < 0) return undefined;
   const kind = table.columns[codeColumn]!.classification ?? 'function';
@@ -77,11 +89,13 @@ function rowLabelIsTotal(row: Cell[], nameColumn: number | undefined): boolean {
   });
 }
 
-/** Rows whose label in `column` satisfies `test`, in order. */
-export function rowsWhere(table: Table, column: number, test: (label: string) => boolean): number[] {
-  const out: number[] = [];
-  table.rows.forEach((row, r) => {
-    if (test(normalizeLabel(row[column]))) out.push(r);
-  });
-  return out;
+const labelCache = new WeakMap<Table, Map<number, string[]>>();
+
+/** The normal form (see labels.ts) of every cell of a text column, computed once per table and column. */
+export function columnLabels(table: Table, column: number): string[] {
+  let byColumn = labelCache.get(table);
+  if (!byColumn) labelCache.set(table, (byColumn = new Map()));
+  let labels = byColumn.get(column);
+  if (!labels) byColumn.set(column, (labels = table.rows.map((row) => normalizeLabel(row[column]))));
+  return labels;
 }

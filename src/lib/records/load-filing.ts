@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Papa from 'papaparse';
@@ -55,11 +56,14 @@ function readText(ctx: Context, file: string, field?: string): string | null {
       ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: 'expected a UTF-8 text file, found binary data' });
       return null;
     }
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    if (!isUtf8(buffer)) {
+      ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: 'expected UTF-8 text, found bytes that are not UTF-8' });
+      return null;
+    }
+    const text = buffer.toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
-    const reason = error instanceof TypeError ? 'expected UTF-8 text, found bytes that are not UTF-8' : unreadable(error as NodeJS.ErrnoException);
-    ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: reason });
+    ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: unreadable(error as NodeJS.ErrnoException) });
     return null;
   }
 }
@@ -277,9 +281,30 @@ export function findFilingDirs(contentRoot: string): string[] {
  * code or not (`316-人力资源和社会保障局` and `人力资源和社会保障局`): it is
  * known by its region and either its code or its full name.
  */
-function departmentYearKeys(f: Filing): string[] {
+export function departmentYearKeys(f: Pick<Filing, 'region' | 'department' | 'year' | 'kind'>): string[] {
   const base = [...regionPath(f), `${f.year}-${f.kind}`].join('/');
   return [`${base}#name:${f.department.name}`, ...(f.department.code ? [`${base}#code:${f.department.code}`] : [])];
+}
+
+/**
+ * The problem when this filing's department-year is already in `seen`
+ * (department-year key → folder); otherwise records it there.
+ */
+export function duplicateDepartmentYear(
+  f: Pick<Filing, 'region' | 'department' | 'year' | 'kind' | 'dir'>,
+  seen: Map<string, string>,
+): Problem | undefined {
+  const keys = departmentYearKeys(f);
+  const previous = keys.map((k) => seen.get(k)).find((d) => d !== undefined);
+  if (previous) {
+    return {
+      file: `${f.dir}/${FILING_FILE}`,
+      field: 'department',
+      message: `duplicate department-year: ${f.department.name} ${f.year} ${f.kind} is already filed in ${previous}`,
+    };
+  }
+  for (const key of keys) seen.set(key, f.dir);
+  return undefined;
 }
 
 export interface LoadResult {
@@ -295,18 +320,9 @@ export function loadAllFilings(root: string, contentRoot: string): LoadResult {
   for (const dir of findFilingDirs(contentRoot)) {
     try {
       const filing = loadFiling(dir, { root, contentRoot });
-      const keys = departmentYearKeys(filing);
-      const previous = keys.map((k) => seen.get(k)).find((d) => d !== undefined);
-      if (previous) {
-        problems.push({
-          file: `${filing.dir}/${FILING_FILE}`,
-          field: 'department',
-          message: `duplicate department-year: ${filing.department.name} ${filing.year} ${filing.kind} is already filed in ${previous}`,
-        });
-        continue;
-      }
-      for (const key of keys) seen.set(key, filing.dir);
-      filings.push(filing);
+      const duplicate = duplicateDepartmentYear(filing, seen);
+      if (duplicate) problems.push(duplicate);
+      else filings.push(filing);
     } catch (error) {
       if (error instanceof RecordError) problems.push(...error.problems);
       else throw error;

@@ -2,8 +2,7 @@ import { Decimal, equal, sum } from '../../records/decimal.ts';
 import { parentCode, LEVEL_NAMES, codeLevel } from '../../records/schema/classification-codes.ts';
 import type { Table } from '../../records/schema/table.ts';
 import type { FindingList, Rule } from '../rule.ts';
-import { amountColumns, classified, standardTable } from '../table-view.ts';
-import { normalizeLabel } from '../labels.ts';
+import { amountColumns, classified, columnLabels, standardTable } from '../table-view.ts';
 
 const show = (d: Decimal) => d.toFixed(2);
 
@@ -78,9 +77,9 @@ const THREE_PUBLIC_TREE: [parent: string[], children: string[][]][] = [
 ];
 
 export function threePublicRow(table: Table, labels: string[]): number | undefined {
-  const textColumns = table.columns.flatMap((c, i) => (c.type === 'text' ? [i] : []));
+  const textColumns = table.columns.flatMap((c, i) => (c.type === 'text' ? [columnLabels(table, i)] : []));
   for (const label of labels) {
-    const r = table.rows.findIndex((row) => textColumns.some((c) => normalizeLabel(row[c]) === label));
+    const r = table.rows.findIndex((_, row) => textColumns.some((column) => column[row] === label));
     if (r >= 0) return r;
   }
   return undefined;

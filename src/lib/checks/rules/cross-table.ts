@@ -9,7 +9,8 @@ import { normalizeLabel } from '../labels.ts';
 
 /** A figure read from a cell, with where it stands for the message. */
 export interface Figure {
-  ref: CellRef;
+  /** The cell, or nothing for a figure stated in the 情况说明. */
+  ref: CellRef | undefined;
   value: string | null;
   /** 收支总表 本年支出合计 */
   label: string;
@@ -94,7 +95,7 @@ export const crossTable: Rule = {
 };
 
 function compare(rule: Rule, out: FindingList, reference: Figure | undefined, detail: Figure | undefined): void {
-  if (!reference || !detail || equal(reference.value, detail.value)) return;
+  if (!reference || !detail?.ref || equal(reference.value, detail.value)) return;
   out.cell(rule, detail.ref, { expected: reference.value ?? '', found: detail.value ?? '', message: `${detail.label} 与 ${reference.label} 不一致` });
 }
 

@@ -43,8 +43,13 @@ function tableFigure(filing: Filing, key: StatedFigureKey): Figure | undefined {
     case 'expenditure.personnel':
       return totalFigure(filing, 'general-budget-basic-expenditure', (h) => last(h) === '人员经费', '人员经费');
     case 'expenditure.publicFunds':
-    case 'operatingCosts':
       return totalFigure(filing, 'general-budget-basic-expenditure', (h) => last(h) === '公用经费', '公用经费');
+    case 'operatingCosts': {
+      const table = totalFigure(filing, 'general-budget-basic-expenditure', (h) => last(h) === '公用经费', '公用经费');
+      const stated = filing.statedFigures['expenditure.publicFunds'];
+      // Without the 基本支出表, the 公用经费 the 情况说明 states is the figure to compare with.
+      return table ?? (stated && { ref: undefined, value: stated.value, label: `情况说明中的公用经费（“${stated.quote}”）` });
+    }
     case 'assets.total':
       return undefined;
     default: {
@@ -98,25 +103,36 @@ export const operatingCosts: Rule = {
   },
 };
 
-const STATED_SUMS: [StatedFigureKey, StatedFigureKey[]][] = [
-  ['threePublic.total', ['threePublic.abroad', 'threePublic.vehicles', 'threePublic.reception']],
-  ['threePublic.vehicles', ['threePublic.vehiclePurchase', 'threePublic.vehicleOperation']],
-  ['expenditure.total', ['expenditure.basic', 'expenditure.project']],
-  ['expenditure.basic', ['expenditure.personnel', 'expenditure.publicFunds']],
+/**
+ * A total and its parts as the 情况说明 states them. Where `listed` is set,
+ * the sentence names its parts one by one (收入 …，其中：一般公共预算收入 …，
+ * 上年结转 …) and any two or more of them are summed; otherwise every part
+ * must be stated for the sum to be checked.
+ */
+const STATED_SUMS: { total: StatedFigureKey; parts: StatedFigureKey[]; listed?: true }[] = [
+  { total: 'threePublic.total', parts: ['threePublic.abroad', 'threePublic.vehicles', 'threePublic.reception'] },
+  { total: 'threePublic.vehicles', parts: ['threePublic.vehiclePurchase', 'threePublic.vehicleOperation'] },
+  { total: 'expenditure.total', parts: ['expenditure.basic', 'expenditure.project'] },
+  { total: 'expenditure.basic', parts: ['expenditure.personnel', 'expenditure.publicFunds'] },
+  {
+    total: 'income.total',
+    parts: ['income.generalBudget', 'income.governmentFund', 'income.stateCapital', 'income.specialAccount', 'income.unitFunds', 'income.carriedOver'],
+    listed: true,
+  },
 ];
 
-/** The 情况说明's own sums: 三公 total and its parts, 支出 and 基本支出/项目支出, 基本支出 and 人员/公用经费. */
+/** The 情况说明's own sums: 收入 and its sources, 三公 total and its parts, 支出 and 基本支出/项目支出, 基本支出 and 人员/公用经费. */
 export const statedSums: Rule = {
   id: 'stated-sum',
   severity: 'error',
   description: '情况说明中的合计数 = 其所列各项之和（“三公”经费、支出、基本支出）',
   check(filing, out) {
     const figures = filing.statedFigures;
-    for (const [total, parts] of STATED_SUMS) {
+    for (const { total, parts, listed } of STATED_SUMS) {
       const stated = figures[total];
-      const values = parts.map((p) => figures[p]);
-      if (!stated || values.some((v) => v === undefined)) continue;
-      const expected = sum(values.map((v) => v!.value));
+      const values = parts.flatMap((p) => (figures[p] ? [figures[p].value] : []));
+      if (!stated || (listed ? values.length < 2 : values.length < parts.length)) continue;
+      const expected = sum(values);
       if (!equal(expected, stated.value)) {
         out.statedFigure(this, total, {
           expected: expected.toFixed(2),
