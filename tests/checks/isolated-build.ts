@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
+
+/** What a build needs from the project; content comes from `GONGKAI_CONTENT`. */
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'integrations', 'public', 'scripts'];
+
+export interface IsolatedProject {
+  dir: string;
+  /** Run a command of the copy (`scripts/build.ts`, `astro build …`) with the content root set. */
+  run(args: string[], contentRoot: string): { status: number | null; output: string };
+  remove(): void;
+}
+
+/**
+ * A throw-away copy of the project for tests that build a site: Astro's
+ * caches (`.astro/`, `node_modules/.astro/`) of the copy never touch the
+ * working tree, where other builds and tests run at the same time.
+ * node_modules is linked entry by entry so that its `.astro` stays apart.
+ */
+export function isolatedProject(): IsolatedProject {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-checks-project-'));
+  for (const name of PROJECT_FILES) {
+    const from = join(PROJECT_ROOT, name);
+    if (existsSync(from)) cpSync(from, join(dir, name), { recursive: true });
+  }
+  const modules = join(dir, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
+    if (entry === '.astro' || entry === '.cache' || entry === '.vite') continue;
+    symlinkSync(join(PROJECT_ROOT, 'node_modules', entry), join(modules, entry));
+  }
+  return {
+    dir,
+    run(args, contentRoot) {
+      const result = spawnSync(process.execPath, args, {
+        cwd: dir,
+        env: { ...process.env, GONGKAI_CONTENT: contentRoot },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export const ASTRO = join('node_modules', 'astro', 'bin', 'astro.mjs');
+export const TSX = join('node_modules', 'tsx', 'dist', 'cli.mjs');
