@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --filings N [--seed S] [--trace-gc] [--skip-check] [--keep]`
+ * `npm run bench -- --filings N [--seed S] [--trace-gc] [--skip-check] [--max-rss-gib 14] [--keep]`
  *
  * Builds a site of N synthetic filings plus the real ones and prints, for
  * `npm run check`, the Astro build and Pagefind separately: wall time, peak
@@ -27,10 +27,13 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'trace-gc': { type: 'boolean', default: false },
     'skip-check': { type: 'boolean', default: false },
+    'max-rss-gib': { type: 'string', default: '14' },
     keep: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.filings);
+/** The machine is shared: a step whose process tree grows past this is stopped and reported, not left to the OOM killer. */
+const maxTreeKiB = Number(values['max-rss-gib']) * 1024 * 1024;
 if (!Number.isInteger(count) || count < 0) throw new Error(`--filings expects a whole number, found "${values.filings}"`);
 
 /** What the project copy needs to build; everything else (content, docs, tests) stays behind. */
@@ -49,6 +52,8 @@ interface Measurement {
   /** Lines of output with the ms since start, for finding where the time goes. */
   log: { at: number; line: string }[];
   gcPauseMs?: number;
+  /** Set when the step was stopped for using more memory than --max-rss-gib. */
+  stopped?: string;
 }
 
 function descendants(root: number): number[] {
@@ -84,7 +89,8 @@ function memoryKiB(pid: number): { name: string; rss: number; hwm: number } {
 function measure(step: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; traceGc?: boolean }): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that a step over the memory limit is stopped with everything it started.
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const result: Measurement = { step, exitCode: -1, wallMs: 0, peakTreeRssKiB: 0, peakProcessKiB: 0, peakByProgram: new Map(), log: [] };
     let gcPause = 0;
     const sample = () => {
@@ -97,6 +103,10 @@ function measure(step: string, command: string, args: string[], options: { cwd: 
         result.peakByProgram.set(name, Math.max(result.peakByProgram.get(name) ?? 0, hwm));
       }
       result.peakTreeRssKiB = Math.max(result.peakTreeRssKiB, tree);
+      if (tree > maxTreeKiB && result.stopped === undefined) {
+        result.stopped = `stopped at ${((performance.now() - started) / 1000).toFixed(0)} s: the process tree used ${gib(tree)}, over --max-rss-gib ${values['max-rss-gib']}`;
+        process.kill(-child.pid, 'SIGKILL');
+      }
     };
     const timer = setInterval(sample, 200);
     const onLine = (chunk: Buffer) => {
@@ -229,7 +239,7 @@ try {
   console.log(`astro build: ${seconds(build.wallMs)}, exit ${build.exitCode}`);
   console.log(astroPhases(build.log).join('\n'));
   if (build.exitCode !== 0) {
-    console.error(build.log.slice(-40).map((l) => l.line).join('\n'));
+    console.error(build.stopped ?? build.log.slice(-40).map((l) => l.line).join('\n'));
     throw new Error('astro build failed; see its output above');
   }
   const pagefindDir = join(outDir, 'pagefind');
@@ -246,7 +256,7 @@ try {
 
   const rows = results.map((r) => {
     const output = r.step === 'astro build' ? `${megabytes(site.bytes)} (${site.pages} pages)` : r.step === 'pagefind' ? `${megabytes(index.bytes)} (${index.files} files)` : '–';
-    return `| ${r.step}${r.exitCode === 0 ? '' : ` (exit ${r.exitCode})`} | ${seconds(r.wallMs)} | ${(r.wallMs / filings).toFixed(1)} | ${memory(r.peakTreeRssKiB)} | ${memory(r.peakProcessKiB)} | ${output} |`;
+    return `| ${r.step}${r.stopped ? ' (stopped: memory limit)' : r.exitCode === 0 ? '' : ` (exit ${r.exitCode})`} | ${seconds(r.wallMs)} | ${(r.wallMs / filings).toFixed(1)} | ${memory(r.peakTreeRssKiB)} | ${memory(r.peakProcessKiB)} | ${output} |`;
   });
   const pipelineMs = build.wallMs + pagefind.wallMs;
   console.log(`\n${count} synthetic + ${real.length} real = ${filings} filings; records ${megabytes(contentSize.bytes)}; ${site.pages} HTML pages, ${(site.bytes / Math.max(site.pages, 1) / 1024).toFixed(0)} KB per page on average\n`);
@@ -263,6 +273,8 @@ try {
     }
     console.log('\nnote: the astro build row includes Pagefind (the integration ignored GONGKAI_PAGEFIND=off); the derived rows split it using the integration\'s own timing and per-program peak RSS');
   }
+  for (const r of results) if (r.stopped) console.log(`\n${r.step}: ${r.stopped}`);
+  console.log(`\nPagefind: ${pagefind.log.filter((l) => /pages|words|fragments|index/i.test(l.line)).map((l) => l.line.trim()).slice(0, 6).join(' / ')}`);
   console.log(`\npeak RSS by program: ${results.map((r) => `${r.step}: ${[...r.peakByProgram].filter(([, kib]) => kib > 50 * 1024).map(([name, kib]) => `${name} ${memory(kib)}`).join(', ')}`).join('; ')}`);
   if (build.gcPauseMs !== undefined) console.log(`\nastro build: ${seconds(build.gcPauseMs)} in garbage-collection pauses (--trace-gc)`);
   if (results.some((r) => r.exitCode !== 0)) process.exitCode = 1;
