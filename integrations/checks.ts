@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { PROJECT_ROOT, contentRoot } from '../src/lib/records/paths.ts';
-import { errorCount, formatFinding, report, runChecks } from '../src/lib/checks/run-checks.ts';
+import { DEFAULT_CACHE_FILE, errorCount, formatFinding, report, runChecks } from '../src/lib/checks/run-checks.ts';
 import { formatProblem } from '../src/lib/records/record-error.ts';
 
 /**
@@ -16,7 +16,7 @@ export function checks(): AstroIntegration {
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
         const log = logger.fork('gongkai:checks');
-        const run = await runChecks(PROJECT_ROOT, contentRoot(), { threads: 1 });
+        const run = await runChecks(PROJECT_ROOT, contentRoot(), { threads: 1, cacheFile: DEFAULT_CACHE_FILE });
         const lines = report(run);
         const summary = lines.slice(lines.lastIndexOf('') + 1);
         for (const problem of run.problems) log.error(formatProblem(problem));

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT, contentRoot } from '../src/lib/records/paths.ts';
-import { errorCount, report, runChecks } from '../src/lib/checks/run-checks.ts';
+import { DEFAULT_CACHE_FILE, errorCount, report, runChecks } from '../src/lib/checks/run-checks.ts';
 import { replaceAtomically } from './atomic-dist.ts';
 
 const args = process.argv.slice(2);
@@ -18,7 +18,7 @@ const passThrough = outFlag >= 0 ? args.filter((_, i) => i !== outFlag && i !== 
 const kept = () => (existsSync(dist) ? `the previous ${dist} is unchanged` : `no ${dist} was written`);
 
 // Fail fast, before Astro starts; the checks integration runs them again inside the build.
-const run = await runChecks(PROJECT_ROOT, contentRoot());
+const run = await runChecks(PROJECT_ROOT, contentRoot(), { cacheFile: DEFAULT_CACHE_FILE });
 if (errorCount(run) > 0) {
   for (const line of report(run)) console.error(line);
   console.error(`build: the checks found errors; ${kept()}`);

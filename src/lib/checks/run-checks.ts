@@ -2,7 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { duplicateDepartmentYear, findFilingDirs } from '../records/load-filing.ts';
 import { formatProblem, type Problem } from '../records/record-error.ts';
-import { checkDirs, type DirsResult } from './check-dirs.ts';
+import { checkDirs } from './check-dirs.ts';
+import { CheckCache, type FolderResult } from './check-cache.ts';
+export { DEFAULT_CACHE_FILE } from './check-cache.ts';
 import type { Finding } from './finding.ts';
 
 export interface CheckRun {
@@ -13,9 +15,11 @@ export interface CheckRun {
   /** Wall time in ms. */
   elapsed: number;
   threads: number;
+  /** Filings whose folder was unchanged since the last run, taken from the cache. */
+  cached: number;
 }
 
-/** Below this many filings a second thread costs more than it saves. */
+/** Below this many filings to read, a second thread costs more than it saves. */
 const PARALLEL_FROM = 200;
 
 export interface RunOptions {
@@ -25,6 +29,8 @@ export interface RunOptions {
    * without it (the Astro integration) pass 1.
    */
   threads?: number;
+  /** Reuse the results of filings that did not change, kept in this file (`DEFAULT_CACHE_FILE`). */
+  cacheFile?: string;
 }
 
 /**
@@ -34,17 +40,36 @@ export interface RunOptions {
 export async function runChecks(root: string, contentRoot: string, options: RunOptions = {}): Promise<CheckRun> {
   const started = performance.now();
   const dirs = findFilingDirs(contentRoot);
-  const threads = Math.max(1, Math.min(options.threads ?? (dirs.length >= PARALLEL_FROM ? availableParallelism() : 1), dirs.length));
-  const parts = threads === 1 ? [checkDirs(root, contentRoot, dirs)] : await Promise.all(chunks(dirs, threads).map((share) => inWorker(root, contentRoot, share)));
-  const problems = parts.flatMap((p) => p.problems);
+  const cache = options.cacheFile ? CheckCache.open(options.cacheFile) : undefined;
+  const results: FolderResult[] = new Array(dirs.length);
+  const todo: { index: number; stamp: string | undefined }[] = [];
+  dirs.forEach((dir, index) => {
+    const hit = cache?.lookup(dir);
+    if (hit?.result) {
+      results[index] = hit.result;
+      cache!.store(dir, hit.stamp, hit.result);
+    } else todo.push({ index, stamp: hit?.stamp });
+  });
+
+  const todoDirs = todo.map((t) => dirs[t.index]!);
+  const threads = Math.max(1, Math.min(options.threads ?? (todoDirs.length >= PARALLEL_FROM ? availableParallelism() : 1), todoDirs.length));
+  const fresh = threads === 1 ? checkDirs(root, contentRoot, todoDirs) : (await Promise.all(chunks(todoDirs, threads).map((share) => inWorker(root, contentRoot, share)))).flat();
+  todo.forEach(({ index, stamp }, k) => {
+    results[index] = fresh[k]!;
+    if (cache && stamp !== undefined) cache.store(dirs[index]!, stamp, fresh[k]!);
+  });
+  cache?.save();
+
+  const problems = results.flatMap((r) => r.problems);
   const findings: Finding[] = [];
   const seen = new Map<string, string>();
-  for (const { identity, findings: own } of parts.flatMap((p) => p.checked)) {
-    const duplicate = duplicateDepartmentYear(identity, seen);
+  for (const { checked } of results) {
+    if (!checked) continue;
+    const duplicate = duplicateDepartmentYear(checked.identity, seen);
     if (duplicate) problems.push(duplicate);
-    else findings.push(...own);
+    else findings.push(...checked.findings);
   }
-  return { filingCount: dirs.length, problems, findings, elapsed: performance.now() - started, threads };
+  return { filingCount: dirs.length, problems, findings, elapsed: performance.now() - started, threads, cached: dirs.length - todo.length };
 }
 
 function chunks<T>(items: readonly T[], count: number): T[][] {
@@ -52,10 +77,10 @@ function chunks<T>(items: readonly T[], count: number): T[][] {
   return Array.from({ length: count }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-function inWorker(root: string, contentRoot: string, dirs: string[]): Promise<DirsResult> {
+function inWorker(root: string, contentRoot: string, dirs: string[]): Promise<FolderResult[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root, contentRoot, dirs } });
-    worker.once('message', (result: DirsResult) => {
+    worker.once('message', (result: FolderResult[]) => {
       resolve(result);
       void worker.terminate();
     });

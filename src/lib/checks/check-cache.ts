@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Problem } from '../records/record-error.ts';
+import type { Finding } from './finding.ts';
+import type { Identity } from './check-dirs.ts';
+import { PROJECT_ROOT } from '../records/paths.ts';
+
+export const DEFAULT_CACHE_FILE = join(PROJECT_ROOT, 'node_modules', '.cache', 'gongkai', 'checks.json');
+
+/** What checking one filing folder gave: its problems, or its identity and findings. */
+export interface FolderResult {
+  problems: Problem[];
+  checked?: { identity: Identity; findings: Finding[] };
+}
+
+interface CacheFile {
+  version: string;
+  folders: Record<string, { stamp: string; result: FolderResult }>;
+}
+
+/**
+ * Results of earlier runs, per filing folder, so that `npm run check` and
+ * the build re-read only the filings that changed (like `eslint --cache`).
+ * A folder's stamp is the path, size and modification time of every file in
+ * it; the cache as a whole is keyed by the source of the loader and the
+ * checks and by package-lock.json, so a change to any rule or schema, or a
+ * dependency upgrade, starts afresh.
+ */
+export class CheckCache {
+  private readonly previous: CacheFile['folders'];
+  private readonly next: CacheFile['folders'] = {};
+
+  private constructor(
+    private readonly file: string,
+    private readonly version: string,
+    previous: CacheFile | undefined,
+  ) {
+    this.previous = previous?.version === version ? previous.folders : {};
+  }
+
+  static open(file: string = DEFAULT_CACHE_FILE): CheckCache {
+    const version = sourceVersion();
+    let previous: CacheFile | undefined;
+    try {
+      previous = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    } catch {
+      previous = undefined;
+    }
+    return new CheckCache(file, version, previous);
+  }
+
+  /** The stored result when the folder is unchanged; `stamp` is what to store it under otherwise. */
+  lookup(dir: string): { result?: FolderResult; stamp: string } {
+    const stamp = folderStamp(dir);
+    const entry = this.previous[dir];
+    return entry && entry.stamp === stamp ? { result: entry.result, stamp } : { stamp };
+  }
+
+  store(dir: string, stamp: string, result: FolderResult): void {
+    this.next[dir] = { stamp, result };
+  }
+
+  /** Write what this run saw (folders no longer there are dropped). */
+  save(): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}`;
+    writeFileSync(temporary, JSON.stringify({ version: this.version, folders: this.next } satisfies CacheFile));
+    renameSync(temporary, this.file);
+  }
+}
+
+function folderStamp(dir: string): string {
+  const hash = createHash('sha1');
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of entries) {
+    const stat = statSync(file);
+    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return hash.digest('base64');
+}
+
+function sourceVersion(): string {
+  const projectRoot = PROJECT_ROOT;
+  const hash = createHash('sha1');
+  for (const folder of ['src/lib/records', 'src/lib/checks']) {
+    const files = readdirSync(join(projectRoot, folder), { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    for (const file of files) hash.update(file).update(readFileSync(file));
+  }
+  try {
+    hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
+  } catch {
+    hash.update('no lock file');
+  }
+  return hash.digest('base64');
+}

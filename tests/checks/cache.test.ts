@@ -1,0 +1,47 @@
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
+import { runChecks } from '../../src/lib/checks/run-checks.ts';
+
+const COMPLETE = join(PROJECT_ROOT, 'tests', 'checks', 'fixtures', 'complete', 'filings');
+const RECORD = '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算';
+
+const temp = mkdtempSync(join(tmpdir(), 'gongkai-check-cache-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('the check cache', () => {
+  const content = join(temp, 'filings');
+  cpSync(COMPLETE, content, { recursive: true });
+  const cacheFile = join(temp, 'cache', 'checks.json');
+  const run = () => runChecks(temp, content, { cacheFile });
+
+  it('gives the same result as a run without it, and reuses unchanged filings', async () => {
+    const uncached = await runChecks(temp, content);
+    const first = await run();
+    const second = await run();
+    expect(first.cached).toBe(0);
+    expect(second.cached).toBe(1);
+    expect(second.findings).toEqual(uncached.findings);
+    expect(second.findings.map((f) => f.severity)).toEqual(['warning', 'warning']);
+  });
+
+  it('re-reads a filing when one of its files changes', async () => {
+    const csv = join(content, RECORD, 'tables', 'general-budget-expenditure.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('20,2130804,创业担保贷款贴息及奖补,316.55,,316.55', '20,2130804,创业担保贷款贴息及奖补,316.56,,316.56'));
+    const changed = await run();
+    expect(changed.cached).toBe(0);
+    expect(changed.findings.filter((f) => f.severity === 'error').map((f) => f.at)).toContain('general-budget-expenditure:row 19:合计');
+  });
+
+  it('re-reads a filing whose acknowledgments changed', async () => {
+    const file = join(content, RECORD, 'acknowledgments.yaml');
+    const stamp = new Date('2024-01-01T00:00:00Z');
+    utimesSync(file, stamp, stamp);
+    await run();
+    appendFileSync(file, '# reviewed\n');
+    const after = await run();
+    expect(after.cached).toBe(0);
+  });
+});
