@@ -14,17 +14,28 @@ function identities(random: Random): SynthIdentity[] {
 }
 
 /**
- * Write `count` synthetic filings below `contentRoot`, skipping the ids in
- * `exclude` (the real filings they are built beside). Deterministic from `seed`.
- * Returns the ids written.
+ * A department-year without the department's code: the checks treat two
+ * filings of the same region, department name, year and kind as duplicates
+ * whatever their codes, so that is what must not collide with a real filing.
+ */
+function departmentYear(id: string): string {
+  const segments = id.split('/');
+  return segments.map((s, i) => (i === segments.length - 2 ? s.replace(/^\d+-/, '') : s)).join('/');
+}
+
+/**
+ * Write `count` synthetic filings below `contentRoot`, skipping the
+ * department-years of the ids in `exclude` (the real filings they are built
+ * beside). Deterministic from `seed`. Returns the ids written.
  */
 export function writeSyntheticFilings(contentRoot: string, count: number, seed: number, exclude: ReadonlySet<string> = new Set()): string[] {
   const random = new Random(seed);
+  const taken = new Set([...exclude].map(departmentYear));
   const written: string[] = [];
   for (const [index, who] of identities(random).entries()) {
     if (written.length === count) break;
     const filing = generateFiling(random.fork(index + 1), who, seed);
-    if (exclude.has(filing.id)) continue;
+    if (taken.has(departmentYear(filing.id))) continue;
     for (const [path, text] of filing.files) {
       const file = join(contentRoot, filing.id, path);
       mkdirSync(dirname(file), { recursive: true });
