@@ -58,8 +58,22 @@ export const projectAnchor = (index: number) => `project-${index + 1}`;
 /** Glossary terms are linked from the site-wide glossary page, so their anchor is the term itself. */
 export const termAnchor = (term: string) => `term-${term.replace(/[\s\u3000"'“”‘’#%<>]/g, '')}`;
 
+interface DerivedTable {
+  columns: TableColumn[];
+  rows: Cell[][];
+}
+
+/** Derived tables are kept per project so that the page and its printable view share one rows object (and DataTable's cached markup). */
+function once<T extends object, R>(compute: (input: T) => R): (input: T) => R {
+  const results = new WeakMap<T, R>();
+  return (input) => {
+    if (!results.has(input)) results.set(input, compute(input));
+    return results.get(input)!;
+  };
+}
+
 /** The 一级/二级/三级 indicator tree of a project as DataTable columns and rows; optional columns only when used. */
-export function indicatorTable(project: Project): { columns: TableColumn[]; rows: Cell[][] } {
+export const indicatorTable = once((project: Project): DerivedTable => {
   const fields = [
     ['level1', '一级指标'],
     ['level2', '二级指标'],
@@ -77,10 +91,10 @@ export function indicatorTable(project: Project): { columns: TableColumn[]; rows
     columns: used.map(([, label]) => ({ header: [label], type: 'text' as const })),
     rows: project.indicators.map((i) => used.map(([key]) => i[key] ?? null)),
   };
-}
+});
 
 /** 预算规模 and 资金支出计划 of a project as one DataTable row; null when the source gives neither. */
-export function projectBudgetTable(project: Project): { columns: TableColumn[]; rows: Cell[][] } | null {
+export const projectBudgetTable = once((project: Project): DerivedTable | null => {
   if (!project.budget && project.spendingPlan.length === 0) return null;
   const columns: TableColumn[] = [];
   const row: Cell[] = [];
@@ -94,7 +108,7 @@ export function projectBudgetTable(project: Project): { columns: TableColumn[]; 
     row.push(plan.amount);
   }
   return { columns, rows: [row] };
-}
+});
 
 export interface TocEntry {
   id: string;
