@@ -1,15 +1,14 @@
 import type { Filing } from '../records/load-filing.ts';
 import { ACKNOWLEDGMENTS_FILE } from '../records/schema/filing.ts';
 import type { Finding } from './finding.ts';
-import { FindingList, type Rule } from './rule.ts';
+import { FindingList, type RuleInfo } from './rule.ts';
 import { rules } from './rules/index.ts';
 
 /** Reported for an acknowledgment that matches no finding: it would silently excuse a later error at that cell. */
-export const staleAcknowledgment: Rule = {
+export const staleAcknowledgment: RuleInfo = {
   id: 'stale-acknowledgment',
   severity: 'error',
   description: 'acknowledgments.yaml 中的说明找不到对应的核对结果（数据已更正或位置已变），应删除或更新',
-  check() {},
 };
 
 /**

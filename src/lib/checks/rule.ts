@@ -8,11 +8,14 @@ import type { Finding, Severity } from './finding.ts';
  * is stated once: a rule is either an error that stops the build or a warning
  * published in the 数据核对 section.
  */
-export interface Rule {
+export interface RuleInfo {
   id: string;
   severity: Severity;
-  /** What the rule checks, for docs and `npm run check -- --rules`. */
+  /** What the rule checks, in Chinese, shown with its findings on the page. */
   description: string;
+}
+
+export interface Rule extends RuleInfo {
   check(filing: Filing, out: FindingList): void;
 }
 
@@ -31,7 +34,7 @@ export class FindingList {
   constructor(readonly filing: Filing) {}
 
   /** A finding about one cell; `at` is `table:row N:header/path`. */
-  cell(rule: Rule, ref: CellRef, detail: Detail): void {
+  cell(rule: RuleInfo, ref: CellRef, detail: Detail): void {
     const column = ref.table.columns[ref.column]!.header.join('/');
     const line = ref.table.lines[ref.row];
     this.push(rule, {
@@ -46,7 +49,7 @@ export class FindingList {
   }
 
   /** A finding about a whole table, or about a standard table that is missing (`at` = `tables:<key>`). */
-  table(rule: Rule, at: { table: Table } | { missing: string }, detail: Detail): void {
+  table(rule: RuleInfo, at: { table: Table } | { missing: string }, detail: Detail): void {
     if ('table' in at) {
       this.push(rule, { file: `${this.filing.dir}/${FILING_FILE}`, table: at.table.id, at: at.table.id, ...detail });
     } else {
@@ -55,16 +58,16 @@ export class FindingList {
   }
 
   /** A finding about a figure stated in the 情况说明 (`at` = `statedFigures.<key>`). */
-  statedFigure(rule: Rule, key: string, detail: Detail): void {
+  statedFigure(rule: RuleInfo, key: string, detail: Detail): void {
     this.push(rule, { file: `${this.filing.dir}/${FILING_FILE}`, at: `statedFigures.${key}`, ...detail });
   }
 
   /** A finding about the filing as a whole. */
-  filingLevel(rule: Rule, at: string, detail: Detail, file: string = FILING_FILE): void {
+  filingLevel(rule: RuleInfo, at: string, detail: Detail, file: string = FILING_FILE): void {
     this.push(rule, { file: `${this.filing.dir}/${file}`, at, ...detail });
   }
 
-  private push(rule: Rule, fields: Omit<Finding, 'rule' | 'severity' | 'filing'>): void {
+  private push(rule: RuleInfo, fields: Omit<Finding, 'rule' | 'severity' | 'filing'>): void {
     this.items.push({ rule: rule.id, severity: rule.severity, filing: this.filing.id, ...fields });
   }
 }
