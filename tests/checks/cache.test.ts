@@ -45,3 +45,14 @@ describe('the check cache', () => {
     expect(after.cached).toBe(0);
   });
 });
+
+describe('the check cache with two content roots', () => {
+  it('keeps the results of one tree when the other is checked', async () => {
+    const cacheFile = join(temp, 'two-roots', 'checks.json');
+    const minimal = join(PROJECT_ROOT, 'tests', 'fixtures', 'minimal', 'filings');
+    await runChecks(PROJECT_ROOT, COMPLETE, { cacheFile });
+    await runChecks(PROJECT_ROOT, minimal, { cacheFile });
+    expect((await runChecks(PROJECT_ROOT, COMPLETE, { cacheFile })).cached).toBe(1);
+    expect((await runChecks(PROJECT_ROOT, minimal, { cacheFile })).cached).toBe(1);
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { Problem } from '../records/record-error.ts';
 import type { Finding } from './finding.ts';
 import type { Identity } from './check-dirs.ts';
@@ -61,11 +61,17 @@ export class CheckCache {
     this.next[dir] = { stamp, result };
   }
 
-  /** Write what this run saw (folders no longer there are dropped). */
-  save(): void {
+  /**
+   * Write what this run saw under `contentRoot` (folders no longer there are
+   * dropped) and keep what earlier runs saw elsewhere (fixtures, benchmarks).
+   */
+  save(contentRoot: string): void {
+    const inside = `${contentRoot.replace(/[\\/]+$/, '')}${sep}`;
+    const folders = { ...this.next };
+    for (const [dir, entry] of Object.entries(this.previous)) if (!dir.startsWith(inside) && !(dir in folders)) folders[dir] = entry;
     mkdirSync(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}`;
-    writeFileSync(temporary, JSON.stringify({ version: this.version, folders: this.next } satisfies CacheFile));
+    writeFileSync(temporary, JSON.stringify({ version: this.version, folders } satisfies CacheFile));
     renameSync(temporary, this.file);
   }
 }

@@ -58,7 +58,7 @@ export async function runChecks(root: string, contentRoot: string, options: RunO
     results[index] = fresh[k]!;
     if (cache && stamp !== undefined) cache.store(dirs[index]!, stamp, fresh[k]!);
   });
-  cache?.save();
+  cache?.save(contentRoot);
 
   const problems = results.flatMap((r) => r.problems);
   const findings: Finding[] = [];
