@@ -121,6 +121,16 @@ describe('each rule catches its mistake, naming the cell', () => {
     ]);
   });
 
+  it('balance: a 其中 line under an income item is a part of it, not a further item', () => {
+    const filing = variant((f) => {
+      const t = table(f, 'income-expenditure-summary');
+      const at = t.rows.findIndex((r) => r.includes('一、一般公共预算拨款收入'));
+      t.rows.splice(at + 1, 0, [null, '其中：上级补助', '100.00', null, null]);
+      t.lines.splice(at + 1, 0, 99);
+    });
+    expect(errors(filing)).toEqual([]);
+  });
+
   it('balance: the 财政拨款收支总表 breakdown of 年初结转 does not add up', () => {
     const filing = variant((f) => setCell(f, 'fiscal-summary', '年初财政拨款结转和结余', '收入/金额', '854.01'));
     expect(errors(filing)).toContain('error balance fiscal-summary:row 33:收入/金额 expected 845.01 found 854.01');

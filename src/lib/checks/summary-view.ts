@@ -1,6 +1,6 @@
 import type { Table } from '../records/schema/table.ts';
 import { headerOf, last } from './table-view.ts';
-import { isNumberedItem, isTotalLabel, normalizeLabel } from './labels.ts';
+import { isNumberedItem, isOfWhich, isTotalLabel, normalizeLabel } from './labels.ts';
 
 /**
  * 收支总表 and 财政拨款收支总表 print income and expenditure side by side:
@@ -12,8 +12,8 @@ export interface Side {
   itemColumn: number;
   /** Amount columns of the side, the 合计 (or only) column first. */
   amountColumns: number[];
-  /** Rows whose item label is set, with the label in normal form. */
-  items: { row: number; label: string; numbered: boolean }[];
+  /** Rows whose item label is set, with the label in normal form; `part` rows (其中：…) break down the row above. */
+  items: { row: number; label: string; numbered: boolean; part: boolean }[];
 }
 
 export type SideName = '收入' | '支出';
@@ -37,7 +37,7 @@ function readSide(table: Table, name: SideName): Side | undefined {
   amounts.sort((a, b) => Number(!isTotalLabel(last(headerOf(table, a)))) - Number(!isTotalLabel(last(headerOf(table, b)))));
   const items = table.rows.flatMap((row, r) => {
     const raw = row[itemColumn];
-    return raw ? [{ row: r, label: normalizeLabel(raw), numbered: isNumberedItem(raw) }] : [];
+    return raw ? [{ row: r, label: normalizeLabel(raw), numbered: isNumberedItem(raw), part: isOfWhich(raw) }] : [];
   });
   return { table, itemColumn, amountColumns: amounts, items };
 }
@@ -68,7 +68,7 @@ export function carriedRows(side: Side, name: SideName): number[] {
   const start = yearTotalRow(side, name);
   const end = grandTotalRow(side, name);
   if (start === undefined || end === undefined) return [];
-  return side.items.filter((i) => i.row > start && i.row < end && !i.numbered).map((i) => i.row);
+  return side.items.filter((i) => i.row > start && i.row < end && !i.numbered && !i.part).map((i) => i.row);
 }
 
 /** Numbered rows directly under a carried-over row: its breakdown by fund. */
@@ -77,6 +77,7 @@ export function breakdownRows(side: Side, name: SideName, parent: number): numbe
   const out: number[] = [];
   for (const item of side.items) {
     if (item.row <= parent) continue;
+    if (item.part) continue;
     if (item.row >= end || !item.numbered) break;
     out.push(item.row);
   }
@@ -87,5 +88,5 @@ export function breakdownRows(side: Side, name: SideName, parent: number): numbe
 export function itemRows(side: Side, name: SideName): number[] {
   const end = yearTotalRow(side, name);
   if (end === undefined) return [];
-  return side.items.filter((i) => i.row < end).map((i) => i.row);
+  return side.items.filter((i) => i.row < end && !i.part).map((i) => i.row);
 }
