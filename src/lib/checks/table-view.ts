@@ -13,9 +13,13 @@ export function standardTable(filing: Filing, key: StandardTableKey): Table | un
   return filing.tables.find((t) => t.standard === key);
 }
 
-/** Normalised header path of a column. */
+const headerCache = new WeakMap<Table, string[][]>();
+
+/** Normalised header path of a column (computed once per table). */
 export function headerOf(table: Table, column: number): string[] {
-  return table.columns[column]!.header.map(normalizeLabel);
+  let headers = headerCache.get(table);
+  if (!headers) headerCache.set(table, (headers = table.columns.map((c) => c.header.map(normalizeLabel))));
+  return headers[column]!;
 }
 
 export function amountColumns(table: Table): number[] {
