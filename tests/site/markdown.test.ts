@@ -29,6 +29,15 @@ describe('renderMarkdown', () => {
     expect(html).toContain('href="https://www.example.gov.cn/"');
   });
 
+  it('strips disguised script URLs: upper case, entity-encoded, autolinks, data: images', () => {
+    const html = renderMarkdown(
+      ['[a](JAVASCRIPT:alert(1))', '[b](&#106;avascript:alert(1))', '<javascript:alert(1)>', '![c](data:text/html;base64,PHNjcmlwdD4=)', '[d](vbscript:msgbox(1))'].join('\n\n'),
+    );
+    // The links and the image stay as text or bare elements; no URL attribute survives.
+    expect(html).not.toMatch(/\b(href|src)=/i);
+    expect(html).toContain('<a>a</a>');
+  });
+
   it('escapes comparison signs in text and drops inline tags', () => {
     const html = renderMarkdown('指标值 <= 95% 且 a<b>c</b>');
     expect(html).toContain('指标值 &#x3C;= 95%');
