@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Filing } from '../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { tableCsv } from '../src/lib/site/exports.ts';
+import { sourceFileName } from '../src/lib/site/urls.ts';
 
 /** The route that writes each filing's `filing.json` (src/pages/[...filing]/filing.json.ts). */
 const JSON_ROUTE = '/[...filing]/filing.json';
@@ -37,16 +38,12 @@ async function writeExports(jsonFiles: readonly URL[], logger: AstroIntegrationL
       const folder = dirname(file);
       const filing = JSON.parse(await readFile(file, 'utf8')) as Filing;
       if (filing.tables.length > 0) await mkdir(join(folder, 'tables'), { recursive: true });
-      for (const table of filing.tables) {
-        await writeFile(join(folder, 'tables', `${table.id}.csv`), tableCsv(table));
-        written++;
-      }
-      for (const source of filing.sources) {
-        const name = source.file.slice(source.file.lastIndexOf('/') + 1);
-        await mkdir(join(folder, 'source'), { recursive: true });
-        await copyFile(join(PROJECT_ROOT, filing.dir, source.file), join(folder, 'source', name));
-        written++;
-      }
+      if (filing.sources.length > 0) await mkdir(join(folder, 'source'), { recursive: true });
+      await Promise.all([
+        ...filing.tables.map((table) => writeFile(join(folder, 'tables', `${table.id}.csv`), tableCsv(table))),
+        ...filing.sources.map((source) => copyFile(join(PROJECT_ROOT, filing.dir, source.file), join(folder, 'source', sourceFileName(source.file)))),
+      ]);
+      written += filing.tables.length + filing.sources.length;
     }
     logger.info(`Wrote ${written} CSV tables and source documents for ${jsonFiles.length} filing(s) in ${Math.round(performance.now() - start)} ms.`);
   } catch (cause) {

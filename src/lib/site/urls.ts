@@ -29,7 +29,11 @@ export function csvUrl(f: Identity, tableId: string): string {
 
 /** A source document, copied by integrations/exports.ts under source/ by its file name, whatever folder the record keeps it in. */
 export function sourceUrl(f: Identity, file: string): string {
-  return `${filingUrl(f)}source/${file.slice(file.lastIndexOf('/') + 1)}`;
+  return `${filingUrl(f)}source/${sourceFileName(file)}`;
+}
+
+export function sourceFileName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
 }
 
 export const SEARCH_URL = '/search/';
