@@ -102,6 +102,30 @@ describe('DataTable markup', () => {
     expect(rows[1]!.querySelectorAll('th').map((th) => th.text)).toEqual(['质量指标', '资金发放率']);
   });
 
+  it('keeps unsearchable columns and, when asked, the title out of the search index', () => {
+    const root = dom({
+      ...base,
+      columns: [
+        { header: ['一级指标'], type: 'text', searchable: false },
+        { header: ['三级指标'], type: 'text' },
+        { header: ['指标值'], type: 'text', searchable: false },
+      ],
+      rows: [['产出指标', '享受补贴人数', '≥300人']],
+      columnNumbers: false,
+      groupColumns: 1,
+      rowHeader: 1,
+      searchableTitle: false,
+    });
+    const cells = root.querySelectorAll('tbody th, tbody td');
+    expect(cells.map((c) => [c.text, c.hasAttribute('data-pagefind-ignore')])).toEqual([
+      ['产出指标', true],
+      ['享受补贴人数', false],
+      ['≥300人', true],
+    ]);
+    expect(root.querySelector('.gk-table__title')!.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(dom(base).querySelector('.gk-table__title')!.hasAttribute('data-pagefind-ignore')).toBe(false);
+  });
+
   it('marks a flagged figure and links the note to its finding', () => {
     const root = dom({ ...base, flags: new Map([['0:3', { id: 'finding-2', number: 2 }]]) });
     const mark = root.querySelector('tbody mark')!;

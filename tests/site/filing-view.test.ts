@@ -51,6 +51,7 @@ describe('project tables', () => {
   it('turns the indicator tree into rows with only the columns the source uses', () => {
     const { columns, rows } = indicatorTable(project);
     expect(columns.map((c) => c.header[0])).toEqual(['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据']);
+    expect(columns.filter((c) => c.searchable).map((c) => c.header[0])).toEqual(['三级指标']);
     expect(rows[0]).toEqual(['产出指标', '数量指标', '享受小额担保贷款贴息人数', '享受小额担保贷款贴息人数', '≥300人', '廊财金【2022】36号']);
     expect(rows).toHaveLength(project.indicators.length);
   });

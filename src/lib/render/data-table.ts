@@ -29,6 +29,7 @@ export interface DataTableProps {
   rowHeader?: number | undefined;
   groupColumns?: number | undefined;
   flags?: ReadonlyMap<string, CellFlag> | undefined;
+  searchableTitle?: boolean | undefined;
 }
 
 /**
@@ -60,7 +61,7 @@ export function renderDataTable(props: DataTableProps): string {
  * `escapeHtml`.
  */
 export function dataTableHtml(props: DataTableProps): string {
-  const { id, title, context, unit, columns, rows, columnNumbers = false, empty = false, notes = [], meta = {}, rowHeader, groupColumns = 0, flags } = props;
+  const { id, title, context, unit, columns, rows, columnNumbers = false, empty = false, notes = [], meta = {}, rowHeader, groupColumns = 0, flags, searchableTitle = true } = props;
   const captionId = `${id}-caption`;
   const out: string[] = [`<div class="gk-table" id="${e(id)}">`];
 
@@ -73,7 +74,7 @@ export function dataTableHtml(props: DataTableProps): string {
 
   out.push(
     `<div class="gk-table__wrap" role="region" aria-labelledby="${e(captionId)}" tabindex="0"><table class="gk-table__table">`,
-    `<caption id="${e(captionId)}"><span class="gk-table__caption"><span class="gk-table__title">${e(title)}</span>`,
+    `<caption id="${e(captionId)}"><span class="gk-table__caption"><span class="gk-table__title"${searchableTitle ? '' : ' data-pagefind-ignore'}>${e(title)}</span>`,
     `<span class="gk-table__context" data-pagefind-ignore>${e(context)}</span>`,
     unit ? `<span class="gk-table__unit" data-pagefind-ignore>单位：${e(unit)}</span>` : '',
     '</span></caption>',
@@ -113,17 +114,18 @@ export function dataTableHtml(props: DataTableProps): string {
         if (span === 0) return;
         const column = columns[c]!;
         const text = cell === null ? '' : e(column.type === 'amount' ? formatAmount(cell) : cell);
+        const ignore = column.searchable === false && cell !== null ? ' data-pagefind-ignore' : '';
         if (c < groupColumns) {
-          out.push(`<th scope="row"${span > 1 ? ` rowspan="${span}"` : ''} class="gk-table__group">${text}</th>`);
+          out.push(`<th scope="row"${span > 1 ? ` rowspan="${span}"` : ''} class="gk-table__group"${ignore}>${text}</th>`);
         } else if (c === label && cell !== null) {
-          out.push(`<th scope="row" class="gk-table__label${level === null ? '' : ` gk-table__label--level-${level}`}">${text}</th>`);
+          out.push(`<th scope="row" class="gk-table__label${level === null ? '' : ` gk-table__label--level-${level}`}"${ignore}>${text}</th>`);
         } else if (cell === null) {
           out.push('<td></td>');
         } else if (isNumeric(column)) {
           const flag = flags?.get(`${r}:${c}`);
           out.push(`<td class="gk-table__num" data-pagefind-ignore>${flag ? `<mark class="gk-table__flag" aria-describedby="${e(flag.id)}">${text}</mark>` : text}</td>`);
         } else {
-          out.push(column.type === 'code' ? `<td class="gk-table__code">${text}</td>` : `<td>${text}</td>`);
+          out.push(column.type === 'code' ? `<td class="gk-table__code"${ignore}>${text}</td>` : `<td${ignore}>${text}</td>`);
         }
       });
       out.push('</tr>');

@@ -88,7 +88,9 @@ export const indicatorTable = once((project: Project): DerivedTable => {
   const always = new Set(['level1', 'level2', 'level3', 'value']);
   const used = fields.filter(([key]) => always.has(key) || project.indicators.some((i) => i[key] !== undefined && i[key] !== ''));
   return {
-    columns: used.map(([, label]) => ({ header: [label], type: 'text' as const })),
+    // Only the indicator itself (三级指标) is searchable: the tree's group names, descriptions, targets and bases repeat across
+    // every project and filing, and kept out of the index they cut Pagefind's memory by about a third.
+    columns: used.map(([key, label]) => ({ header: [label], type: 'text' as const, searchable: key === 'level3' })),
     rows: project.indicators.map((i) => used.map(([key]) => i[key] ?? null)),
   };
 });

@@ -2,7 +2,11 @@ import { codeLevel } from '../records/schema/classification-codes.ts';
 import type { Cell, Column } from '../records/schema/table.ts';
 
 /** What DataTable needs of a column: the record's column declaration, or one built for an indicator table. */
-export type TableColumn = Pick<Column, 'header' | 'type'> & Partial<Pick<Column, 'classification' | 'unit'>>;
+export type TableColumn = Pick<Column, 'header' | 'type'> &
+  Partial<Pick<Column, 'classification' | 'unit'>> & {
+    /** `false` keeps the column's cells out of the search index (figures always are). */
+    searchable?: boolean;
+  };
 
 /** A cell that a finding of the checks points at: the finding's element id and its number in the 数据核对 list. */
 export interface CellFlag {
@@ -89,7 +93,7 @@ export function rowHeaderColumn(row: readonly Cell[], columns: readonly Pick<Tab
   return columns.findIndex((c, i) => c.type === 'text' && row[i] !== null && row[i] !== '');
 }
 
-/** Amounts and other figures are right-aligned and kept out of the search index. */
+/** Amounts and other figures are right-aligned (and, like unsearchable columns, kept out of the search index). */
 export function isNumeric(column: Pick<TableColumn, 'type'>): boolean {
   return column.type === 'amount' || column.type === 'number' || column.type === 'seq';
 }
