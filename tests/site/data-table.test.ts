@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { dataTableHtml, renderDataTable, type DataTableProps } from '../../src/lib/render/data-table.ts';
+import { dataTableHtml, type DataTableProps } from '../../src/lib/render/data-table.ts';
 import { escapeHtml } from '../../src/lib/render/escape-html.ts';
 
 const base: DataTableProps = {
@@ -141,10 +141,5 @@ describe('DataTable markup', () => {
     expect(html).not.toContain('"onmouseover="');
     // title, context, unit, note, meta label and value, a cell and a header
     expect(html.split(escapeHtml(hostile)).length - 1).toBe(8);
-  });
-
-  it('renders the same rows under the same id once', () => {
-    expect(renderDataTable(base)).toBe(renderDataTable({ ...base }));
-    expect(renderDataTable(base)).toBe(dataTableHtml(base));
   });
 });

@@ -33,28 +33,6 @@ export interface DataTableProps {
 }
 
 /**
- * The filing page and its printable view draw the same tables: a table's
- * markup is kept by the identity of its rows and its id, both of which come
- * from one record object for the length of a build (or of one `astro dev`
- * reload, which creates new objects).
- */
-const cache = new WeakMap<object, Map<string, string>>();
-
-export function renderDataTable(props: DataTableProps): string {
-  let byId = cache.get(props.rows);
-  if (!byId) {
-    byId = new Map();
-    cache.set(props.rows, byId);
-  }
-  let html = byId.get(props.id);
-  if (html === undefined) {
-    html = dataTableHtml(props);
-    byId.set(props.id, html);
-  }
-  return html;
-}
-
-/**
  * The markup of one table, as a string. A filing page holds thousands of
  * cells, and building them as strings costs a fraction of rendering one
  * Astro element per cell; every text from the record goes through

@@ -33,13 +33,22 @@ function demote(element: Element): void {
   if (match) element.tagName = `h${Math.min(Number(match[1]) + 2, 6)}`;
 }
 
-/** The same paragraph often appears on the filing page and on its printable view. */
+/**
+ * Many filings share boilerplate paragraphs (我部门无其他需要说明的事项, the
+ * standard 名词解释). Kept per text, least recently used dropped first, so
+ * that thousands of filings do not hold all their narrative in memory.
+ */
 const cache = new Map<string, string>();
+const CACHE_SIZE = 500;
 
 export function renderMarkdown(text: string): string {
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
-  const html = String(processor.processSync(text));
+  let html = cache.get(text);
+  if (html === undefined) {
+    html = String(processor.processSync(text));
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  } else {
+    cache.delete(text);
+  }
   cache.set(text, html);
   return html;
 }

@@ -63,17 +63,8 @@ interface DerivedTable {
   rows: Cell[][];
 }
 
-/** Derived tables are kept per project so that the page and its printable view share one rows object (and DataTable's cached markup). */
-function once<T extends object, R>(compute: (input: T) => R): (input: T) => R {
-  const results = new WeakMap<T, R>();
-  return (input) => {
-    if (!results.has(input)) results.set(input, compute(input));
-    return results.get(input)!;
-  };
-}
-
 /** The 一级/二级/三级 indicator tree of a project as DataTable columns and rows; optional columns only when used. */
-export const indicatorTable = once((project: Project): DerivedTable => {
+export function indicatorTable(project: Project): DerivedTable {
   const fields = [
     ['level1', '一级指标'],
     ['level2', '二级指标'],
@@ -93,10 +84,10 @@ export const indicatorTable = once((project: Project): DerivedTable => {
     columns: used.map(([key, label]) => ({ header: [label], type: 'text' as const, searchable: key === 'level3' })),
     rows: project.indicators.map((i) => used.map(([key]) => i[key] ?? null)),
   };
-});
+}
 
 /** 预算规模 and 资金支出计划 of a project as one DataTable row; null when the source gives neither. */
-export const projectBudgetTable = once((project: Project): DerivedTable | null => {
+export function projectBudgetTable(project: Project): DerivedTable | null {
   if (!project.budget && project.spendingPlan.length === 0) return null;
   const columns: TableColumn[] = [];
   const row: Cell[] = [];
@@ -110,7 +101,7 @@ export const projectBudgetTable = once((project: Project): DerivedTable | null =
     row.push(plan.amount);
   }
   return { columns, rows: [row] };
-});
+}
 
 export interface TocEntry {
   id: string;
