@@ -25,6 +25,8 @@ interface Layout {
   wide: { caption: string; wrapped: boolean; focusable: boolean; scrolls: boolean }[];
   /** Elements (other than table content) that stick out of the viewport. */
   overflowing: string[];
+  /** Page-level boxes that clip instead of reflowing (overflow-x hidden/clip on html, body, main). */
+  clipping: string[];
 }
 
 async function measureLayout(page: Page): Promise<Layout> {
@@ -52,7 +54,9 @@ async function measureLayout(page: Page): Promise<Layout> {
       })
       .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`)
       .slice(0, 10);
-    return { innerWidth, scrollWidth: document.documentElement.scrollWidth, tables: tables.length, wide, overflowing };
+    const clipping = ['html', 'body', 'main']
+      .filter((selector) => ['hidden', 'clip'].includes(getComputedStyle(document.querySelector(selector)!).overflowX));
+    return { innerWidth, scrollWidth: document.documentElement.scrollWidth, tables: tables.length, wide, overflowing, clipping };
   });
 }
 
@@ -67,6 +71,7 @@ describe.skipIf(skipBrowserTests)('the filing page on small screens', () => {
       const layout = await measureLayout(page);
       expect(layout.tables).toBeGreaterThan(0);
       expect(layout.overflowing).toEqual([]);
+      expect(layout.clipping).toEqual([]);
       expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
       // The 收入总表 has 12 columns: at this width some table must be wider than the screen.
       expect(layout.wide.length).toBeGreaterThan(0);
