@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import { checks } from './integrations/checks.ts';
 import { filingExports } from './integrations/exports.ts';
 import { pagefind } from './integrations/pagefind.ts';
@@ -14,5 +15,6 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // Checks first: a record with an unacknowledged error stops the build before anything is rendered.
-  integrations: [checks(), filingExports(), pagefind()],
+  // MDX is for the portal's own editorial pages (src/pages/*.mdx); filings are never MDX.
+  integrations: [checks(), mdx(), filingExports(), pagefind()],
 });

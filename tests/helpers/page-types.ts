@@ -16,5 +16,6 @@ export const PAGE_TYPES: { type: string; url: string; status?: number }[] = [
   { type: 'printable view', url: `${FILING_URL}print/` },
   { type: 'glossary', url: '/glossary/' },
   { type: 'search', url: '/search/' },
+  { type: 'editorial page (MDX)', url: '/about/' },
   { type: '404', url: '/no-such-page/', status: 404 },
 ];
