@@ -1,25 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { loadAllFilings } from './load-filing.ts';
-import { formatProblem } from './record-error.ts';
+import yaml from 'js-yaml';
+import { z } from 'zod';
+import { FILING_FILE, duplicateDepartmentYear, findFilingDirs } from './load-filing.ts';
+import { RecordError, formatProblem, zodProblems, type Problem } from './record-error.ts';
+import { filingSchema, type FilingDeclaration } from './schema/filing.ts';
+import { glossaryEntrySchema } from './schema/section.ts';
+import { filingId } from './filing-path.ts';
 import { PROJECT_ROOT, contentRoot } from './paths.ts';
 
 /**
+ * What the content store keeps of a filing: what the catalog, breadcrumbs,
+ * lists and the glossary page need. Tables, projects and texts stay on disk
+ * and are read when the filing's own pages render (collection.ts): with
+ * thousands of filings, a store holding whole records took minutes to
+ * serialise and kept gigabytes on the heap through the whole render.
+ */
+export const filingSummarySchema = filingSchema.pick({ title: true, kind: true, year: true, region: true, department: true, unit: true }).extend({
+  id: z.string().min(1),
+  /** Folder of the record, relative to the project root, with forward slashes. */
+  dir: z.string().min(1),
+  /** Every 名词解释 entry of the filing, in source order. */
+  glossary: z.array(glossaryEntrySchema),
+});
+export type FilingSummary = z.infer<typeof filingSummarySchema>;
+
+/** The summary of a record: its identity and every 名词解释 entry of its sections, in source order. */
+export function filingSummary(f: Pick<FilingDeclaration, 'title' | 'kind' | 'year' | 'region' | 'department' | 'unit' | 'sections'> & { id: string; dir: string }): FilingSummary {
+  const { id, dir, title, kind, year, region, department, unit } = f;
+  const glossary = f.sections.flatMap((s) => [s, ...s.subsections]).flatMap((p) => p.blocks.flatMap((b) => b.glossary ?? []));
+  return { id, dir, title, kind, year, region, department, unit, glossary };
+}
+
+/**
+ * The summary from `filing.yaml` alone, validated by the record's own schema.
+ * The rest of the folder is validated by `loadFiling` when the checks run
+ * (they stop a build before content sync) and again when the pages render.
+ */
+function readSummary(dir: string, root: string, contentRoot: string): FilingSummary {
+  const file = relative(root, join(dir, FILING_FILE)).split(sep).join('/');
+  let raw: unknown;
+  try {
+    raw = yaml.load(readFileSync(join(dir, FILING_FILE), 'utf8'), { schema: yaml.CORE_SCHEMA, filename: file });
+  } catch (error) {
+    throw new RecordError([{ file, message: `cannot read the record: ${(error as Error).message}` }]);
+  }
+  const parsed = filingSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw new RecordError(zodProblems(file, parsed.error));
+  const id = filingId(parsed.data);
+  const actual = relative(contentRoot, dir).split(sep).join('/');
+  if (actual !== id) throw new RecordError([{ file, field: 'region / department / year / kind', message: `the folder does not match the record: the folder is ${actual}` }]);
+  return filingSummary({ ...parsed.data, id, dir: relative(root, dir).split(sep).join('/') });
+}
+
+/**
  * Content-layer loader for filing folders. A filing is a folder (YAML + CSV +
- * Markdown), not a single file, so the glob loader does not fit; validation
- * is the same `loadFiling` that the CLIs use, so every tool reports a broken
- * record with the same message.
+ * Markdown), not a single file, so the glob loader does not fit.
  */
 export function filingLoader(): Loader {
   return {
     name: 'gongkai-filings',
-    load: async ({ store, logger }) => {
-      const { filings, problems } = loadAllFilings(PROJECT_ROOT, contentRoot());
+    schema: filingSummarySchema,
+    load: async ({ store, logger, parseData, generateDigest }) => {
+      const root = contentRoot();
+      const summaries: FilingSummary[] = [];
+      const problems: Problem[] = [];
+      const seen = new Map<string, string>();
+      for (const dir of findFilingDirs(root)) {
+        try {
+          const summary = readSummary(dir, PROJECT_ROOT, root);
+          const duplicate = duplicateDepartmentYear(summary, seen);
+          if (duplicate) problems.push(duplicate);
+          else summaries.push(summary);
+        } catch (error) {
+          if (error instanceof RecordError) problems.push(...error.problems);
+          else throw error;
+        }
+      }
       if (problems.length > 0) {
         throw new Error(`${problems.length} problem(s) in the filing records:\n${problems.map(formatProblem).join('\n')}`);
       }
       store.clear();
-      for (const filing of filings) store.set({ id: filing.id, data: filing as unknown as Record<string, unknown> });
-      logger.info(`loaded ${filings.length} filing(s)`);
+      for (const summary of summaries) {
+        const data = await parseData({ id: summary.id, data: summary });
+        store.set({ id: summary.id, data, digest: generateDigest(data) });
+      }
+      logger.info(`loaded ${summaries.length} filing(s)`);
     },
   };
 }

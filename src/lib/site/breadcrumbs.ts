@@ -1,5 +1,5 @@
 import { regionPath, urlFor } from '../records/filing-path.ts';
-import type { Filing } from '../records/load-filing.ts';
+import type { FilingDeclaration } from '../records/schema/filing.ts';
 import { departmentUrl, filingUrl } from './urls.ts';
 
 export interface Crumb {
@@ -18,7 +18,7 @@ export function regionCrumbs(segments: readonly string[], linkLast = false): Cru
   ];
 }
 
-export function filingCrumbs(filing: Filing, current?: string): Crumb[] {
+export function filingCrumbs(filing: Pick<FilingDeclaration, 'region' | 'department' | 'year' | 'kind'>, current?: string): Crumb[] {
   const own = `${filing.year}年${filing.kind}`;
   return [
     ...regionCrumbs(regionPath(filing), true),

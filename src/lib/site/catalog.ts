@@ -1,11 +1,11 @@
 import { departmentId, regionPath } from '../records/filing-path.ts';
-import type { Filing } from '../records/load-filing.ts';
+import type { FilingDeclaration } from '../records/schema/filing.ts';
 import { departmentUrl, filingUrl } from './urls.ts';
 
 export interface FilingLink {
   label: string;
   year: number;
-  kind: Filing['kind'];
+  kind: FilingDeclaration['kind'];
   url: string;
 }
 
@@ -29,7 +29,7 @@ export interface RegionNode {
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN');
 
 /** Regions → departments → filings, for the home page and the region pages. */
-export function buildCatalog(filings: readonly Filing[]): RegionNode[] {
+export function buildCatalog(filings: readonly Pick<FilingDeclaration, 'region' | 'department' | 'year' | 'kind'>[]): RegionNode[] {
   const root: RegionNode = { name: '', segments: [], departments: [], children: [] };
   const departments = new Map<string, DepartmentEntry>();
   for (const filing of filings) {

@@ -1,4 +1,4 @@
-import type { Filing } from '../records/load-filing.ts';
+import type { FilingSummary } from '../records/filing-loader.ts';
 import { termAnchor } from './filing-view.ts';
 import { filingUrl } from './urls.ts';
 
@@ -10,11 +10,10 @@ export interface GlossaryTerm {
 }
 
 /** Every 名词解释 entry of every filing, grouped by term; each definition links back to the entry in its filings. */
-export function glossary(filings: readonly Filing[]): GlossaryTerm[] {
+export function glossary(filings: readonly Pick<FilingSummary, 'region' | 'department' | 'year' | 'kind' | 'glossary'>[]): GlossaryTerm[] {
   const terms = new Map<string, GlossaryTerm>();
   for (const filing of filings) {
-    const entries = filing.sections.flatMap((s) => [s, ...s.subsections]).flatMap((p) => p.blocks.flatMap((b) => b.glossary ?? []));
-    for (const entry of entries) {
+    for (const entry of filing.glossary) {
       const term = entry.term.trim();
       let item = terms.get(term);
       if (!item) {
