@@ -1,17 +1,43 @@
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefindService from 'pagefind';
 import { filingKinds } from '../src/lib/records/schema/filing.ts';
 
 /**
- * Only filing pages (`…/<year>-<kind>/index.html`) carry `data-pagefind-body`.
- * Pagefind would still parse every other page to find that out, and the
- * printable views are as large as the filing pages: walking only the filing
- * pages halves Pagefind's CPU time and cuts its peak memory by about a
- * quarter (60 synthetic filings: 4.3 s → 2.5 s user, 261 → 188 MB).
- * The CLI takes the same pattern: `pagefind --site dist --glob '<this>'`.
+ * At most this many filing pages go into one Pagefind bundle. Pagefind holds
+ * everything it indexes in memory until it writes the bundle (about 1.7 MiB
+ * per filing page: 1.8 GiB for 1,000 pages, 11 GiB for 5,000), so the site is
+ * indexed as several bundles written one after the other, which the search
+ * page merges. Its peak memory is then that of one bundle, whatever the number
+ * of filings.
  */
-export const PAGEFIND_GLOB = `**/*-{${filingKinds.join(',')}}/index.html`;
+export const PAGES_PER_BUNDLE = 1000;
+
+/**
+ * Column headers repeat on every filing of a kind (序号, 科目编码, 栏次 1 2 3 …):
+ * they tell no filing from another, yet were a fifth of the indexed text.
+ */
+const EXCLUDE_SELECTORS = ['thead'];
+
+/** The search page's mount element lists the bundles merged into the first one. */
+const SEARCH_PAGE = join('search', 'index.html');
+const MERGE_ATTRIBUTE = /data-merge-bundles="[^"]*"/g;
+
+/** Only filing pages (`…/<year>-<kind>/index.html`) carry `data-pagefind-body`; the other pages and the printable views are not read. */
+const FILING_DIR = new RegExp(`^\\d{4}-(?:${filingKinds.join('|')})$`);
+
+export interface SearchIndexLog {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface SearchIndexSummary {
+  pages: number;
+  /** Site paths of the bundles: `/pagefind/`, then `/pagefind/2/` … */
+  bundles: string[];
+}
 
 /**
  * Builds the Pagefind search index of the finished site (Starlight's pattern):
@@ -24,34 +50,108 @@ export function pagefind(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const log = logger.fork('gongkai:pagefind');
-        // The benchmark measures Pagefind on its own, after the build.
+        // The benchmark runs Pagefind on its own after the build (scripts/pagefind.ts), to measure it alone.
         if (process.env['GONGKAI_PAGEFIND'] === 'off') return log.info('Skipped (GONGKAI_PAGEFIND=off).');
-        await runPagefind(dir, log);
+        await buildSearchIndex(fileURLToPath(dir), log);
       },
     },
   };
 }
 
-async function runPagefind(dir: URL, logger: AstroIntegrationLogger): Promise<void> {
+/** Site path of the n-th bundle (0-based): the first is Pagefind's default, so the UI loads from it. */
+function bundlePath(n: number): string {
+  return n === 0 ? '/pagefind/' : `/pagefind/${n + 1}/`;
+}
+
+/** Splits pages into the fewest bundles of at most `perBundle` pages, of even size. */
+export function splitIntoBundles<T>(pages: readonly T[], perBundle: number = PAGES_PER_BUNDLE): T[][] {
+  const count = Math.max(1, Math.ceil(pages.length / perBundle));
+  const size = Math.ceil(pages.length / count);
+  return Array.from({ length: count }, (_, i) => pages.slice(i * size, (i + 1) * size));
+}
+
+/**
+ * Indexes the filing pages of a built site into `pagefind/` (and `pagefind/2/` …
+ * when there are more than `perBundle`), one bundle at a time, and writes the
+ * list of further bundles into the search page.
+ */
+export async function buildSearchIndex(siteDir: string, log: SearchIndexLog, perBundle: number = PAGES_PER_BUNDLE): Promise<SearchIndexSummary> {
   const start = performance.now();
+  const pages = filingPages(siteDir);
+  const groups = splitIntoBundles(pages, perBundle);
+  const bundles = groups.map((_, n) => bundlePath(n));
+  log.info(`Running Pagefind on ${pages.length} filing pages, in ${groups.length} bundle(s)…`);
+  rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
   try {
-    logger.info('Running Pagefind…');
-    const { index } = assertResponse(await pagefindService.createIndex(), logger);
-    const { page_count } = assertResponse(await index.addDirectory({ path: fileURLToPath(dir), glob: PAGEFIND_GLOB }), logger);
-    logger.info(`Indexed ${page_count} filing pages in ${elapsed(start)}.`);
-    const written = performance.now();
-    assertResponse(await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) }), logger);
-    logger.info(`Wrote the index in ${elapsed(written)}; Pagefind took ${elapsed(start)} in all.`);
+    for (const [n, group] of groups.entries()) {
+      const { index } = assertResponse(await pagefindService.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: EXCLUDE_SELECTORS }), log);
+      // One glob naming each page of the bundle: Pagefind reads them from disk, as it does for a whole site.
+      const { page_count } = assertResponse(await index.addDirectory({ path: siteDir, glob: `{${group.map(globLiteral).join(',')}}` }), log);
+      if (page_count !== group.length) throw new Error(`bundle ${bundles[n]} indexed ${page_count} of its ${group.length} pages`);
+      const outputPath = join(siteDir, ...bundles[n]!.split('/'));
+      assertResponse(await index.writeFiles({ outputPath }), log);
+      // Frees the bundle's memory in the Pagefind process before the next one is read.
+      await index.deleteIndex();
+      if (n > 0) removeUiFiles(outputPath);
+      log.info(`Bundle ${bundles[n]}: ${group.length} pages (${elapsed(start)}).`);
+    }
   } catch (cause) {
     throw new Error('Failed to run Pagefind.', { cause });
   } finally {
     await pagefindService.close();
   }
+  listBundlesOnSearchPage(siteDir, bundles.slice(1));
+  log.info(`Pagefind took ${elapsed(start)} in all.`);
+  return { pages: pages.length, bundles };
 }
 
-function assertResponse<T extends { errors: string[] }>(response: T, logger: AstroIntegrationLogger): Required<T> {
+/** Filing pages as paths relative to the site, with `/`, in code-point order (so a filing stays in the same bundle as long as the filings before it do). */
+function filingPages(siteDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || (dir === siteDir && entry.name === 'pagefind')) continue;
+      const child = join(dir, entry.name);
+      if (FILING_DIR.test(entry.name)) found.push(relative(siteDir, join(child, 'index.html')).split(sep).join('/'));
+      else walk(child);
+    }
+  };
+  walk(siteDir);
+  return found.sort();
+}
+
+/**
+ * A path as a glob that matches only itself. Pagefind's glob syntax (wax)
+ * takes a backslash before these; `!` is literal outside a character class
+ * and must not be escaped.
+ */
+function globLiteral(path: string): string {
+  return path.replace(/[\\{}[\]*?,<>$:()]/g, (c) => `\\${c}`);
+}
+
+/** A further bundle is only searched through the first one's UI and WebAssembly: its own copies are never loaded. */
+function removeUiFiles(bundleDir: string): void {
+  for (const name of readdirSync(bundleDir)) {
+    if (/^pagefind(?:[-.].*)?\.(?:js|css)$|^wasm\./.test(name)) rmSync(join(bundleDir, name));
+  }
+}
+
+/**
+ * The search page learns which bundles to merge from its own HTML, written
+ * here once they exist: no request for a manifest before the first search,
+ * and the list cannot disagree with what was indexed.
+ */
+function listBundlesOnSearchPage(siteDir: string, further: string[]): void {
+  const file = join(siteDir, SEARCH_PAGE);
+  const html = readFileSync(file, 'utf8');
+  const found = html.match(MERGE_ATTRIBUTE)?.length ?? 0;
+  if (found !== 1) throw new Error(`${SEARCH_PAGE} should carry one data-merge-bundles attribute, found ${found}`);
+  writeFileSync(file, html.replace(MERGE_ATTRIBUTE, `data-merge-bundles="${JSON.stringify(further).replaceAll('"', '&quot;')}"`));
+}
+
+function assertResponse<T extends { errors: string[] }>(response: T, log: SearchIndexLog): Required<T> {
   if (response.errors.length > 0) {
-    for (const error of response.errors) logger.error(`Pagefind: ${error}`);
+    for (const error of response.errors) log.error(`Pagefind: ${error}`);
     throw new Error(`Pagefind reported ${response.errors.length} error(s): ${response.errors.join('; ')}`);
   }
   return response as Required<T>;

@@ -17,7 +17,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PAGEFIND_GLOB } from '../integrations/pagefind.ts';
 import { findFilingDirs } from '../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { writeSyntheticFilings } from './synth/write-filings.ts';
@@ -250,8 +249,8 @@ try {
   const site = sizeOf(outDir, pagefindDir);
 
   rmSync(pagefindDir, { recursive: true, force: true });
-  const pagefindBin = join(project, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
-  const pagefind = await measure('pagefind', node, [pagefindBin, '--site', outDir, '--glob', PAGEFIND_GLOB], { cwd: project, env });
+  // The site's own indexing (integrations/pagefind.ts: filing pages only, in bundles of bounded size), as the Astro build runs it.
+  const pagefind = await measure('pagefind', node, [join(project, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/pagefind.ts', '--site', outDir], { cwd: project, env });
   results.push(pagefind);
   if (pagefind.exitCode !== 0) console.error(pagefind.log.slice(-20).map((l) => l.line).join('\n'));
   const index = sizeOf(pagefindDir);
