@@ -6,6 +6,7 @@ import { crossTable } from './cross-table.ts';
 import { operatingCosts, statedFigures, statedSums } from './stated-figures.ts';
 import { codeHierarchy, codeNames } from './codes.ts';
 import { classificationDepth, emptyTables, noStandardTables, requiredTables } from './completeness.ts';
+import { numbering } from './numbering.ts';
 
 /** Every rule, in the order their findings are listed. */
 export const rules: readonly Rule[] = [
@@ -22,4 +23,5 @@ export const rules: readonly Rule[] = [
   statedFigures,
   statedSums,
   operatingCosts,
+  numbering,
 ];
