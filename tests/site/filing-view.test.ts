@@ -100,7 +100,7 @@ describe('catalog', () => {
 
 describe('glossary', () => {
   it('groups entries by term and links back to the entry in each filing', () => {
-    const terms = glossary([filingSummary(filing)]);
+    const terms = glossary([filingSummary(filing, PROJECT_ROOT)]);
     expect(terms.map((t) => t.term)).toEqual(['上年结转']);
     expect(terms[0]!.definitions[0]!.sources[0]!.url).toBe(`${filingUrl(filing)}#${termAnchor('上年结转')}`);
   });

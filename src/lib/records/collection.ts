@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { getCollection } from 'astro:content';
 import type { FilingSummary } from './filing-loader.ts';
 import { loadFiling, type Filing } from './load-filing.ts';
-import { PROJECT_ROOT, contentRoot } from './paths.ts';
 
 /** Every filing's summary from the content collection, in stable id order. */
 export async function getFilings(): Promise<FilingSummary[]> {
@@ -40,7 +38,7 @@ export function filingRecord(summary: FilingSummary): Filing {
     handOver.delete(summary.dir);
     filing = deserialize(kept) as Filing;
   } else {
-    filing = loadFiling(join(PROJECT_ROOT, summary.dir), { root: PROJECT_ROOT, contentRoot: contentRoot() });
+    filing = loadFiling(summary.read.folder, { root: summary.read.root });
     handOver.set(summary.dir, serialize(filing));
   }
   recent.unshift({ summary, filing });

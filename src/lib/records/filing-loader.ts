@@ -21,16 +21,25 @@ export const filingSummarySchema = filingSchema.pick({ title: true, kind: true, 
   id: z.string().min(1),
   /** Folder of the record, relative to the project root, with forward slashes. */
   dir: z.string().min(1),
+  /**
+   * Where the pages read the whole record again: the absolute folder and the
+   * project root `dir` is relative to. Taken when content syncs, because the
+   * bundled page code cannot locate the project from its own URL.
+   */
+  read: z.object({ folder: z.string().min(1), root: z.string().min(1) }),
   /** Every 名词解释 entry of the filing, in source order. */
   glossary: z.array(glossaryEntrySchema),
 });
 export type FilingSummary = z.infer<typeof filingSummarySchema>;
 
 /** The summary of a record: its identity and every 名词解释 entry of its sections, in source order. */
-export function filingSummary(f: Pick<FilingDeclaration, 'title' | 'kind' | 'year' | 'region' | 'department' | 'unit' | 'sections'> & { id: string; dir: string }): FilingSummary {
+export function filingSummary(
+  f: Pick<FilingDeclaration, 'title' | 'kind' | 'year' | 'region' | 'department' | 'unit' | 'sections'> & { id: string; dir: string },
+  root: string,
+): FilingSummary {
   const { id, dir, title, kind, year, region, department, unit } = f;
   const glossary = f.sections.flatMap((s) => [s, ...s.subsections]).flatMap((p) => p.blocks.flatMap((b) => b.glossary ?? []));
-  return { id, dir, title, kind, year, region, department, unit, glossary };
+  return { id, dir, read: { folder: join(root, dir), root }, title, kind, year, region, department, unit, glossary };
 }
 
 /**
@@ -51,7 +60,7 @@ function readSummary(dir: string, root: string, contentRoot: string): FilingSumm
   const id = filingId(parsed.data);
   const actual = relative(contentRoot, dir).split(sep).join('/');
   if (actual !== id) throw new RecordError([{ file, field: 'region / department / year / kind', message: `the folder does not match the record: the folder is ${actual}` }]);
-  return filingSummary({ ...parsed.data, id, dir: relative(root, dir).split(sep).join('/') });
+  return filingSummary({ ...parsed.data, id, dir: relative(root, dir).split(sep).join('/') }, root);
 }
 
 /**
