@@ -93,6 +93,10 @@ describe.skipIf(skipBrowserTests)('searching a site indexed in several bundles',
     try {
       const { page, failed } = await search(context, state.origin, query);
       expect((await resultPaths(page)).some((h) => h.startsWith(FILING_URL))).toBe(true);
+      // The result keeps its page's title and an excerpt with the words found, which come from the bundle's fragments.
+      const result = page.locator('main .pagefind-ui__result').filter({ has: page.locator(`a[href^="${encodeURI(FILING_URL)}"]`) }).first();
+      await expect.poll(() => result.locator('.pagefind-ui__result-title').first().textContent()).toMatch(/^永清县人力资源和社会保障局2024年部门预算/);
+      expect(await result.locator('.pagefind-ui__result-excerpt mark').count()).toBeGreaterThan(0);
       expect(failed).toEqual([]);
     } finally {
       await context.close();
