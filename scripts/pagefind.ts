@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/pagefind.ts --site dist [--pages-per-bundle 1000]`
+ * `npx tsx scripts/pagefind.ts --site dist [--pages-per-bundle 500]`
  *
  * Builds the search index of a site built with `GONGKAI_PAGEFIND=off`, as the
  * Astro build does at its end: the benchmark runs it on its own to measure it.

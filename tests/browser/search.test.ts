@@ -56,7 +56,7 @@ describe.skipIf(skipBrowserTests)('searching on /search/', () => {
 
 /**
  * The same site indexed one filing per bundle, as a site of thousands of
- * filings is indexed a thousand per bundle: one search must cover every
+ * filings is indexed 500 per bundle: one search must cover every
  * bundle, and a filter must narrow the results of all of them.
  */
 describe.skipIf(skipBrowserTests)('searching a site indexed in several bundles', () => {

@@ -27,13 +27,20 @@ function site(departments: string[], searchPage = '<div id="gk-search" data-merg
 }
 
 describe('splitIntoBundles', () => {
+  const sizes = (n: number, per: number, atOnce: number) => splitIntoBundles(Array.from({ length: n }, (_, i) => i), per, atOnce).map((b) => b.length);
+
   it('makes the fewest bundles of at most the given size, of even size', () => {
-    const sizes = (n: number, per: number) => splitIntoBundles(Array.from({ length: n }, (_, i) => i), per).map((b) => b.length);
-    expect(sizes(1000, 1000)).toEqual([1000]);
-    expect(sizes(1001, 1000)).toEqual([501, 500]);
-    expect(sizes(5004, 1000)).toEqual([834, 834, 834, 834, 834, 834]);
-    expect(sizes(1003, 500)).toEqual([335, 335, 333]);
-    expect(sizes(0, 1000)).toEqual([0]);
+    expect(sizes(1000, 1000, 1)).toEqual([1000]);
+    expect(sizes(1001, 1000, 1)).toEqual([501, 500]);
+    expect(sizes(5004, 1000, 1)).toEqual([834, 834, 834, 834, 834, 834]);
+    expect(sizes(1003, 500, 1)).toEqual([335, 335, 333]);
+    expect(sizes(0, 1000, 1)).toEqual([0]);
+  });
+
+  it('makes a multiple of the bundles indexed at once, unless one is enough', () => {
+    expect(sizes(1003, 500, 2)).toEqual([251, 251, 251, 250]);
+    expect(sizes(1000, 500, 2)).toEqual([500, 500]);
+    expect(sizes(400, 500, 2)).toEqual([400]);
   });
 });
 
@@ -42,15 +49,15 @@ describe('buildSearchIndex', () => {
     // Each name holds characters that mean something in Pagefind's glob syntax.
     const names = ['1-a,b', '2-{c}', '3-[d]', '4-e*?', '5-(f)!', '6-$g:h', '7-<i>', '8-人力资源（社保）'];
     const dir = site(names);
-    const summary = await buildSearchIndex(dir, quiet, 3);
-    expect(summary).toEqual({ pages: 8, bundles: ['/pagefind/', '/pagefind/2/', '/pagefind/3/'] });
+    const summary = await buildSearchIndex(dir, quiet, 2);
+    expect(summary).toEqual({ pages: 8, bundles: ['/pagefind/', '/pagefind/2/', '/pagefind/3/', '/pagefind/4/'] });
     for (const bundle of summary.bundles) expect(existsSync(join(dir, bundle, 'pagefind-entry.json'))).toBe(true);
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([3]);
+    expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([2]);
     // Only the first bundle carries the UI; the others are loaded through it.
     expect(readdirSync(join(dir, 'pagefind')).filter((f) => f.endsWith('.js'))).toContain('pagefind-ui.js');
     expect(readdirSync(join(dir, 'pagefind', '2')).filter((f) => /\.(js|css)$|^wasm/.test(f))).toEqual([]);
-    expect(readFileSync(join(dir, 'search', 'index.html'), 'utf8')).toContain('data-merge-bundles="[&quot;/pagefind/2/&quot;,&quot;/pagefind/3/&quot;]"');
+    expect(readFileSync(join(dir, 'search', 'index.html'), 'utf8')).toContain('data-merge-bundles="[&quot;/pagefind/2/&quot;,&quot;/pagefind/3/&quot;,&quot;/pagefind/4/&quot;]"');
   });
 
   it('starts afresh: bundles of an earlier, larger index are removed', async () => {
