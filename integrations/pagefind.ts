@@ -9,9 +9,9 @@ import { filingKinds } from '../src/lib/records/schema/filing.ts';
  * At most this many filing pages go into one Pagefind bundle. Pagefind holds
  * everything it indexes in memory until it writes the bundle (about 1.7 MiB
  * per filing page: 1.8 GiB for 1,000 pages, 11 GiB for 5,000), so the site is
- * indexed as several bundles written one after the other, which the search
- * page merges. Its peak memory is then that of one bundle, whatever the number
- * of filings: about 0.9 GiB, on top of the Astro build's own memory when it
+ * indexed as several bundles, which the search page merges. Its peak memory is
+ * then that of the bundles indexed at once, whatever the number of filings:
+ * 1.2 GiB for two of 502 pages, on top of the Astro build's own memory when it
  * runs at the build's end. Each bundle costs the search page a few small
  * requests (its metadata and filters, then one index chunk per word searched).
  */
