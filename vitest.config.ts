@@ -6,8 +6,8 @@ import { defineConfig } from 'vitest/config';
  * are CPU-heavy on a 2-core machine, so their files run one at a time and
  * only after the unit tests are done).
  */
-// tests/checks/build.test.ts runs whole Astro builds: it joins the one-at-a-time group so it never races another build for the CPU.
-const siteTests = ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/checks/build.test.ts'];
+// The checks' build and hostile-record tests run whole Astro builds: they join the one-at-a-time group so they never race another build for the CPU.
+const siteTests = ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/checks/build.test.ts', 'tests/checks/hostile.test.ts'];
 
 export default defineConfig({
   test: {
