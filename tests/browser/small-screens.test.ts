@@ -82,7 +82,8 @@ describe.skipIf(skipBrowserTests)('the filing page on small screens', () => {
       await wrapper.focus();
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
-      expect(await wrapper.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+      // Chromium animates keyboard scrolling, so the offset is read until it moves (or the poll times out).
+      await expect.poll(() => wrapper.evaluate((el) => el.scrollLeft), { timeout: 5_000 }).toBeGreaterThan(0);
     } finally {
       await context.close();
     }
