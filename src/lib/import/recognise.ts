@@ -506,6 +506,18 @@ export class Recogniser {
 
   private standardTable(key: StandardTableKey, block: TextBlock, title: string): void {
     this.i++;
+    const { pages, notes, meta, state } = this.tablePages({ generic: false });
+    if (pages[0]) pages[0] = this.leadingRows(pages[0], meta, notes, state, false).page;
+    const table = this.buildTable({ title, line: block.line, standard: key, pages, notes, meta, unit: state.unit });
+    if (this.current) this.current.blocks.push({ table: table.id });
+  }
+
+  /**
+   * Read a table's pages and the lines around them (units, dates, notes, page
+   * furniture) from the current block on. A generic table also stops at a
+   * table of contents and at the first line after its pages that is not a note.
+   */
+  private tablePages({ generic }: { generic: boolean }) {
     const pages: TableBlock[] = [];
     const notes: string[] = [];
     const meta: Record<string, string> = {};
@@ -513,6 +525,7 @@ export class Recogniser {
     while (this.i < this.blocks.length) {
       const b = this.blocks[this.i]!;
       if (isTable(b)) {
+        if (generic && this.isContents(b)) break;
         pages.push(b);
         this.i++;
         continue;
@@ -527,44 +540,18 @@ export class Recogniser {
         this.i++;
         continue;
       }
+      if (generic && pages.length > 0 && !NOTE.test(t)) break;
       if (!this.tableSurroundings(meta, notes, state, t, b.line)) break;
       this.i++;
     }
-    if (pages[0]) pages[0] = this.leadingRows(pages[0], meta, notes, state, false).page;
-    const table = this.buildTable({ title, line: block.line, standard: key, pages, notes, meta, unit: state.unit });
-    if (this.current) this.current.blocks.push({ table: table.id });
+    return { pages, notes, meta, state };
   }
 
   private genericTable(titleBlock: TextBlock | undefined): void {
     const section = this.section();
     const title = titleBlock ? titleBlock.text.trim() : section.title;
     if (titleBlock) this.i++;
-    const pages: TableBlock[] = [];
-    const notes: string[] = [];
-    const meta: Record<string, string> = {};
-    const state = { unit: '万元', seen: new Set<string>() };
-    while (this.i < this.blocks.length) {
-      const b = this.blocks[this.i]!;
-      if (isTable(b)) {
-        if (this.isContents(b)) break;
-        pages.push(b);
-        this.i++;
-        continue;
-      }
-      const t = b.text.trim();
-      if (t === '') {
-        this.i++;
-        continue;
-      }
-      if (PAGE_FURNITURE.test(t) && this.tableAfterFurniture(this.i + 1)) {
-        this.report.add(b.line, 'skipped', `"${t}": a page number or stray mark between pages, not content`);
-        this.i++;
-        continue;
-      }
-      if (pages.length > 0 && !NOTE.test(t)) break;
-      if (!this.tableSurroundings(meta, notes, state, t, b.line)) break;
-      this.i++;
-    }
+    const { pages, notes, meta, state } = this.tablePages({ generic: true });
     const first = pages[0];
     const inside = first ? this.leadingRows(first, meta, notes, state, titleBlock === undefined) : { title: undefined, page: first };
     if (inside.page) pages[0] = inside.page;
