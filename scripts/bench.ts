@@ -13,13 +13,14 @@
  * is measured alone.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findFilingDirs } from '../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { writeSyntheticFilings } from './synth/write-filings.ts';
+import { copyProject } from './project-copy.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,8 +38,6 @@ const maxTreeKiB = Number(values['max-rss-gib']) * 1024 * 1024;
 if (!Number.isInteger(count) || count < 0) throw new Error(`--filings expects a whole number, found "${values.filings}"`);
 
 /** What the project copy needs to build; everything else (content, docs, tests) stays behind. */
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'integrations', 'public', 'scripts'];
-
 interface Measurement {
   step: string;
   exitCode: number;
@@ -153,20 +152,6 @@ function sizeOf(path: string, skip?: string): { bytes: number; files: number; pa
   };
   if (existsSync(path)) walk(path);
   return total;
-}
-
-function copyProject(into: string): void {
-  for (const name of PROJECT_FILES) {
-    const from = join(PROJECT_ROOT, name);
-    if (existsSync(from)) cpSync(from, join(into, name), { recursive: true });
-  }
-  const modules = join(into, 'node_modules');
-  mkdirSync(modules);
-  for (const entry of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
-    // Caches stay with the copy: a benchmark starts cold and never fills the working tree's caches.
-    if (entry === '.astro' || entry === '.vite' || entry === '.cache') continue;
-    symlinkSync(join(PROJECT_ROOT, 'node_modules', entry), join(modules, entry));
-  }
 }
 
 const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;

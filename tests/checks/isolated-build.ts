@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
+import { copyProject } from '../../scripts/project-copy.ts';
 
 /** What a build needs from the project; content comes from `GONGKAI_CONTENT`. */
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'integrations', 'public', 'scripts'];
-
 export interface IsolatedProject {
   dir: string;
   /** Run a command of the copy (`scripts/build.ts`, `astro build …`) with the content root set. */
@@ -22,16 +20,7 @@ export interface IsolatedProject {
  */
 export function isolatedProject(): IsolatedProject {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-checks-project-'));
-  for (const name of PROJECT_FILES) {
-    const from = join(PROJECT_ROOT, name);
-    if (existsSync(from)) cpSync(from, join(dir, name), { recursive: true });
-  }
-  const modules = join(dir, 'node_modules');
-  mkdirSync(modules);
-  for (const entry of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
-    if (entry === '.astro' || entry === '.cache' || entry === '.vite') continue;
-    symlinkSync(join(PROJECT_ROOT, 'node_modules', entry), join(modules, entry));
-  }
+  copyProject(dir);
   return {
     dir,
     run(args, contentRoot) {
