@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'yaml';
 import { Decimal, sum } from '../../src/lib/records/decimal.ts';
 import { filingId } from '../../src/lib/records/filing-path.ts';
+import { INDICATORS_FILE, PROJECTS_FILE, indicatorsCsv, recordYaml, tableCsv } from '../../src/lib/import/record-files.ts';
 import type { z } from 'zod';
 import type { columnSchema, tableDeclarationSchema } from '../../src/lib/records/schema/table.ts';
 import type { StatedFigureKey } from '../../src/lib/records/schema/stated-figures.ts';
@@ -64,11 +64,6 @@ function split(random: Random, total: Decimal, parts: number): Decimal[] {
 /** A random amount in 万元 between min and max, two decimals. */
 function amount(random: Random, min: number, max: number): Decimal {
   return new Decimal(random.int(min * 100, max * 100)).dividedBy(100);
-}
-
-function csv(header: string[], rows: Row[]): string {
-  const cell = (v: string | null) => (v === null ? '' : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }
 
 interface ItemLine {
@@ -176,7 +171,7 @@ export function generateFiling(random: Random, who: SynthIdentity, seed: number)
   const tables: TableInput[] = [];
   const addTable = (t: TableInput, rows: Row[]) => {
     tables.push(t);
-    files.set(t.csv, csv(t.columns.map((c) => c.header.join('/')), rows));
+    files.set(t.csv, tableCsv(t.columns, rows));
   };
   const seqRows = (rows: Row[]): Row[] => rows.map((r, i) => [String(i + 1), ...r]);
 
@@ -404,7 +399,8 @@ export function generateFiling(random: Random, who: SynthIdentity, seed: number)
       indicators,
     };
   });
-  files.set('projects.yaml', stringify(projects, { lineWidth: 0 }));
+  files.set(PROJECTS_FILE, recordYaml(projects.map(({ indicators: _, ...form }) => form)));
+  files.set(INDICATORS_FILE, indicatorsCsv(projects));
 
   // 情况说明
   const stated: Partial<Record<StatedFigureKey, { value: string; section: string; quote: string }>> = {};
@@ -476,10 +472,11 @@ export function generateFiling(random: Random, who: SynthIdentity, seed: number)
     department: { code: dept.code, name: deptName, shortName: dept.shortName },
     sources: [{ file: 'source/synthetic.txt', title: `${deptName}${year}年部门预算（合成）`, format: 'synthetic', sha256: createHash('sha256').update(source).digest('hex'), origin: `scripts/synth 生成的合成数据，seed ${seed}，不是真实公开文件` }],
     tables,
-    projects: 'projects.yaml',
+    projects: PROJECTS_FILE,
+    projectIndicators: INDICATORS_FILE,
     statedFigures: stated,
     sections,
   };
-  files.set('filing.yaml', `# Synthetic filing for benchmarks (scripts/synth, seed ${seed}): invented figures.\n${stringify(declaration, { lineWidth: 0 })}`);
+  files.set('filing.yaml', `# Synthetic filing for benchmarks (scripts/synth, seed ${seed}): invented figures.\n${recordYaml(declaration)}`);
   return { id: filingId(identity), files };
 }

@@ -126,6 +126,40 @@ describe('bad input is reported with the file and the field or cell', () => {
     ]);
   });
 
+  describe('project indicator rows (project-indicators.csv)', () => {
+    /** A copy of the minimal record, which has a project with two indicator rows, with one of its files rewritten. */
+    function minimalWith(name: string, file: string, edit: (text: string) => string): string {
+      const root = join(temp, name);
+      cpSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'minimal'), root, { recursive: true });
+      const path = join(root, 'filings', RECORD, file);
+      writeFileSync(path, edit(readFileSync(path, 'utf8')));
+      return root;
+    }
+
+    it('the minimal record attaches both rows to its project', () => {
+      const { filings, problems } = loadAllFilings(join(PROJECT_ROOT, 'tests', 'fixtures', 'minimal'), join(PROJECT_ROOT, 'tests', 'fixtures', 'minimal', 'filings'));
+      expect(problems).toEqual([]);
+      expect(filings[0]!.projectList[0]!.indicators.map((i) => `${i.level3} ${i.value}`)).toEqual(['享受小额担保贷款贴息人数 ≥300人', '群众满意度 ≥95%']);
+    });
+
+    it('a row naming a project that is not in projects.yaml', () => {
+      const root = minimalWith('indicator-unknown-project', 'project-indicators.csv', (text) => text.replace('\n1,满意度指标', '\n7,满意度指标'));
+      expect(problems(root)).toEqual([`filings/${RECORD}/project-indicators.csv:3: 项目序号: expected the number of a project in projects.yaml, found "7"`]);
+    });
+
+    it('a header that is not an indicator column', () => {
+      const root = minimalWith('indicator-bad-header', 'project-indicators.csv', (text) => text.replace('指标值确定依据', '备注'));
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}/project-indicators.csv:1: expected a header row of 项目序号 and indicator columns, each once, from: 项目分组,项目序号,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据,分值,度量单位,比较符; found "项目序号,一级指标,二级指标,三级指标,绩效指标描述,指标值,备注"`,
+      ]);
+    });
+
+    it('indicators written inside projects.yaml, where the record does not keep them', () => {
+      const root = minimalWith('indicator-in-yaml', 'projects.yaml', (text) => `${text}  indicators:\n    - { level1: 产出指标 }\n`);
+      expect(problems(root)).toEqual([`filings/${RECORD}/projects.yaml: [0]: unknown field "indicators"`]);
+    });
+  });
+
   // root reads any file whatever its mode, so the permission case needs an ordinary user.
   it.skipIf(process.getuid?.() === 0)('a file without read permission', () => {
     const root = copyOfValid('no-permission');

@@ -22,6 +22,7 @@ interface Decl {
   sections: { id: string; number?: string; title: string; blocks: Record<string, unknown>[]; subsections?: { id: string; number?: string; title: string; blocks: Record<string, unknown>[] }[] }[];
   statedFigures: Record<string, { value: string; quote: string }>;
   department: { code?: string; name: string; units: { code?: string; name: string }[] };
+  projectIndicators?: string;
 }
 interface ProjectOut {
   number: number;
@@ -32,7 +33,6 @@ interface ProjectOut {
   spendingPlan: { period: string; amount: string | null }[];
   facts: Record<string, string>;
   goals: string[];
-  indicators: Record<string, string>[];
 }
 
 describe('readers turn each text form into rows and text', () => {
@@ -244,7 +244,9 @@ describe('a document of another department and year in the same form', () => {
     const projects = parse(text(r, 'projects.yaml')) as ProjectOut[];
     expect(projects[0]).toMatchObject({ number: 1, name: '低保资金', code: 'P001', budget: { total: '800.00' }, goals: ['1. 按月足额发放'] });
     expect(projects[0]!.spendingPlan.map((s) => `${s.period}:${s.amount}`)).toEqual(['3月底:200.00', '6月底:400.00', '10月底:600.00', '12月底:800.00']);
-    expect(projects[0]!.indicators).toEqual([{ level1: '产出指标', level2: '数量指标', level3: '保障人数', description: '保障人数', value: '≥1200人', basis: '县民政局文件' }]);
+    expect(projects[0]).not.toHaveProperty('indicators');
+    expect(decl.projectIndicators).toBe('project-indicators.csv');
+    expect(text(r, 'project-indicators.csv')).toBe('项目序号,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据\n1,产出指标,数量指标,保障人数,保障人数,≥1200人,县民政局文件\n');
     expect(decl.statedFigures['income.total']!.value).toBe('1200.50');
   });
 });

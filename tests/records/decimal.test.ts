@@ -16,6 +16,14 @@ describe('exact decimal arithmetic for amounts', () => {
     expect(equal('24487.92', '24487.93')).toBe(false);
   });
 
+  it('adds negative amounts and amounts of more than two decimals exactly, mixed with ordinary ones', () => {
+    expect(sum(['-1.50', '2', '0.005', '0.001']).toString()).toBe('0.506');
+    expect(sum(['-3.25', '-0.75']).toFixed(2)).toBe('-4.00');
+    expect(equal('-0.10', '-0.1')).toBe(true);
+    expect(equal('1.005', '1.00')).toBe(false);
+    expect(equal(sum(['1.004', '0.006']), '1.01')).toBe(true);
+  });
+
   it('keeps large amounts exact', () => {
     expect(sum(['9007199254740993.01', '0.01']).toFixed(2)).toBe('9007199254740993.02');
   });

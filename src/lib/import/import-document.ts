@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import Papa from 'papaparse';
-import { Document, isMap, isSeq, visit } from 'yaml';
 import { filingId } from '../records/filing-path.ts';
+import { INDICATORS_FILE, PROJECTS_FILE, indicatorsCsv, recordYaml, tableCsv } from './record-files.ts';
 import { formDescriptions } from './blocks.ts';
 import { detectForm, readBlocks } from './detect-form.ts';
 import { dropDuplicateTail } from './duplicate-tail.ts';
 import { readIdentity } from './identity.ts';
-import { Recogniser, type BlockDraft, type SectionDraft, type TableDraft } from './recognise.ts';
+import { Recogniser, type BlockDraft, type SectionDraft } from './recognise.ts';
 import { ImportError, ImportReport } from './report.ts';
 import { extractStatedFigures } from './stated-figures.ts';
 
@@ -38,28 +37,6 @@ function decode(file: string, bytes: Uint8Array): string {
   } catch {
     throw new ImportError(file, undefined, 'expected UTF-8 text, found bytes that are not UTF-8');
   }
-}
-
-/**
- * YAML that diffs line by line: a table column, a spending period, an
- * indicator and a header path each on one line; everything else in blocks.
- */
-function yaml(value: unknown): string {
-  const doc = new Document(value, { aliasDuplicateObjects: false });
-  visit(doc, {
-    Pair(_, pair) {
-      const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
-      if ((key === 'header' || key === 'budget') && (isSeq(pair.value) || isMap(pair.value))) pair.value.flow = true;
-      if ((key === 'columns' || key === 'spendingPlan' || key === 'indicators' || key === 'units') && isSeq(pair.value)) {
-        for (const item of pair.value.items) if (isMap(item)) item.flow = true;
-      }
-    },
-  });
-  return doc.toString({ lineWidth: 0 });
-}
-
-function csv(table: TableDraft): string {
-  return `${Papa.unparse([table.columns.map((c) => c.header.join('/')), ...table.rows], { newline: '\n' })}\n`;
 }
 
 /** Markdown blocks become files named after their section; the rest stay in filing.yaml. */
@@ -110,7 +87,7 @@ export function importDocument(options: ImportOptions): ImportResult {
     groups.set(place, grouped ? (project.group ?? section?.title ?? '*') : '*');
   }
 
-  for (const table of recognised.tables) files.set(`tables/${table.id}.csv`, csv(table));
+  for (const table of recognised.tables) files.set(`tables/${table.id}.csv`, tableCsv(table.columns, table.rows));
   const sourceName = basename(file);
   const source = {
     file: `source/${sourceName}`,
@@ -146,9 +123,10 @@ export function importDocument(options: ImportOptions): ImportResult {
     ...(p.purpose ? { purpose: p.purpose } : {}),
     spendingPlan: p.spendingPlan,
     goals: p.goals,
-    indicators: p.indicators,
   }));
-  if (projects.length > 0) files.set('projects.yaml', yaml(projects));
+  if (projects.length > 0) files.set(PROJECTS_FILE, recordYaml(projects));
+  const hasIndicators = recognised.projects.some((p) => p.indicators.length > 0);
+  if (hasIndicators) files.set(INDICATORS_FILE, indicatorsCsv(recognised.projects.map((p, i) => ({ ...projects[i]!, indicators: p.indicators }))));
 
   const declaration = {
     schemaVersion: 1,
@@ -171,11 +149,12 @@ export function importDocument(options: ImportOptions): ImportResult {
       meta: t.meta,
       columns: t.columns.map((c) => ({ header: c.header, type: c.type, ...(c.classification ? { classification: c.classification } : {}) })),
     })),
-    ...(projects.length > 0 ? { projects: 'projects.yaml' } : {}),
+    ...(projects.length > 0 ? { projects: PROJECTS_FILE } : {}),
+    ...(hasIndicators ? { projectIndicators: INDICATORS_FILE } : {}),
     statedFigures,
     sections,
   };
-  files.set('filing.yaml', `# Imported by \`npm run import\` from ${source.file}; see ${REPORT_FILE}.\n${yaml(declaration)}`);
+  files.set('filing.yaml', `# Imported by \`npm run import\` from ${source.file}; see ${REPORT_FILE}.\n${recordYaml(declaration)}`);
   const id = filingId(identity);
   files.set(REPORT_FILE, report.toMarkdown(id));
   return { id, files, report };

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import Papa from 'papaparse';
 import yaml from 'js-yaml';
 import { ACKNOWLEDGMENTS_FILE, acknowledgmentsFileSchema, filingSchema, type Acknowledgment, type FilingDeclaration } from './schema/filing.ts';
-import { projectsFileSchema, type Project } from './schema/project.ts';
+import { indicatorColumns, indicatorKeyColumns, projectsFileSchema, type Indicator, type Project } from './schema/project.ts';
 import type { Cell, Column, Table, TableDeclaration } from './schema/table.ts';
 import { parseAmount } from './schema/amount.ts';
 import { codeProblem } from './schema/classification-codes.ts';
@@ -112,24 +112,38 @@ function validateCell(raw: string, column: Column): { value: Cell } | { problem:
   }
 }
 
-function readTable(ctx: Context, declaration: TableDeclaration, index: number): Table | null {
-  const field = `tables[${index}].csv`;
-  const text = readText(ctx, declaration.csv, field);
+interface CsvRecord {
+  cells: string[];
+  /** Line of the file the record starts on. */
+  line: number;
+}
+
+/** The non-blank records of a CSV file with the line each starts on, or null (with the problem noted) when it cannot be read. */
+function readCsv(ctx: Context, path: string, field: string): CsvRecord[] | null {
+  const text = readText(ctx, path, field);
   if (text === null) return null;
-  const file = rel(ctx, declaration.csv);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  // Naming the delimiter and line break spares Papa its trial parses to guess them, which took three quarters of its time.
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',', newline: text.includes('\r\n') ? '\r\n' : '\n', skipEmptyLines: false });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
   if (fatal) {
-    ctx.problems.push({ file, ...(fatal.row !== undefined ? { line: fatal.row + 1 } : {}), message: `malformed CSV: ${fatal.message}` });
+    ctx.problems.push({ file: rel(ctx, path), ...(fatal.row !== undefined ? { line: fatal.row + 1 } : {}), message: `malformed CSV: ${fatal.message}` });
     return null;
   }
-  const records: { cells: string[]; line: number }[] = [];
+  const records: CsvRecord[] = [];
   let line = 1;
   for (const cells of parsed.data) {
     const isBlank = cells.length === 1 && cells[0] === '';
     if (!isBlank) records.push({ cells, line });
-    line += 1 + cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    line += 1;
+    for (const cell of cells) if (cell.includes('\n')) line += cell.split('\n').length - 1;
   }
+  return records;
+}
+
+function readTable(ctx: Context, declaration: TableDeclaration, index: number): Table | null {
+  const records = readCsv(ctx, declaration.csv, `tables[${index}].csv`);
+  if (records === null) return null;
+  const file = rel(ctx, declaration.csv);
   const [head, ...body] = records;
   const expected = declaration.columns.map(headerLabel);
   if (!head) {
@@ -170,6 +184,69 @@ function readTable(ctx: Context, declaration: TableDeclaration, index: number): 
   return { ...declaration, rows, lines };
 }
 
+const indicatorFields = Object.entries(indicatorColumns) as [keyof Indicator, string][];
+
+/**
+ * Attach the rows of the indicators CSV to their projects, in file order.
+ * Each row names its project by 项目序号, and by 项目分组 when the projects
+ * have groups (numbering starts again in each group). Without `projects`
+ * (projects.yaml could not be read) only the file's own shape is checked.
+ */
+function readIndicators(ctx: Context, path: string, projectsPath: string, projects: Project[] | undefined): void {
+  const records = readCsv(ctx, path, 'projectIndicators');
+  if (records === null) return;
+  const file = rel(ctx, path);
+  const [head, ...body] = records;
+  const known = [indicatorKeyColumns.group, indicatorKeyColumns.number, ...indicatorFields.map(([, label]) => label)];
+  const labels = head?.cells.map((c) => c.trim()) ?? [];
+  const unknown = labels.filter((label) => !known.includes(label));
+  const numberColumn = labels.indexOf(indicatorKeyColumns.number);
+  if (!head || unknown.length > 0 || numberColumn < 0 || new Set(labels).size !== labels.length) {
+    ctx.problems.push({
+      file,
+      line: 1,
+      message: `expected a header row of ${indicatorKeyColumns.number} and indicator columns, each once, from: ${known.join(',')}; found "${labels.join(',')}"`,
+    });
+    return;
+  }
+  const groupColumn = labels.indexOf(indicatorKeyColumns.group);
+  const fields = labels.map((label) => indicatorFields.find(([, l]) => l === label)?.[0]);
+  const byKey = new Map<string, Project>();
+  for (const project of projects ?? []) {
+    const key = `${project.group ?? ''}\u0000${project.number}`;
+    if (byKey.has(key)) {
+      ctx.problems.push({ file: rel(ctx, projectsPath), field: `project ${project.group ? `${project.group} ` : ''}${project.number}`, message: 'two projects with the same group and number: indicator rows could not tell them apart' });
+    }
+    byKey.set(key, project);
+  }
+  for (const record of body) {
+    if (record.cells.length !== labels.length) {
+      ctx.problems.push({ file, line: record.line, message: `expected ${labels.length} cells, found ${record.cells.length}` });
+      continue;
+    }
+    if (!projects) continue;
+    const number = record.cells[numberColumn]!.trim();
+    const group = groupColumn < 0 ? '' : record.cells[groupColumn]!.trim();
+    const project = /^\d+$/.test(number) ? byKey.get(`${group}\u0000${Number(number)}`) : undefined;
+    if (!project) {
+      ctx.problems.push({
+        file,
+        line: record.line,
+        field: groupColumn < 0 ? indicatorKeyColumns.number : `${indicatorKeyColumns.group}, ${indicatorKeyColumns.number}`,
+        message: `expected the number of a project in ${projectsPath}, found "${[group, number].filter(Boolean).join(' ')}"`,
+      });
+      continue;
+    }
+    const indicator: Indicator = {};
+    record.cells.forEach((cell, c) => {
+      const field = fields[c];
+      const value = cell.trim();
+      if (field && value !== '') indicator[field] = value;
+    });
+    project.indicators.push(indicator);
+  }
+}
+
 /**
  * Read and validate one filing folder. Throws a RecordError listing every
  * problem found, each naming the file and the field or cell.
@@ -202,13 +279,20 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
   const tables = declaration.tables.map((t, i) => readTable(ctx, t, i)).filter((t): t is Table => t !== null);
 
   let projectList: Project[] = [];
+  let projectsRead = true;
   if (declaration.projects) {
+    const problemsBefore = ctx.problems.length;
     const data = readYaml(ctx, declaration.projects, 'projects');
     if (data !== undefined) {
       const parsed = projectsFileSchema.safeParse(data, { reportInput: true });
-      if (parsed.success) projectList = parsed.data;
+      if (parsed.success) projectList = parsed.data.map((form) => ({ ...form, indicators: [] }));
       else ctx.problems.push(...zodProblems(rel(ctx, declaration.projects), parsed.error));
     }
+    projectsRead = data !== undefined && ctx.problems.length === problemsBefore;
+  }
+  if (declaration.projectIndicators) {
+    if (declaration.projects) readIndicators(ctx, declaration.projectIndicators, declaration.projects, projectsRead ? projectList : undefined);
+    else ctx.problems.push({ file: rel(ctx, FILING_FILE), field: 'projectIndicators', message: 'indicator rows need the projects they belong to: add projects (a projects.yaml) or remove projectIndicators' });
   }
   const projectGroups = new Set(projectList.map((p) => p.group ?? ''));
 

@@ -1,4 +1,4 @@
-import { Decimal, equal } from '../../records/decimal.ts';
+import { equal, sum } from '../../records/decimal.ts';
 import type { Table } from '../../records/schema/table.ts';
 import type { FindingList, Rule } from '../rule.ts';
 import { amountColumns, headerOf, last } from '../table-view.ts';
@@ -58,7 +58,7 @@ function checkRows(rule: Rule, out: FindingList, table: Table, plan: SumPlan): v
   table.rows.forEach((row, r) => {
     const found = row[plan.total] ?? null;
     if (found === null && addendColumns.every((c) => row[c] === null)) return;
-    const expected = addendColumns.reduce((acc, c) => acc.plus(row[c] ?? 0), new Decimal(0));
+    const expected = sum(addendColumns.map((c) => row[c]));
     if (!equal(expected, found)) {
       out.cell(rule, { table, row: r, column: plan.total }, {
         expected: expected.toFixed(2),

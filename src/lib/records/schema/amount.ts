@@ -13,7 +13,11 @@ const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 export type AmountParse = { ok: true; value: string | null } | { ok: false; reason: string };
 
+/** What the importer writes: no sign or a minus, no leading zero, at most two decimals. Most cells are like this. */
+const PLAIN = /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
+
 export function parseAmount(raw: string): AmountParse {
+  if (PLAIN.test(raw)) return { ok: true, value: raw };
   let text = raw.replace(/[\s\u3000]/g, '');
   if (text === '') return { ok: true, value: null };
   text = text.replace(/，/g, ',').replace(/．/g, '.');

@@ -68,6 +68,8 @@ export const filingSchema = z
     tables: z.array(tableDeclarationSchema).default([]),
     /** File with the 项目绩效目标表 list. */
     projects: z.string().regex(/\.ya?ml$/, 'expected a path to a .yaml file').optional(),
+    /** CSV with the indicator rows of those projects, each naming its project by 项目分组 and 项目序号. */
+    projectIndicators: z.string().regex(/\.csv$/, 'expected a path to a .csv file').optional(),
     statedFigures: statedFiguresSchema.default({}),
     sections: z.array(sectionSchema).default([]),
   })
