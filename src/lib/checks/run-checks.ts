@@ -53,7 +53,7 @@ export async function runChecks(root: string, contentRoot: string, options: RunO
 
   const todoDirs = todo.map((t) => dirs[t.index]!);
   const threads = Math.max(1, Math.min(options.threads ?? (todoDirs.length >= PARALLEL_FROM ? availableParallelism() : 1), todoDirs.length));
-  const fresh = threads === 1 ? checkDirs(root, contentRoot, todoDirs) : (await Promise.all(chunks(todoDirs, threads).map((share) => inWorker(root, contentRoot, share)))).flat();
+  const fresh = threads === 1 ? checkDirs(root, contentRoot, todoDirs) : await inWorkers(root, contentRoot, todoDirs, threads);
   todo.forEach(({ index, stamp }, k) => {
     results[index] = fresh[k]!;
     if (cache && stamp !== undefined) cache.store(dirs[index]!, stamp, fresh[k]!);
@@ -72,19 +72,35 @@ export async function runChecks(root: string, contentRoot: string, options: RunO
   return { filingCount: dirs.length, problems, findings, elapsed: performance.now() - started, threads, cached: dirs.length - todo.length };
 }
 
-function chunks<T>(items: readonly T[], count: number): T[][] {
-  const size = Math.ceil(items.length / count);
-  return Array.from({ length: count }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
+/** Filings a worker is given at a time: small enough that no thread idles long while another still has a share to do. */
+const BATCH = 50;
 
-function inWorker(root: string, contentRoot: string, dirs: string[]): Promise<FolderResult[]> {
+/** Check `dirs` on `threads` worker threads, each taking the next batch as it finishes one; results in the order of `dirs`. */
+function inWorkers(root: string, contentRoot: string, dirs: readonly string[], threads: number): Promise<FolderResult[]> {
+  const results: FolderResult[] = new Array(dirs.length);
+  let next = 0;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root, contentRoot, dirs } });
-    worker.once('message', (result: FolderResult[]) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
+    let running = threads;
+    for (let t = 0; t < threads; t++) {
+      const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root, contentRoot } });
+      let start = 0;
+      const feed = () => {
+        if (next >= dirs.length) {
+          void worker.terminate();
+          if (--running === 0) resolve(results);
+          return;
+        }
+        start = next;
+        next = Math.min(dirs.length, next + BATCH);
+        worker.postMessage(dirs.slice(start, next));
+      };
+      worker.on('message', (batch: FolderResult[]) => {
+        batch.forEach((result, k) => (results[start + k] = result));
+        feed();
+      });
+      worker.once('error', reject);
+      feed();
+    }
   });
 }
 
