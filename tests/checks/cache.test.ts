@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,5 +55,33 @@ describe('the check cache with two content roots', () => {
     await runChecks(PROJECT_ROOT, minimal, { cacheFile });
     expect((await runChecks(PROJECT_ROOT, COMPLETE, { cacheFile })).cached).toBe(1);
     expect((await runChecks(PROJECT_ROOT, minimal, { cacheFile })).cached).toBe(1);
+  });
+});
+
+describe('the check cache in a git repository', () => {
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-C', cwd, '-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { stdio: 'ignore' });
+
+  it('is reused by a fresh clone elsewhere, where every file has a new modification time', async () => {
+    const origin = join(temp, 'origin');
+    cpSync(COMPLETE, join(origin, 'content', 'filings'), { recursive: true });
+    git(origin, 'init', '-q');
+    git(origin, 'add', '.');
+    git(origin, 'commit', '-q', '-m', 'filings');
+    const cacheFile = join(temp, 'clone-cache', 'checks.json');
+    const first = await runChecks(origin, join(origin, 'content', 'filings'), { cacheFile });
+    expect(first.cached).toBe(0);
+
+    const clone = join(temp, 'clone');
+    execFileSync('git', ['clone', '-q', origin, clone]);
+    const content = join(clone, 'content', 'filings');
+    const reused = await runChecks(clone, content, { cacheFile });
+    expect(reused.cached).toBe(1);
+    expect(reused.findings.map((f) => f.at)).toEqual(first.findings.map((f) => f.at));
+
+    const csv = join(content, RECORD, 'tables', 'general-budget-expenditure.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('20,2130804,创业担保贷款贴息及奖补,316.55,,316.55', '20,2130804,创业担保贷款贴息及奖补,316.56,,316.56'));
+    const edited = await runChecks(clone, content, { cacheFile });
+    expect(edited.cached).toBe(0);
+    expect(edited.findings.filter((f) => f.severity === 'error').map((f) => f.at)).toContain('general-budget-expenditure:row 19:合计');
   });
 });

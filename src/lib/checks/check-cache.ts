@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Problem } from '../records/record-error.ts';
 import type { Finding } from './finding.ts';
 import type { Identity } from './check-dirs.ts';
 import { PROJECT_ROOT } from '../records/paths.ts';
+import { FolderStamps } from './folder-stamps.ts';
 
 export const DEFAULT_CACHE_FILE = join(PROJECT_ROOT, 'node_modules', '.cache', 'gongkai', 'checks.json');
 
@@ -22,10 +23,10 @@ interface CacheFile {
 /**
  * Results of earlier runs, per filing folder, so that `npm run check` and
  * the build re-read only the filings that changed (like `eslint --cache`).
- * A folder's stamp is the path, size and modification time of every file in
- * it; the cache as a whole is keyed by the source of the loader and the
- * checks and by package-lock.json, so a change to any rule or schema, or a
- * dependency upgrade, starts afresh.
+ * A folder is found by a key and a stamp that names every file in it (see
+ * folder-stamps.ts), both the same in a fresh clone. The cache as a whole is keyed by the
+ * source of the loader and the checks and by package-lock.json, so a change
+ * to any rule or schema, or a dependency upgrade, starts afresh.
  */
 export class CheckCache {
   private readonly previous: CacheFile['folders'];
@@ -35,11 +36,13 @@ export class CheckCache {
     private readonly file: string,
     private readonly version: string,
     previous: CacheFile | undefined,
+    private readonly stamps: FolderStamps,
   ) {
     this.previous = previous?.version === version ? previous.folders : {};
   }
 
-  static open(file: string = DEFAULT_CACHE_FILE): CheckCache {
+  /** The cache in `file`, for the filings under `contentRoot`. */
+  static open(file: string, contentRoot: string): CheckCache {
     const version = sourceVersion();
     let previous: CacheFile | undefined;
     try {
@@ -47,18 +50,18 @@ export class CheckCache {
     } catch {
       previous = undefined;
     }
-    return new CheckCache(file, version, previous);
+    return new CheckCache(file, version, previous, FolderStamps.of(contentRoot));
   }
 
   /** The stored result when the folder is unchanged; `stamp` is what to store it under otherwise. */
   lookup(dir: string): { result?: FolderResult; stamp: string } {
-    const stamp = folderStamp(dir);
-    const entry = this.previous[dir];
+    const stamp = this.stamps.stamp(dir);
+    const entry = this.previous[this.stamps.key(dir)];
     return entry && entry.stamp === stamp ? { result: entry.result, stamp } : { stamp };
   }
 
   store(dir: string, stamp: string, result: FolderResult): void {
-    this.next[dir] = { stamp, result };
+    this.next[this.stamps.key(dir)] = { stamp, result };
   }
 
   /**
@@ -66,7 +69,8 @@ export class CheckCache {
    * dropped) and keep what earlier runs saw elsewhere (fixtures, benchmarks).
    */
   save(contentRoot: string): void {
-    const inside = `${contentRoot.replace(/[\\/]+$/, '')}${sep}`;
+    const root = this.stamps.key(contentRoot).replace(/[\\/]+$/, '');
+    const inside = root === '' ? '' : `${root}/`;
     const folders = { ...this.next };
     for (const [dir, entry] of Object.entries(this.previous)) if (!dir.startsWith(inside) && !(dir in folders)) folders[dir] = entry;
     mkdirSync(dirname(this.file), { recursive: true });
@@ -76,18 +80,6 @@ export class CheckCache {
   }
 }
 
-function folderStamp(dir: string): string {
-  const hash = createHash('sha1');
-  const entries = readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-  for (const file of entries) {
-    const stat = statSync(file);
-    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
-  }
-  return hash.digest('base64');
-}
 
 function sourceVersion(): string {
   const projectRoot = PROJECT_ROOT;

@@ -40,7 +40,7 @@ export interface RunOptions {
 export async function runChecks(root: string, contentRoot: string, options: RunOptions = {}): Promise<CheckRun> {
   const started = performance.now();
   const dirs = findFilingDirs(contentRoot);
-  const cache = options.cacheFile ? CheckCache.open(options.cacheFile) : undefined;
+  const cache = options.cacheFile ? CheckCache.open(options.cacheFile, contentRoot) : undefined;
   const results: FolderResult[] = new Array(dirs.length);
   const todo: { index: number; stamp: string | undefined }[] = [];
   dirs.forEach((dir, index) => {
