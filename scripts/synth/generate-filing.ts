@@ -56,7 +56,7 @@ function split(random: Random, total: Decimal, parts: number): Decimal[] {
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const cents = total.times(100);
   const shares = weights.map((w) => cents.times(w).dividedToIntegerBy(weightSum));
-  const rest = cents.minus(sum(shares.map((s) => s.toString())));
+  const rest = cents.minus(sum(shares.map((s) => s.toString())).toDecimal());
   shares[shares.length - 1] = shares[shares.length - 1]!.plus(rest);
   return shares.map((s) => s.dividedBy(100));
 }

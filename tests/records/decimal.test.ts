@@ -22,6 +22,9 @@ describe('exact decimal arithmetic for amounts', () => {
     expect(equal('-0.10', '-0.1')).toBe(true);
     expect(equal('1.005', '1.00')).toBe(false);
     expect(equal(sum(['1.004', '0.006']), '1.01')).toBe(true);
+    expect(equal(sum(['1.50', '2.25']), '3.75')).toBe(true);
+    expect(equal(sum(['1.50', '2.25']), '3.76')).toBe(false);
+    expect(equal(sum([]), null)).toBe(true);
   });
 
   it('keeps large amounts exact', () => {

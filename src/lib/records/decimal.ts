@@ -14,12 +14,34 @@ function hundredths(value: string): bigint | undefined {
 }
 
 /**
- * The exact sum of amounts. Amounts of at most two decimals are added as
- * BigInt hundredths, which is exact and several times faster than parsing
- * each into a Decimal (the checks sum every cell more than once); any other
- * value goes through Decimal.
+ * An exact sum of amounts. Amounts of at most two decimals are added as
+ * BigInt hundredths and compared as such, which is exact and several
+ * times faster than a Decimal for each (the checks sum every cell more
+ * than once); a Decimal is built only to print the sum, or when an addend
+ * has more decimals.
  */
-export function sum(values: Iterable<string | null | undefined>): Decimal {
+export class Sum {
+  constructor(
+    readonly hundredths: bigint,
+    /** Addends of more than two decimals, added as Decimals. */
+    readonly rest?: Decimal,
+  ) {}
+
+  toDecimal(): Decimal {
+    const whole = new Decimal(this.hundredths.toString()).dividedBy(100);
+    return this.rest ? whole.plus(this.rest) : whole;
+  }
+
+  toFixed(digits: number): string {
+    return this.toDecimal().toFixed(digits);
+  }
+
+  toString(): string {
+    return this.toDecimal().toString();
+  }
+}
+
+export function sum(values: Iterable<string | null | undefined>): Sum {
   let whole = 0n;
   let rest: Decimal | undefined;
   for (const value of values) {
@@ -28,16 +50,27 @@ export function sum(values: Iterable<string | null | undefined>): Decimal {
     if (h === undefined) rest = (rest ?? new Decimal(0)).plus(value);
     else whole += h;
   }
-  const total = new Decimal(whole.toString()).dividedBy(100);
-  return rest ? total.plus(rest) : total;
+  return new Sum(whole, rest);
 }
 
-export function equal(a: string | Decimal | null | undefined, b: string | Decimal | null | undefined): boolean {
-  if (typeof a === 'string' && typeof b === 'string') {
-    const [ha, hb] = [hundredths(a), hundredths(b)];
-    if (ha !== undefined && hb !== undefined) return ha === hb;
-  }
-  return new Decimal(a ?? 0).equals(b ?? 0);
+type Comparable = string | Sum | Decimal | null | undefined;
+
+function exactHundredths(value: Comparable): bigint | undefined {
+  if (value === null || value === undefined || value === '') return 0n;
+  if (typeof value === 'string') return hundredths(value);
+  if (value instanceof Sum) return value.rest ? undefined : value.hundredths;
+  return undefined;
+}
+
+function toDecimal(value: Comparable): Decimal {
+  if (value instanceof Sum) return value.toDecimal();
+  return new Decimal(value || 0);
+}
+
+export function equal(a: Comparable, b: Comparable): boolean {
+  const [ha, hb] = [exactHundredths(a), exactHundredths(b)];
+  if (ha !== undefined && hb !== undefined) return ha === hb;
+  return toDecimal(a).equals(toDecimal(b));
 }
 
 /** Display form of an amount in 万元: always two decimals, as the standard tables print them. */

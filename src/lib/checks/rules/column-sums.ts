@@ -1,10 +1,10 @@
-import { Decimal, equal, sum } from '../../records/decimal.ts';
+import { equal, sum, type Sum } from '../../records/decimal.ts';
 import { parentCode, LEVEL_NAMES, codeLevel } from '../../records/schema/classification-codes.ts';
 import type { Table } from '../../records/schema/table.ts';
 import type { FindingList, Rule } from '../rule.ts';
 import { amountColumns, classified, columnLabels, standardTable } from '../table-view.ts';
 
-const show = (d: Decimal) => d.toFixed(2);
+const show = (d: Sum) => d.toFixed(2);
 
 /**
  * 合计 = the sum of the top-level 科目 (the 类); each 科目 = the sum of its
