@@ -7,6 +7,7 @@ import { formatProblem } from '../../src/lib/records/record-error.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 
 const BAD = join(PROJECT_ROOT, 'tests', 'fixtures', 'bad');
+const MINIMAL = join(PROJECT_ROOT, 'tests', 'fixtures', 'minimal');
 const RECORD = '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算';
 
 /** Problems of one fixture tree as `npm run check` prints them, with paths relative to the tree. */
@@ -18,10 +19,10 @@ function problems(root: string): string[] {
 const temp = mkdtempSync(join(tmpdir(), 'gongkai-bad-input-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-/** A copy of the valid record that a test may break in ways git cannot store. */
-function copyOfValid(name: string): string {
+/** A copy of a fixture tree (the valid record unless named) that a test may break in ways git cannot store. */
+function copyOf(name: string, fixture = join(BAD, 'valid')): string {
   const root = join(temp, name);
-  cpSync(join(BAD, 'valid'), root, { recursive: true });
+  cpSync(fixture, root, { recursive: true });
   return root;
 }
 
@@ -107,14 +108,14 @@ describe('bad input is reported with the file and the field or cell', () => {
   });
 
   it('a key written twice in YAML', () => {
-    const root = copyOfValid('duplicate-key');
+    const root = copyOf('duplicate-key');
     const file = join(root, 'filings', RECORD, 'filing.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('kind: 预算\n', 'kind: 预算\nkind: 决算\n'));
     expect(problems(root)).toEqual([`filings/${RECORD}/filing.yaml:5: malformed YAML: duplicated mapping key`]);
   });
 
   it('a file that cannot be read: missing, a folder, or without permission', () => {
-    const root = copyOfValid('unreadable');
+    const root = copyOf('unreadable');
     const dir = join(root, 'filings', RECORD);
     rmSync(join(dir, 'tables', 'three-public.csv'));
     rmSync(join(dir, 'tables', 'general-budget-expenditure.csv'));
@@ -129,15 +130,14 @@ describe('bad input is reported with the file and the field or cell', () => {
   describe('project indicator rows (project-indicators.csv)', () => {
     /** A copy of the minimal record, which has a project with two indicator rows, with one of its files rewritten. */
     function minimalWith(name: string, file: string, edit: (text: string) => string): string {
-      const root = join(temp, name);
-      cpSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'minimal'), root, { recursive: true });
+      const root = copyOf(name, MINIMAL);
       const path = join(root, 'filings', RECORD, file);
       writeFileSync(path, edit(readFileSync(path, 'utf8')));
       return root;
     }
 
     it('the minimal record attaches both rows to its project', () => {
-      const { filings, problems } = loadAllFilings(join(PROJECT_ROOT, 'tests', 'fixtures', 'minimal'), join(PROJECT_ROOT, 'tests', 'fixtures', 'minimal', 'filings'));
+      const { filings, problems } = loadAllFilings(MINIMAL, join(MINIMAL, 'filings'));
       expect(problems).toEqual([]);
       expect(filings[0]!.projectList[0]!.indicators.map((i) => `${i.level3} ${i.value}`)).toEqual(['享受小额担保贷款贴息人数 ≥300人', '群众满意度 ≥95%']);
     });
@@ -162,7 +162,7 @@ describe('bad input is reported with the file and the field or cell', () => {
 
   // root reads any file whatever its mode, so the permission case needs an ordinary user.
   it.skipIf(process.getuid?.() === 0)('a file without read permission', () => {
-    const root = copyOfValid('no-permission');
+    const root = copyOf('no-permission');
     const file = join(root, 'filings', RECORD, 'sections', 'three-public.md');
     chmodSync(file, 0o000);
     expect(problems(root)).toEqual([`filings/${RECORD}/sections/three-public.md: sections[0].blocks[0].markdown: cannot read the file: permission denied`]);

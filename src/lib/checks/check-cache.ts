@@ -24,9 +24,10 @@ interface CacheFile {
  * Results of earlier runs, per filing folder, so that `npm run check` and
  * the build re-read only the filings that changed (like `eslint --cache`).
  * A folder is found by a key and a stamp that names every file in it (see
- * folder-stamps.ts), both the same in a fresh clone. The cache as a whole is keyed by the
- * source of the loader and the checks and by package-lock.json, so a change
- * to any rule or schema, or a dependency upgrade, starts afresh.
+ * folder-stamps.ts), both the same in a fresh clone. The cache as a whole
+ * is keyed by the source of the loader and the checks and by
+ * package-lock.json, so a change to any rule or schema, or a dependency
+ * upgrade, starts afresh.
  */
 export class CheckCache {
   private readonly previous: CacheFile['folders'];

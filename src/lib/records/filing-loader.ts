@@ -3,8 +3,8 @@ import { join, relative, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import yaml from 'js-yaml';
 import { z } from 'zod';
-import { FILING_FILE, duplicateDepartmentYear, findFilingDirs } from './load-filing.ts';
-import { RecordError, formatProblem, zodProblems, type Problem } from './record-error.ts';
+import { FILING_FILE, loadAll } from './load-filing.ts';
+import { RecordError, formatProblem, zodProblems } from './record-error.ts';
 import { filingSchema, type FilingDeclaration } from './schema/filing.ts';
 import { glossaryEntrySchema } from './schema/section.ts';
 import { filingId } from './filing-path.ts';
@@ -73,20 +73,7 @@ export function filingLoader(): Loader {
     schema: filingSummarySchema,
     load: async ({ store, logger, parseData, generateDigest }) => {
       const root = contentRoot();
-      const summaries: FilingSummary[] = [];
-      const problems: Problem[] = [];
-      const seen = new Map<string, string>();
-      for (const dir of findFilingDirs(root)) {
-        try {
-          const summary = readSummary(dir, PROJECT_ROOT, root);
-          const duplicate = duplicateDepartmentYear(summary, seen);
-          if (duplicate) problems.push(duplicate);
-          else summaries.push(summary);
-        } catch (error) {
-          if (error instanceof RecordError) problems.push(...error.problems);
-          else throw error;
-        }
-      }
+      const { records: summaries, problems } = loadAll(root, (dir) => readSummary(dir, PROJECT_ROOT, root));
       if (problems.length > 0) {
         throw new Error(`${problems.length} problem(s) in the filing records:\n${problems.map(formatProblem).join('\n')}`);
       }

@@ -186,6 +186,9 @@ function readTable(ctx: Context, declaration: TableDeclaration, index: number): 
 
 const indicatorFields = Object.entries(indicatorColumns) as [keyof Indicator, string][];
 
+/** A project as indicator rows name it: numbering starts again in each group. */
+const projectKey = (group: string | undefined, number: number) => `${group ?? ''}\u0000${number}`;
+
 /**
  * Attach the rows of the indicators CSV to their projects, in file order.
  * Each row names its project by 项目序号, and by 项目分组 when the projects
@@ -213,7 +216,7 @@ function readIndicators(ctx: Context, path: string, projectsPath: string, projec
   const fields = labels.map((label) => indicatorFields.find(([, l]) => l === label)?.[0]);
   const byKey = new Map<string, Project>();
   for (const project of projects ?? []) {
-    const key = `${project.group ?? ''}\u0000${project.number}`;
+    const key = projectKey(project.group, project.number);
     if (byKey.has(key)) {
       ctx.problems.push({ file: rel(ctx, projectsPath), field: `project ${project.group ? `${project.group} ` : ''}${project.number}`, message: 'two projects with the same group and number: indicator rows could not tell them apart' });
     }
@@ -227,7 +230,7 @@ function readIndicators(ctx: Context, path: string, projectsPath: string, projec
     if (!projects) continue;
     const number = record.cells[numberColumn]!.trim();
     const group = groupColumn < 0 ? '' : record.cells[groupColumn]!.trim();
-    const project = /^\d+$/.test(number) ? byKey.get(`${group}\u0000${Number(number)}`) : undefined;
+    const project = /^\d+$/.test(number) ? byKey.get(projectKey(group, Number(number))) : undefined;
     if (!project) {
       ctx.problems.push({
         file,
@@ -288,7 +291,7 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
       if (parsed.success) projectList = parsed.data.map((form) => ({ ...form, indicators: [] }));
       else ctx.problems.push(...zodProblems(rel(ctx, declaration.projects), parsed.error));
     }
-    projectsRead = data !== undefined && ctx.problems.length === problemsBefore;
+    projectsRead = ctx.problems.length === problemsBefore;
   }
   if (declaration.projectIndicators) {
     if (declaration.projects) readIndicators(ctx, declaration.projectIndicators, declaration.projects, projectsRead ? projectList : undefined);
@@ -391,26 +394,37 @@ export function duplicateDepartmentYear(
   return undefined;
 }
 
-export interface LoadResult {
-  filings: Filing[];
+/** What every record of a tree gave: the records read, and the problems of those that could not be. */
+export interface LoadResult<T> {
+  records: T[];
   problems: Problem[];
 }
 
-/** Load every filing; problems of all filings are collected so one run reports them all. */
-export function loadAllFilings(root: string, contentRoot: string): LoadResult {
-  const filings: Filing[] = [];
+/**
+ * Read every filing folder under `contentRoot` with `read`; problems of all
+ * filings are collected so one run reports them all, and a department-year
+ * filed twice is one of them.
+ */
+export function loadAll<T extends Parameters<typeof duplicateDepartmentYear>[0]>(contentRoot: string, read: (dir: string) => T): LoadResult<T> {
+  const records: T[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   for (const dir of findFilingDirs(contentRoot)) {
     try {
-      const filing = loadFiling(dir, { root, contentRoot });
-      const duplicate = duplicateDepartmentYear(filing, seen);
+      const record = read(dir);
+      const duplicate = duplicateDepartmentYear(record, seen);
       if (duplicate) problems.push(duplicate);
-      else filings.push(filing);
+      else records.push(record);
     } catch (error) {
       if (error instanceof RecordError) problems.push(...error.problems);
       else throw error;
     }
   }
-  return { filings, problems };
+  return { records, problems };
+}
+
+/** Every filing under `contentRoot`, read whole. */
+export function loadAllFilings(root: string, contentRoot: string): { filings: Filing[]; problems: Problem[] } {
+  const { records, problems } = loadAll(contentRoot, (dir) => loadFiling(dir, { root, contentRoot }));
+  return { filings: records, problems };
 }
