@@ -213,8 +213,7 @@ try {
   const results: Measurement[] = [];
 
   if (!values['skip-check'] && existsSync(join(project, 'scripts', 'check.ts'))) {
-    const tsx = join(project, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const check = await measure('npm run check', node, [tsx, 'scripts/check.ts'], { cwd: project, env });
+    const check = await measure('npm run check', node, ['--import', 'tsx', 'scripts/check.ts'], { cwd: project, env });
     results.push(check);
     console.log(`check: ${seconds(check.wallMs)}, exit ${check.exitCode}`);
   }
@@ -235,7 +234,7 @@ try {
 
   rmSync(pagefindDir, { recursive: true, force: true });
   // The site's own indexing (integrations/pagefind.ts: filing pages only, in bundles of bounded size), as the Astro build runs it.
-  const pagefind = await measure('pagefind', node, [join(project, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/pagefind.ts', '--site', outDir], { cwd: project, env });
+  const pagefind = await measure('pagefind', node, ['--import', 'tsx', 'scripts/pagefind.ts', '--site', outDir], { cwd: project, env });
   results.push(pagefind);
   if (pagefind.exitCode !== 0) console.error(pagefind.log.slice(-20).map((l) => l.line).join('\n'));
   const index = sizeOf(pagefindDir);

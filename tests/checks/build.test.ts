@@ -26,7 +26,7 @@ describe('a filing with a wrong total stops the build, naming the cell; a failed
   beforeAll(() => {
     project = isolatedProject();
     dist = join(project.dir, 'site');
-    const build = project.run([TSX, 'scripts/build.ts', '--outDir', dist], COMPLETE);
+    const build = project.run([...TSX, 'scripts/build.ts', '--outDir', dist], COMPLETE);
     if (build.status !== 0) throw new Error(`the first build failed:\n${build.output}`);
     first = fingerprint(dist);
   }, 240_000);
@@ -39,14 +39,14 @@ describe('a filing with a wrong total stops the build, naming the cell; a failed
   });
 
   it('npm run check exits 1 and prints the cell, expected and found', () => {
-    const check = project.run([TSX, 'scripts/check.ts', WRONG_TOTAL], WRONG_TOTAL);
+    const check = project.run([...TSX, 'scripts/check.ts', WRONG_TOTAL], WRONG_TOTAL);
     expect(check.status).toBe(1);
     expect(check.output).toContain(CELL);
     expect(check.output).toContain('1 filing checked: 2 errors, 7 warnings');
   });
 
   it('the build stops at the checks and the previous site is unchanged', () => {
-    const build = project.run([TSX, 'scripts/build.ts', '--outDir', dist], WRONG_TOTAL);
+    const build = project.run([...TSX, 'scripts/build.ts', '--outDir', dist], WRONG_TOTAL);
     expect(build.status).toBe(1);
     expect(build.output).toContain(CELL);
     expect(build.output).toContain(`build: the checks found errors; the previous ${dist} is unchanged`);
@@ -54,7 +54,7 @@ describe('a filing with a wrong total stops the build, naming the cell; a failed
   });
 
   it('when astro build itself fails after the checks pass, the previous site is unchanged', () => {
-    const build = project.run([TSX, 'scripts/build.ts', '--outDir', dist, '--config', 'no-such-config.mjs'], COMPLETE);
+    const build = project.run([...TSX, 'scripts/build.ts', '--outDir', dist, '--config', 'no-such-config.mjs'], COMPLETE);
     expect(build.status).toBe(1);
     expect(build.output).toMatch(/build: astro build exited with \d+; the previous .* is unchanged/);
     expect(fingerprint(dist)).toEqual(first);

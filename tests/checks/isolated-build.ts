@@ -37,4 +37,5 @@ export function isolatedProject(): IsolatedProject {
 }
 
 export const ASTRO = join('node_modules', 'astro', 'bin', 'astro.mjs');
-export const TSX = join('node_modules', 'tsx', 'dist', 'cli.mjs');
+/** Node arguments that run a TypeScript script the way the npm scripts do. */
+export const TSX = ['--import', 'tsx'];

@@ -43,7 +43,8 @@ export class CheckCache {
   }
 
   /** The cache in `file`, for the filings under `contentRoot`. */
-  static open(file: string, contentRoot: string): CheckCache {
+  static async open(file: string, contentRoot: string): Promise<CheckCache> {
+    const stamps = FolderStamps.of(contentRoot);
     const version = sourceVersion();
     let previous: CacheFile | undefined;
     try {
@@ -51,7 +52,7 @@ export class CheckCache {
     } catch {
       previous = undefined;
     }
-    return new CheckCache(file, version, previous, FolderStamps.of(contentRoot));
+    return new CheckCache(file, version, previous, await stamps);
   }
 
   /** The stored result when the folder is unchanged; `stamp` is what to store it under otherwise. */

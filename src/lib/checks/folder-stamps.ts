@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -22,10 +23,10 @@ export class FolderStamps {
     private readonly blobs: Map<string, string>,
   ) {}
 
-  static of(contentRoot: string): FolderStamps {
+  static async of(contentRoot: string): Promise<FolderStamps> {
     try {
-      const [top] = git(contentRoot, ['rev-parse', '--show-toplevel'], '\n');
-      return new FolderStamps(contentRoot, top, unmodifiedBlobs(contentRoot));
+      const [[top], blobs] = await Promise.all([git(contentRoot, ['rev-parse', '--show-toplevel'], '\n'), unmodifiedBlobs(contentRoot)]);
+      return new FolderStamps(contentRoot, top, blobs);
     } catch {
       return new FolderStamps(contentRoot, undefined, new Map());
     }
@@ -37,35 +38,54 @@ export class FolderStamps {
 
   stamp(dir: string): string {
     const hash = createHash('sha1');
-    const files = readdirSync(dir, { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
-    for (const file of files) {
-      const path = relative(this.contentRoot, file).split(sep).join('/');
-      const blob = this.blobs.get(path);
-      if (blob) hash.update(`${path}\0blob ${blob}\n`);
+    const prefix = this.contentRelative(dir);
+    for (const path of filesBelow(dir)) {
+      const name = prefix + path;
+      const blob = this.blobs.get(name);
+      if (blob) hash.update(`${name}\0blob ${blob}\n`);
       else {
-        const stat = statSync(file);
-        hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
+        const stat = statSync(join(dir, path));
+        hash.update(`${name}\0${stat.size}\0${stat.mtimeMs}\n`);
       }
     }
     return hash.digest('base64');
   }
+
+  /** `dir` relative to the content root with `/`, ending in `/` unless it is the root. */
+  private contentRelative(dir: string): string {
+    const path = relative(this.contentRoot, dir).split(sep).join('/');
+    return path === '' ? '' : `${path}/`;
+  }
 }
 
-/** Throws outside a git work tree or without git. */
-function git(cwd: string, args: string[], separator = '\0'): string[] {
-  return execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] })
-    .split(separator)
-    .filter(Boolean);
+/**
+ * Every file below `dir`, relative to it with `/`, sorted. Walked by hand:
+ * recursive readdirSync stats every entry, which made stamping 5,000
+ * folders take twice as long.
+ */
+function filesBelow(dir: string, prefix = ''): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) files.push(...filesBelow(join(dir, entry.name), `${prefix}${entry.name}/`));
+    else if (entry.isFile()) files.push(prefix + entry.name);
+  }
+  return files.sort();
 }
 
-function unmodifiedBlobs(contentRoot: string): Map<string, string> {
+const execGit = promisify(execFile);
+
+/** Rejects outside a git work tree or without git. */
+async function git(cwd: string, args: string[], separator = '\0'): Promise<string[]> {
+  const { stdout } = await execGit('git', ['-C', cwd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return stdout.split(separator).filter(Boolean);
+}
+
+async function unmodifiedBlobs(contentRoot: string): Promise<Map<string, string>> {
+  // Paths are printed relative to -C, and quoted only without -z. The two listings run side by side: --modified stats every file.
+  const [modified, staged] = await Promise.all([git(contentRoot, ['ls-files', '-z', '--modified', '--', '.']), git(contentRoot, ['ls-files', '-z', '--stage', '--', '.'])]);
+  const changed = new Set(modified);
   const blobs = new Map<string, string>();
-  // Paths are printed relative to -C, and quoted only without -z.
-  const changed = new Set(git(contentRoot, ['ls-files', '-z', '--modified', '--', '.']));
-  for (const entry of git(contentRoot, ['ls-files', '-z', '--stage', '--', '.'])) {
+  for (const entry of staged) {
     const tab = entry.indexOf('\t');
     const [, blob, stage] = entry.slice(0, tab).split(' ');
     const path = entry.slice(tab + 1);

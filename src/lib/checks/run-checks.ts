@@ -39,8 +39,9 @@ export interface RunOptions {
  */
 export async function runChecks(root: string, contentRoot: string, options: RunOptions = {}): Promise<CheckRun> {
   const started = performance.now();
+  const opening = options.cacheFile ? CheckCache.open(options.cacheFile, contentRoot) : undefined;
   const dirs = findFilingDirs(contentRoot);
-  const cache = options.cacheFile ? CheckCache.open(options.cacheFile, contentRoot) : undefined;
+  const cache = await opening;
   const results: FolderResult[] = new Array(dirs.length);
   const todo: { index: number; stamp: string | undefined }[] = [];
   dirs.forEach((dir, index) => {
