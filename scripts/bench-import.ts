@@ -19,7 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findFilingDirs, loadFiling, type Filing } from '../src/lib/records/load-filing.ts';
+import { findFilingFolders, loadFiling, type Filing } from '../src/lib/records/load-filing.ts';
 import { contentRoot, PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import type { Project } from '../src/lib/records/schema/project.ts';
 
@@ -177,7 +177,7 @@ function bench(filing: Filing, dir: string): Score {
 const root = contentRoot();
 const rows: string[][] = [];
 let failed = false;
-for (const dir of findFilingDirs(root)) {
+for (const dir of findFilingFolders(root, root).dirs) {
   const filing = loadFiling(dir, { root: PROJECT_ROOT, contentRoot: root });
   const s = bench(filing, dir);
   const numberRecall = s.numbers === 0 ? 100 : (100 * s.numbersFound) / s.numbers;

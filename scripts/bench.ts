@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findFilingDirs } from '../src/lib/records/load-filing.ts';
+import { findFilingFolders } from '../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { writeSyntheticFilings } from './synth/write-filings.ts';
 import { copyProject } from './project-copy.ts';
@@ -199,7 +199,7 @@ try {
   copyProject(project);
 
   const realRoot = join(PROJECT_ROOT, 'content', 'filings');
-  const real = existsSync(realRoot) ? findFilingDirs(realRoot).map((d) => d.slice(realRoot.length + 1).split('\\').join('/')) : [];
+  const real = existsSync(realRoot) ? findFilingFolders(realRoot, realRoot).dirs.map((d) => d.slice(realRoot.length + 1).split('\\').join('/')) : [];
   if (real.length > 0) cpSync(realRoot, content, { recursive: true });
   const generating = performance.now();
   writeSyntheticFilings(content, count, Number(values.seed), new Set(real));

@@ -9,6 +9,8 @@ describe('parseAmount', () => {
     ['-3.10', '-3.10'],
     ['1，234．50', '1234.50'],
     ['  6.00\u3000', '6.00'],
+    [' 1 234.50 ', '1234.50'],
+    ['1 234 567.89', '1234567.89'],
   ])('accepts %j as %s', (raw, value) => {
     expect(parseAmount(raw)).toEqual({ ok: true, value });
   });
@@ -17,7 +19,15 @@ describe('parseAmount', () => {
     expect(parseAmount('  ')).toEqual({ ok: true, value: null });
   });
 
-  it.each(['1,23.4', '约100', '100元', '1.2.3', '12,34', '≥95%', '1e3'])('rejects %j, quoting it', (raw) => {
+  it.each(['1,23.4', '约100', '100元', '1.2.3', '12,34', '≥95%', '1e3', '9.3 6', '12 34', '1 234,567', '1,234 567'])('rejects %j, quoting it', (raw) => {
     expect(parseAmount(raw)).toEqual({ ok: false, reason: `expected an amount in 万元 such as 1234.56, found "${raw}"` });
+  });
+
+  it.each(['12.345', '9.355', '1,234.567万'])('rejects %j: more than two decimals would be shown rounded but summed unrounded', (raw) => {
+    expect(parseAmount(raw)).toEqual({ ok: false, reason: `expected an amount in 万元 with at most 2 decimals, found "${raw}"` });
+  });
+
+  it('takes more decimals where the caller allows them (counts and ratios, not money)', () => {
+    expect(parseAmount('0.125', { decimals: Infinity })).toEqual({ ok: true, value: '0.125' });
   });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,14 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 function copyOf(name: string, fixture = join(BAD, 'valid')): string {
   const root = join(temp, name);
   cpSync(fixture, root, { recursive: true });
+  return root;
+}
+
+/** A copy of a fixture tree with one file of its record rewritten. */
+function editedCopy(name: string, file: string, edit: (text: string) => string, fixture?: string): string {
+  const root = copyOf(name, fixture);
+  const path = join(root, 'filings', RECORD, file);
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
   return root;
 }
 
@@ -129,12 +137,7 @@ describe('bad input is reported with the file and the field or cell', () => {
 
   describe('project indicator rows (project-indicators.csv)', () => {
     /** A copy of the minimal record, which has a project with two indicator rows, with one of its files rewritten. */
-    function minimalWith(name: string, file: string, edit: (text: string) => string): string {
-      const root = copyOf(name, MINIMAL);
-      const path = join(root, 'filings', RECORD, file);
-      writeFileSync(path, edit(readFileSync(path, 'utf8')));
-      return root;
-    }
+    const minimalWith = (name: string, file: string, edit: (text: string) => string) => editedCopy(name, file, edit, MINIMAL);
 
     it('the minimal record attaches both rows to its project', () => {
       const { filings, problems } = loadAllFilings(MINIMAL, join(MINIMAL, 'filings'));
@@ -166,5 +169,98 @@ describe('bad input is reported with the file and the field or cell', () => {
     const file = join(root, 'filings', RECORD, 'sections', 'three-public.md');
     chmodSync(file, 0o000);
     expect(problems(root)).toEqual([`filings/${RECORD}/sections/three-public.md: sections[0].blocks[0].markdown: cannot read the file: permission denied`]);
+  });
+
+  describe('a record reads only its own files', () => {
+    const outside = join(temp, 'outside.md');
+    writeFileSync(outside, '机器上的另一个文件\n');
+
+    it('paths that leave the filing folder are refused by the schema, before anything is read', () => {
+      const root = editedCopy('path-outside', 'filing.yaml', (text) =>
+        text
+          .replace('file: source/excerpt.txt', 'file: source/../../../../../../../../etc/hostname')
+          .replace('csv: tables/three-public.csv', 'csv: /tmp/three-public.csv')
+          .replace('markdown: sections/three-public.md', 'markdown: sections/../../three-public.md'),
+      );
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}/filing.yaml: sources[0].file: expected a path inside the filing folder such as tables/income-summary.csv, found "source/../../../../../../../../etc/hostname"`,
+        `filings/${RECORD}/filing.yaml: tables[0].csv: expected a path inside the filing folder, found the absolute path "/tmp/three-public.csv"`,
+        `filings/${RECORD}/filing.yaml: sections[0].blocks[0].markdown: expected a path inside the filing folder such as tables/income-summary.csv, found "sections/../../three-public.md"`,
+      ]);
+    });
+
+    it('a symbolic link, as a file or as a folder of the record, is not followed', () => {
+      const root = copyOf('symlinks');
+      const dir = join(root, 'filings', RECORD);
+      rmSync(join(dir, 'sections', 'three-public.md'));
+      symlinkSync(outside, join(dir, 'sections', 'three-public.md'));
+      renameSync(join(dir, 'source'), join(temp, 'source-elsewhere'));
+      symlinkSync(join(temp, 'source-elsewhere'), join(dir, 'source'));
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}/sections/three-public.md: sections[0].blocks[0].markdown: expected a file of the record, found a symbolic link: the build would publish whatever it points at`,
+        `filings/${RECORD}/source/excerpt.txt: sources[0].file: expected a folder of the record, found "source" to be a symbolic link: the build would publish whatever it points at`,
+      ]);
+    });
+
+    it('a source document that is not the one the record was made from (its sha256 differs)', () => {
+      const root = editedCopy('source-changed', 'source/excerpt.txt', (text) => `${text}tampered\n`);
+      const [line] = problems(root);
+      expect(line).toMatch(
+        new RegExp(`^filings/${RECORD}/filing\\.yaml: sources\\[0\\]\\.sha256: source/excerpt\\.txt is not the document the record was made from: expected sha256 4440f6d5[0-9a-f]{56}, found (?!4440f6d5)[0-9a-f]{64} \\(restore the file`),
+      );
+    });
+  });
+
+  describe('a filing never vanishes or swells without a word', () => {
+    it('an empty filing.yaml', () => {
+      const root = editedCopy('empty-declaration', 'filing.yaml', () => '# nothing yet\n');
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}/filing.yaml: the file is empty: expected the filing declaration (schemaVersion, title, kind, year, region, department, sources …)`,
+      ]);
+    });
+
+    it('filing.yml instead of filing.yaml, and tables left without a declaration', () => {
+      const root = copyOf('misnamed');
+      const dir = join(root, 'filings', RECORD);
+      renameSync(join(dir, 'filing.yaml'), join(dir, 'filing.yml'));
+      const other = join(root, 'filings', '河北省', '廊坊市', '永清县', '317-民政局', '2024-预算');
+      mkdirSync(join(other, 'tables'), { recursive: true });
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}/filing.yml: expected the filing declaration in a file named filing.yaml, found filing.yml: the filing is not read until it is renamed`,
+        'filings/河北省/廊坊市/永清县/317-民政局/2024-预算/filing.yaml: the folder holds a filing\'s tables but no filing.yaml: the filing is not read without it',
+      ]);
+    });
+
+    it('YAML anchors and aliases, which let a small file expand into millions of entries', () => {
+      const root = editedCopy('anchors', 'filing.yaml', (text) => text.replace("  - id: three-public\n    number: 四", "  - id: three-public\n    notes: &n [甲, 乙]\n    again: *n\n    number: 四"));
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}/filing.yaml:38: expected every value written out where it applies, found the anchor &n: anchors and aliases (&name, *name) are not allowed in records, as a few nested aliases make a small file millions of entries long on the page`,
+      ]);
+    });
+
+    it('a subsection id used twice: each is a link target of the page', () => {
+      const root = editedCopy('subsection-ids', 'filing.yaml', (text) =>
+        text.replace('    blocks:\n', '    subsections:\n      - { id: sub, title: 甲 }\n      - { id: sub, title: 乙 }\n    blocks:\n'),
+      );
+      expect(problems(root)).toEqual([`filings/${RECORD}/filing.yaml: sections[0].subsections[1].id: duplicate section id "sub": each section and subsection is a link target on the page`]);
+    });
+
+    it('a row of empty cells', () => {
+      const root = editedCopy('blank-row', 'tables/three-public.csv', (text) => `${text},,,\n`);
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}/tables/three-public.csv:5: expected a row with values, found 4 empty cells: delete the row (a table with no rows is marked empty: true, 空表列示)`,
+      ]);
+    });
+
+    it('the same department-year under another code, its name with a stray space', () => {
+      const root = copyOf('duplicate-spaced');
+      const copy = join(root, 'filings', '河北省', '廊坊市', '永清县', '317-人力资源和社会保障局', '2024-预算');
+      cpSync(join(root, 'filings', RECORD), copy, { recursive: true });
+      const file = join(copy, 'filing.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace("code: '316'", "code: '317'").replace('name: 永清县人力资源和社会保障局', 'name: "永清县人力资源和社会保障局 "'));
+      expect(problems(root)).toEqual([
+        `filings/河北省/廊坊市/永清县/317-人力资源和社会保障局/2024-预算/filing.yaml: department: duplicate department-year: 永清县人力资源和社会保障局 2024 预算 is already filed in filings/${RECORD}`,
+      ]);
+    });
   });
 });

@@ -241,4 +241,15 @@ describe('each rule catches its mistake, naming the cell', () => {
       ['error', 'general-budget-basic-expenditure:row 12:一般公共预算基本支出/公用经费', true],
     ]);
   });
+
+  it('an acknowledgment excuses the discrepancy it names and no other: the same cell off by more is an error', () => {
+    const filing = variant((f) => setCell(f, 'general-budget-basic-expenditure', '302', '一般公共预算基本支出/合计', '24.38'));
+    const at = 'general-budget-basic-expenditure:row 12:一般公共预算基本支出/合计';
+    const findings = checkFiling(filing).filter((f) => f.at === at && f.rule !== 'row-sum');
+    expect(findings.map((f) => [f.rule, f.severity, f.expected, f.found, f.acknowledged])).toEqual([
+      ['column-sum', 'error', '124.39', '24.38', undefined],
+      ['stale-acknowledgment', 'error', undefined, undefined, undefined],
+    ]);
+    expect(findings[1]!.message).toContain('针对的是 expected 124.39, found 124.38，现在的核对结果是 expected 124.39, found 24.38');
+  });
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { findFilingDirs } from '../../src/lib/records/load-filing.ts';
+import { findFilingFolders } from '../../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { ACKNOWLEDGMENTS_FILE } from '../../src/lib/records/schema/filing.ts';
 
@@ -8,7 +8,7 @@ export const CONTENT = join(PROJECT_ROOT, 'content', 'filings');
 
 /** Every committed record that keeps the document it was imported from, with that document. */
 export function committedImports(): { dir: string; sourceFile: string; bytes: Buffer }[] {
-  return findFilingDirs(CONTENT).flatMap((dir) => {
+  return findFilingFolders(CONTENT, CONTENT).dirs.flatMap((dir) => {
     const sourceDir = join(dir, 'source');
     let names: string[] = [];
     try {

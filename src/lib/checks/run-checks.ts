@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { duplicateDepartmentYear, findFilingDirs } from '../records/load-filing.ts';
+import { duplicateDepartmentYear, findFilingFolders } from '../records/load-filing.ts';
 import { formatProblem, type Problem } from '../records/record-error.ts';
 import { checkDirs } from './check-dirs.ts';
 import { CheckCache, type FolderResult } from './check-cache.ts';
@@ -40,7 +40,7 @@ export interface RunOptions {
 export async function runChecks(root: string, contentRoot: string, options: RunOptions = {}): Promise<CheckRun> {
   const started = performance.now();
   const opening = options.cacheFile ? CheckCache.open(options.cacheFile, contentRoot) : undefined;
-  const dirs = findFilingDirs(contentRoot);
+  const { dirs, problems: folderProblems } = findFilingFolders(root, contentRoot);
   const cache = await opening;
   const results: FolderResult[] = new Array(dirs.length);
   const todo: { index: number; stamp: string | undefined }[] = [];
@@ -61,7 +61,7 @@ export async function runChecks(root: string, contentRoot: string, options: RunO
   });
   cache?.save(contentRoot);
 
-  const problems = results.flatMap((r) => r.problems);
+  const problems = [...folderProblems, ...results.flatMap((r) => r.problems)];
   const findings: Finding[] = [];
   const seen = new Map<string, string>();
   for (const { checked } of results) {

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import yaml from 'js-yaml';
 import { z } from 'zod';
-import { FILING_FILE, loadAll } from './load-filing.ts';
-import { RecordError, formatProblem, zodProblems } from './record-error.ts';
+import { FILING_FILE, loadAll, loadDeclaration } from './load-filing.ts';
+import { RecordError, formatProblem } from './record-error.ts';
 import { filingSchema, type FilingDeclaration } from './schema/filing.ts';
 import { glossaryEntrySchema } from './schema/section.ts';
 import { filingId } from './filing-path.ts';
@@ -49,18 +47,11 @@ export function filingSummary(
  */
 function readSummary(dir: string, root: string, contentRoot: string): FilingSummary {
   const file = relative(root, join(dir, FILING_FILE)).split(sep).join('/');
-  let raw: unknown;
-  try {
-    raw = yaml.load(readFileSync(join(dir, FILING_FILE), 'utf8'), { schema: yaml.CORE_SCHEMA, filename: file });
-  } catch (error) {
-    throw new RecordError([{ file, message: `cannot read the record: ${(error as Error).message}` }]);
-  }
-  const parsed = filingSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw new RecordError(zodProblems(file, parsed.error));
-  const id = filingId(parsed.data);
+  const declaration = loadDeclaration(dir, root);
+  const id = filingId(declaration);
   const actual = relative(contentRoot, dir).split(sep).join('/');
   if (actual !== id) throw new RecordError([{ file, field: 'region / department / year / kind', message: `the folder does not match the record: the folder is ${actual}` }]);
-  return filingSummary({ ...parsed.data, id, dir: relative(root, dir).split(sep).join('/') }, root);
+  return filingSummary({ ...declaration, id, dir: relative(root, dir).split(sep).join('/') }, root);
 }
 
 /**
@@ -73,7 +64,7 @@ export function filingLoader(): Loader {
     schema: filingSummarySchema,
     load: async ({ store, logger, parseData, generateDigest }) => {
       const root = contentRoot();
-      const { records: summaries, problems } = loadAll(root, (dir) => readSummary(dir, PROJECT_ROOT, root));
+      const { records: summaries, problems } = loadAll(PROJECT_ROOT, root, (dir) => readSummary(dir, PROJECT_ROOT, root));
       if (problems.length > 0) {
         throw new Error(`${problems.length} problem(s) in the filing records:\n${problems.map(formatProblem).join('\n')}`);
       }

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Papa from 'papaparse';
 import yaml from 'js-yaml';
@@ -31,6 +32,8 @@ interface Context {
   root: string;
   dir: string;
   problems: Problem[];
+  /** Sub-folders of the record already found to be real folders, not links. */
+  folders: Set<string>;
 }
 
 const rel = (ctx: Context, file: string) => relative(ctx.root, join(ctx.dir, file)).split(sep).join('/');
@@ -44,28 +47,70 @@ function unreadable(error: NodeJS.ErrnoException): string {
       return 'cannot read the file: permission denied';
     case 'EISDIR':
       return 'cannot read the file: it is a folder';
+    case 'ELOOP':
+      return 'expected a file of the record, found a symbolic link: the build would publish whatever it points at';
     default:
       return `cannot read the file (${error.code ?? error.message})`;
   }
 }
 
-function readText(ctx: Context, file: string, field?: string): string | null {
+class LinkedFolder extends Error {
+  constructor(readonly folder: string) {
+    super(folder);
+  }
+}
+
+/**
+ * The bytes of a record file. The schema keeps paths inside the filing
+ * folder; this also refuses a symbolic link, as the file or as a folder on
+ * the way to it, since a link can point anywhere on the machine that builds
+ * the site. O_NOFOLLOW catches a linked file in the same system call that
+ * opens it, so a cold check of thousands of filings pays nothing for it.
+ */
+function readRecordFile(ctx: Context, file: string): Buffer {
+  const parts = file.split('/');
+  for (let depth = 1; depth < parts.length; depth++) {
+    const folder = parts.slice(0, depth).join('/');
+    if (ctx.folders.has(folder)) continue;
+    const stat = lstatSync(join(ctx.dir, folder));
+    if (stat.isSymbolicLink()) throw new LinkedFolder(folder);
+    ctx.folders.add(folder);
+  }
+  const fd = openSync(join(ctx.dir, file), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {
-    const buffer = readFileSync(join(ctx.dir, file));
-    if (buffer.includes(0)) {
-      ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: 'expected a UTF-8 text file, found binary data' });
-      return null;
-    }
-    if (!isUtf8(buffer)) {
-      ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: 'expected UTF-8 text, found bytes that are not UTF-8' });
-      return null;
-    }
-    const text = buffer.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The bytes of a record file, or null with the problem noted. */
+function readBytes(ctx: Context, file: string, field?: string): Buffer | null {
+  try {
+    return readRecordFile(ctx, file);
   } catch (error) {
-    ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: unreadable(error as NodeJS.ErrnoException) });
+    const message =
+      error instanceof LinkedFolder
+        ? `expected a folder of the record, found "${error.folder}" to be a symbolic link: the build would publish whatever it points at`
+        : unreadable(error as NodeJS.ErrnoException);
+    ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message });
     return null;
   }
+}
+
+function readText(ctx: Context, file: string, field?: string): string | null {
+  const buffer = readBytes(ctx, file, field);
+  if (buffer === null) return null;
+  if (buffer.includes(0)) {
+    ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: 'expected a UTF-8 text file, found binary data' });
+    return null;
+  }
+  if (!isUtf8(buffer)) {
+    ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: 'expected UTF-8 text, found bytes that are not UTF-8' });
+    return null;
+  }
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
@@ -74,17 +119,42 @@ function readText(ctx: Context, file: string, field?: string): string | null {
  * content sync take at thousands of filings. The core schema keeps dates as
  * strings (the schemas validate them) and rejects duplicate keys.
  */
-function readYaml(ctx: Context, file: string, field?: string): unknown {
-  const text = readText(ctx, file, field);
+function readYaml(ctx: Context, file: string, options: { field?: string; expected?: string } = {}): unknown {
+  const text = readText(ctx, file, options.field);
   if (text === null) return undefined;
+  const problem = (message: string, line?: number) => ctx.problems.push({ file: rel(ctx, file), ...(line ? { line } : {}), message });
+  let value: unknown;
   try {
-    return yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file });
+    value = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file, listener: refuseAnchors });
   } catch (error) {
+    if (error instanceof AnchorFound) {
+      problem(`expected every value written out where it applies, found the anchor &${error.anchor}: anchors and aliases (&name, *name) are not allowed in records, as a few nested aliases make a small file millions of entries long on the page`, error.line);
+      return undefined;
+    }
     if (!(error instanceof yaml.YAMLException)) throw error;
-    const line = error.mark?.line === undefined ? undefined : error.mark.line + 1;
-    ctx.problems.push({ file: rel(ctx, file), ...(line ? { line } : {}), message: `malformed YAML: ${error.reason}` });
+    problem(`malformed YAML: ${error.reason}`, error.mark?.line === undefined ? undefined : error.mark.line + 1);
     return undefined;
   }
+  if (value === undefined || value === null) {
+    if (options.expected) problem(`the file is empty: expected ${options.expected}`);
+    return options.expected ? undefined : null;
+  }
+  return value;
+}
+
+class AnchorFound extends Error {
+  constructor(
+    readonly anchor: string,
+    readonly line: number,
+  ) {
+    super(`&${anchor}`);
+  }
+}
+
+/** A js-yaml listener that stops at the first anchor: at the close of a node, `anchor` is the node's own. */
+function refuseAnchors(event: yaml.EventType, state: yaml.State): void {
+  const { anchor } = state as yaml.State & { anchor: string | null };
+  if (event === 'close' && anchor !== null) throw new AnchorFound(anchor, state.line + 1);
 }
 
 export function headerLabel(column: Pick<Column, 'header'>): string {
@@ -105,7 +175,8 @@ function validateCell(raw: string, column: Column): { value: Cell } | { problem:
     }
     case 'amount':
     case 'number': {
-      const parsed = parseAmount(text);
+      // Counts and ratios are not money: only amounts are held to two decimals.
+      const parsed = parseAmount(text, column.type === 'number' ? { decimals: Infinity } : {});
       if (!parsed.ok) return { problem: column.type === 'number' ? parsed.reason.replace('an amount in 万元', 'a number') : parsed.reason };
       return { value: parsed.value };
     }
@@ -164,6 +235,10 @@ function readTable(ctx: Context, declaration: TableDeclaration, index: number): 
   for (const record of body) {
     if (record.cells.length !== expected.length) {
       ctx.problems.push({ file, line: record.line, message: `expected ${expected.length} cells, found ${record.cells.length}` });
+      continue;
+    }
+    if (record.cells.every((cell) => cell.trim() === '')) {
+      ctx.problems.push({ file, line: record.line, message: `expected a row with values, found ${expected.length} empty cells: delete the row (a table with no rows is marked empty: true, 空表列示)` });
       continue;
     }
     const row: Cell[] = [];
@@ -250,17 +325,26 @@ function readIndicators(ctx: Context, path: string, projectsPath: string, projec
   }
 }
 
+function readDeclaration(ctx: Context): FilingDeclaration {
+  const raw = readYaml(ctx, FILING_FILE, { expected: 'the filing declaration (schemaVersion, title, kind, year, region, department, sources …)' });
+  if (raw === undefined) throw new RecordError(ctx.problems);
+  const result = filingSchema.safeParse(raw, { reportInput: true });
+  if (!result.success) throw new RecordError(zodProblems(rel(ctx, FILING_FILE), result.error));
+  return result.data;
+}
+
+/** The validated filing.yaml of a folder alone, read as `loadFiling` reads it; throws a RecordError. */
+export function loadDeclaration(dir: string, root: string): FilingDeclaration {
+  return readDeclaration({ root, dir, problems: [], folders: new Set() });
+}
+
 /**
  * Read and validate one filing folder. Throws a RecordError listing every
  * problem found, each naming the file and the field or cell.
  */
 export function loadFiling(dir: string, options: { root: string; contentRoot?: string }): Filing {
-  const ctx: Context = { root: options.root, dir, problems: [] };
-  const raw = readYaml(ctx, FILING_FILE);
-  if (raw === undefined) throw new RecordError(ctx.problems);
-  const result = filingSchema.safeParse(raw, { reportInput: true });
-  if (!result.success) throw new RecordError(zodProblems(rel(ctx, FILING_FILE), result.error));
-  const declaration = result.data;
+  const ctx: Context = { root: options.root, dir, problems: [], folders: new Set() };
+  const declaration = readDeclaration(ctx);
 
   const id = filingId(declaration);
   if (options.contentRoot) {
@@ -285,7 +369,7 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
   let projectsRead = true;
   if (declaration.projects) {
     const problemsBefore = ctx.problems.length;
-    const data = readYaml(ctx, declaration.projects, 'projects');
+    const data = readYaml(ctx, declaration.projects, { field: 'projects', expected: 'a list of project forms (number, title, name …)' });
     if (data !== undefined) {
       const parsed = projectsFileSchema.safeParse(data, { reportInput: true });
       if (parsed.success) projectList = parsed.data.map((form) => ({ ...form, indicators: [] }));
@@ -301,9 +385,16 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
 
   const texts: Record<string, string> = {};
   const sectionIds = new Set<string>();
+  /** Ids of sections and subsections alike: each is an anchor of the page. */
+  const anchors = new Set<string>();
   declaration.sections.forEach((section, s) => {
-    if (sectionIds.has(section.id)) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `sections[${s}].id`, message: `duplicate section id "${section.id}"` });
+    if (anchors.has(section.id)) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `sections[${s}].id`, message: `duplicate section id "${section.id}"` });
     sectionIds.add(section.id);
+    anchors.add(section.id);
+    section.subsections.forEach((sub, k) => {
+      if (anchors.has(sub.id)) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `sections[${s}].subsections[${k}].id`, message: `duplicate section id "${sub.id}": each section and subsection is a link target on the page` });
+      anchors.add(sub.id);
+    });
     const parts = [{ blocks: section.blocks, path: `sections[${s}]` }, ...section.subsections.map((sub, k) => ({ blocks: sub.blocks, path: `sections[${s}].subsections[${k}]` }))];
     for (const { blocks, path } of parts) {
       blocks.forEach((block, b) => {
@@ -327,10 +418,16 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
     }
   }
   for (const [i, source] of declaration.sources.entries()) {
-    try {
-      statSync(join(dir, source.file));
-    } catch {
-      ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `sources[${i}].file`, message: `source document "${source.file}" is not in the filing folder` });
+    const bytes = readBytes(ctx, source.file, `sources[${i}].file`);
+    if (bytes === null) continue;
+    // The portal publishes the file as the source of every figure: the digest proves it is the document the record was made from.
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    if (digest !== source.sha256) {
+      ctx.problems.push({
+        file: rel(ctx, FILING_FILE),
+        field: `sources[${i}].sha256`,
+        message: `${source.file} is not the document the record was made from: expected sha256 ${source.sha256}, found ${digest} (restore the file, or re-import and review the record if the source was replaced)`,
+      });
     }
   }
 
@@ -348,19 +445,37 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
   return { ...declaration, id, dir: relative(options.root, dir).split(sep).join('/'), tables, projectList, texts, acknowledgments };
 }
 
-/** Every folder below `contentRoot` that holds a filing.yaml, sorted for stable output. */
-export function findFilingDirs(contentRoot: string): string[] {
-  const found: string[] = [];
+/**
+ * Every folder below `contentRoot` that holds a filing.yaml, sorted for
+ * stable output, and a problem for each folder that looks like a filing
+ * but has no filing.yaml (a `filing.yml`, or tables without a declaration):
+ * without one the filing would silently vanish from the portal.
+ */
+export function findFilingFolders(root: string, contentRoot: string): { dirs: string[]; problems: Problem[] } {
+  const dirs: string[] = [];
+  const problems: Problem[] = [];
   const walk = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === FILING_FILE)) {
-      found.push(dir);
+      dirs.push(dir);
+      return;
+    }
+    const misnamed = entries.find((e) => !e.isDirectory() && /^filing\./i.test(e.name));
+    if (misnamed || entries.some((e) => e.isDirectory() && e.name === 'tables')) {
+      problems.push({
+        file: relative(root, join(dir, misnamed?.name ?? FILING_FILE)).split(sep).join('/'),
+        message: !misnamed
+          ? `the folder holds a filing's tables but no ${FILING_FILE}: the filing is not read without it`
+          : misnamed.isSymbolicLink()
+            ? `expected ${FILING_FILE} to be a file of the record, found a symbolic link: the filing is not read`
+            : `expected the filing declaration in a file named ${FILING_FILE}, found ${misnamed.name}: the filing is not read until it is renamed`,
+      });
       return;
     }
     for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.')) walk(join(dir, entry.name));
   };
   walk(contentRoot);
-  return found.sort();
+  return { dirs: dirs.sort(), problems };
 }
 
 /**
@@ -370,7 +485,7 @@ export function findFilingDirs(contentRoot: string): string[] {
  */
 export function departmentYearKeys(f: Pick<Filing, 'region' | 'department' | 'year' | 'kind'>): string[] {
   const base = [...regionPath(f), `${f.year}-${f.kind}`].join('/');
-  return [`${base}#name:${f.department.name}`, ...(f.department.code ? [`${base}#code:${f.department.code}`] : [])];
+  return [`${base}#name:${f.department.name.replace(/[\s\u3000]/g, '')}`, ...(f.department.code ? [`${base}#code:${f.department.code}`] : [])];
 }
 
 /**
@@ -405,11 +520,11 @@ export interface LoadResult<T> {
  * filings are collected so one run reports them all, and a department-year
  * filed twice is one of them.
  */
-export function loadAll<T extends Parameters<typeof duplicateDepartmentYear>[0]>(contentRoot: string, read: (dir: string) => T): LoadResult<T> {
+export function loadAll<T extends Parameters<typeof duplicateDepartmentYear>[0]>(root: string, contentRoot: string, read: (dir: string) => T): LoadResult<T> {
   const records: T[] = [];
-  const problems: Problem[] = [];
+  const { dirs, problems } = findFilingFolders(root, contentRoot);
   const seen = new Map<string, string>();
-  for (const dir of findFilingDirs(contentRoot)) {
+  for (const dir of dirs) {
     try {
       const record = read(dir);
       const duplicate = duplicateDepartmentYear(record, seen);
@@ -425,6 +540,6 @@ export function loadAll<T extends Parameters<typeof duplicateDepartmentYear>[0]>
 
 /** Every filing under `contentRoot`, read whole. */
 export function loadAllFilings(root: string, contentRoot: string): { filings: Filing[]; problems: Problem[] } {
-  const { records, problems } = loadAll(contentRoot, (dir) => loadFiling(dir, { root, contentRoot }));
+  const { records, problems } = loadAll(root, contentRoot, (dir) => loadFiling(dir, { root, contentRoot }));
   return { filings: records, problems };
 }

@@ -9,26 +9,35 @@ import { z } from 'zod';
  * anything else (misplaced commas, other units, words) is rejected.
  */
 const CANONICAL = /^-?\d+(\.\d+)?$/;
-const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** Thousands grouped by commas or by spaces, the same separator throughout: 1,234,567.89 or 1 234 567.89. */
+const GROUPED = /^-?\d{1,3}([,\s])\d{3}(?:\1\d{3})*(\.\d+)?$/;
 
 export type AmountParse = { ok: true; value: string | null } | { ok: false; reason: string };
 
 /** What the importer writes: no sign or a minus, no leading zero, at most two decimals. Most cells are like this. */
 const PLAIN = /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
 
-export function parseAmount(raw: string): AmountParse {
+/**
+ * Read an amount in 万元. Spaces are taken only around the figure and
+ * between groups of thousands: `9.3 6` or `12 34` could be two figures run
+ * together, and an amount with more than `decimals` places (two for 万元,
+ * to the hundred yuan as the tables print them) would be shown rounded while
+ * its sum used the unrounded figure.
+ */
+export function parseAmount(raw: string, options: { decimals?: number } = {}): AmountParse {
   if (PLAIN.test(raw)) return { ok: true, value: raw };
-  let text = raw.replace(/[\s\u3000]/g, '');
+  let text = raw.trim();
   if (text === '') return { ok: true, value: null };
   text = text.replace(/，/g, ',').replace(/．/g, '.');
-  const unit = /(万元|万)$/.exec(text);
+  const unit = /\s*(万元|万)$/.exec(text);
   if (unit) text = text.slice(0, -unit[0].length);
-  if (CANONICAL.test(text)) return { ok: true, value: normalise(text) };
-  if (GROUPED.test(text)) return { ok: true, value: normalise(text.replace(/,/g, '')) };
-  return {
-    ok: false,
-    reason: `expected an amount in 万元 such as 1234.56, found "${raw}"`,
-  };
+  const body = CANONICAL.test(text) ? text : GROUPED.test(text) ? text.replace(/[,\s]/g, '') : undefined;
+  if (body === undefined) return { ok: false, reason: `expected an amount in 万元 such as 1234.56, found "${raw}"` };
+  const decimals = options.decimals ?? 2;
+  if ((body.split('.')[1]?.length ?? 0) > decimals) {
+    return { ok: false, reason: `expected an amount in 万元 with at most ${decimals} decimals, found "${raw}"` };
+  }
+  return { ok: true, value: normalise(body) };
 }
 
 function normalise(text: string): string {

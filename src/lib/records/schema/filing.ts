@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordPathSchema } from './record-path.ts';
 import { tableDeclarationSchema } from './table.ts';
 import { sectionSchema } from './section.ts';
 import { statedFiguresSchema } from './stated-figures.ts';
@@ -9,7 +10,7 @@ export type FilingKind = (typeof filingKinds)[number];
 export const sourceSchema = z
   .object({
     /** Path of the source document, relative to the filing folder. */
-    file: z.string().min(1),
+    file: recordPathSchema(),
     title: z.string().min(1),
     /** How the text was extracted: word-cells, tab-rows, markdown-pipes. */
     format: z.string().min(1),
@@ -19,12 +20,25 @@ export const sourceSchema = z
   })
   .strict();
 
+/** A value of a finding; YAML may give an amount as a number. */
+const acknowledgedValueSchema = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value))
+  .optional();
+
 /** A finding of the checks that the published source itself contains, kept as published. */
 export const acknowledgmentSchema = z
   .object({
     rule: z.string().min(1),
     /** Where: table id and cell, or stated figure key, as the checks name it. */
     at: z.string().min(1),
+    /**
+     * The finding's expected and found values, as the checks print them: the
+     * acknowledgment excuses that discrepancy and no other, so a later error
+     * at the same cell is still an error.
+     */
+    expected: acknowledgedValueSchema,
+    found: acknowledgedValueSchema,
     note: z.string().min(1),
   })
   .strict();
@@ -54,9 +68,10 @@ export const filingSchema = z
       .object({
         /** 单位编码 as the finance system prints it (316). */
         code: z.string().regex(/^\d+$/, 'expected a department code of digits').optional(),
-        name: z.string().min(1),
+        // Trimmed: a stray space would otherwise make the same department a second department-year.
+        name: z.string().trim().min(1),
         /** Name without the region prefix; used in the URL. */
-        shortName: z.string().min(1),
+        shortName: z.string().trim().min(1),
         /** Units covered by the filing, when the source lists them. */
         units: z.array(z.object({ code: z.string().optional(), name: z.string() }).strict()).default([]),
       })
@@ -67,9 +82,9 @@ export const filingSchema = z
     sources: z.array(sourceSchema).min(1),
     tables: z.array(tableDeclarationSchema).default([]),
     /** File with the 项目绩效目标表 list. */
-    projects: z.string().regex(/\.ya?ml$/, 'expected a path to a .yaml file').optional(),
+    projects: recordPathSchema({ pattern: /\.ya?ml$/, expected: 'a .yaml file' }).optional(),
     /** CSV with the indicator rows of those projects, each naming its project by 项目分组 and 项目序号. */
-    projectIndicators: z.string().regex(/\.csv$/, 'expected a path to a .csv file').optional(),
+    projectIndicators: recordPathSchema({ pattern: /\.csv$/, expected: 'a .csv file' }).optional(),
     statedFigures: statedFiguresSchema.default({}),
     sections: z.array(sectionSchema).default([]),
   })

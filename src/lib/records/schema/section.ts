@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordPathSchema } from './record-path.ts';
 
 export const glossaryEntrySchema = z.object({ term: z.string().min(1), definition: z.string().min(1) }).strict();
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
@@ -23,7 +24,7 @@ export type Goal = z.infer<typeof goalSchema>;
  */
 export const blockSchema = z
   .object({
-    markdown: z.string().regex(/\.md$/, 'expected a path to a .md file').optional(),
+    markdown: recordPathSchema({ pattern: /\.md$/, expected: 'a .md file' }).optional(),
     table: z.string().optional(),
     projects: z.string().optional(),
     glossary: z.array(glossaryEntrySchema).optional(),

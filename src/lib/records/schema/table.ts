@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordPathSchema } from './record-path.ts';
 import { classificationKindSchema } from './classification-codes.ts';
 
 /** The nine standard tables of a 部门预算/决算 disclosure, by stable key. */
@@ -62,7 +63,7 @@ export const tableDeclarationSchema = z
     title: z.string().min(1),
     /** Unit of amount columns, printed in the caption (单位：万元). */
     unit: z.string().default('万元'),
-    csv: z.string().regex(/\.csv$/, 'expected a path to a .csv file'),
+    csv: recordPathSchema({ pattern: /\.csv$/, expected: 'a .csv file' }),
     columns: z.array(columnSchema).min(1),
     /** The source prints a 栏次 row numbering the columns. */
     columnNumbers: z.boolean().default(false),
