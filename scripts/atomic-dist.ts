@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export type BuildOutcome = { ok: true } | { ok: false; reason: string };
@@ -16,6 +16,7 @@ export function replaceAtomically(dist: string, build: (outDir: string) => Build
   const fresh = join(staging, `dist-${process.pid}`);
   const previous = join(staging, `previous-${process.pid}`);
   mkdirSync(staging, { recursive: true });
+  clearAbandoned(staging, dist);
   rmSync(fresh, { recursive: true, force: true });
   let outcome: BuildOutcome;
   try {
@@ -40,3 +41,28 @@ export function replaceAtomically(dist: string, build: (outDir: string) => Build
   rmSync(previous, { recursive: true, force: true });
   return { ok: true };
 }
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * What builds that were killed left in `staging`: a half-built site is
+ * deleted; a previous site moved away by a swap that never finished is put
+ * back when `dist` is missing, since it is the last site that was whole.
+ */
+export function clearAbandoned(staging: string, dist: string): void {
+  for (const name of readdirSync(staging)) {
+    const match = /^(dist|previous)-(\d+)$/.exec(name);
+    if (!match || isRunning(Number(match[2]))) continue;
+    const folder = join(staging, name);
+    if (match[1] === 'previous' && !existsSync(dist)) renameSync(folder, dist);
+    else rmSync(folder, { recursive: true, force: true });
+  }
+}
+
