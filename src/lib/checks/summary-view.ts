@@ -47,6 +47,13 @@ const is = {
   yearTotal: (name: SideName) => (label: string) => label === `本年${name}合计` || label === `${name}合计`,
 };
 
+/** What summarySide, grandTotalRow and yearTotalRow look for, to say so when it is not there. */
+export const lookedFor = {
+  side: (name: SideName) => `“${name}”栏（表头“${name}/…”下的项目列和金额列）`,
+  grandTotal: (name: SideName) => `“${name}总计”行`,
+  yearTotal: (name: SideName) => `“本年${name}合计”（或“${name}合计”）行`,
+};
+
 /** The row of the side's 收入总计 / 支出总计. */
 export function grandTotalRow(side: Side, name: SideName): number | undefined {
   return side.items.find((i) => is.grandTotal(name)(i.label))?.row;

@@ -85,12 +85,12 @@ function classify(table: Table): ClassifiedTable | undefined {
   return { table, kind, codeColumn, nameColumn, rowsByCode, totalRow };
 }
 
+/** Labels of the 合计 row of a table of 科目 (a row with no code). */
+export const TOTAL_ROW_LABELS: readonly string[] = ['合计', '总计'];
+
 function rowLabelIsTotal(row: Cell[], nameColumn: number | undefined): boolean {
   const labels = nameColumn === undefined ? row.filter((c) => c !== null) : [row[nameColumn]];
-  return labels.some((c) => {
-    const label = normalizeLabel(c);
-    return label === '合计' || label === '总计';
-  });
+  return labels.some((c) => TOTAL_ROW_LABELS.includes(normalizeLabel(c)));
 }
 
 const labelCache = new WeakMap<Table, Map<number, string[]>>();

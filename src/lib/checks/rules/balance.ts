@@ -2,7 +2,8 @@ import { equal, sum } from '../../records/decimal.ts';
 import type { Table } from '../../records/schema/table.ts';
 import type { FindingList, Rule } from '../rule.ts';
 import { standardTable } from '../table-view.ts';
-import { breakdownRows, carriedRows, grandTotalRow, itemRows, summarySide, yearTotalRow, type SideName } from '../summary-view.ts';
+import { breakdownRows, carriedRows, grandTotalRow, itemRows, lookedFor, summarySide, yearTotalRow, type SideName } from '../summary-view.ts';
+import { Unchecked } from './unchecked.ts';
 
 const SUMMARIES = ['income-expenditure-summary', 'fiscal-summary'] as const;
 const SIDES: SideName[] = ['收入', '支出'];
@@ -17,10 +18,12 @@ export const balance: Rule = {
   severity: 'error',
   description: '收支总表、财政拨款收支总表：收入总计 = 支出总计；本年收入合计 + 上年结转 = 收入总计；本年合计 = 所列各项之和',
   check(filing, out) {
+    const unchecked = new Unchecked(this, out);
     for (const key of SUMMARIES) {
       const table = standardTable(filing, key);
-      if (table) checkSummary(this, out, table);
+      if (table) checkSummary(this, out, table, unchecked);
     }
+    unchecked.report();
   },
 };
 
@@ -29,14 +32,31 @@ function compare(rule: Rule, out: FindingList, table: Table, row: number, column
   if (!equal(expected, found)) out.cell(rule, { table, row, column }, { expected: expected.toFixed(2), found: found ?? '', message });
 }
 
-function checkSummary(rule: Rule, out: FindingList, table: Table): void {
+const checkNames = {
+  year: (name: SideName) => `本年${name}合计 = 所列各项之和`,
+  grand: (name: SideName) => `${name}总计 = 本年${name}合计 + ${name === '收入' ? '上年结转' : '年终结转'}`,
+  balance: '收入总计 = 支出总计',
+};
+
+function checkSummary(rule: Rule, out: FindingList, table: Table, unchecked: Unchecked): void {
   const income = summarySide(table, '收入');
   const expenditure = summarySide(table, '支出');
   for (const name of SIDES) {
     const side = name === '收入' ? income : expenditure;
-    if (!side) continue;
+    if (!side) {
+      for (const check of [checkNames.year(name), checkNames.grand(name), checkNames.balance]) unchecked.add(table, lookedFor.side(name), check);
+      continue;
+    }
     const year = yearTotalRow(side, name);
     const grand = grandTotalRow(side, name);
+    if (year === undefined) {
+      unchecked.add(table, lookedFor.yearTotal(name), checkNames.year(name));
+      unchecked.add(table, lookedFor.yearTotal(name), checkNames.grand(name));
+    }
+    if (grand === undefined) {
+      unchecked.add(table, lookedFor.grandTotal(name), checkNames.grand(name));
+      unchecked.add(table, lookedFor.grandTotal(name), checkNames.balance);
+    }
     const items = itemRows(side, name);
     for (const column of side.amountColumns) {
       const value = (r: number) => table.rows[r]![column] ?? null;

@@ -1,8 +1,22 @@
 import { equal, sum, type Sum } from '../../records/decimal.ts';
 import { parentCode, LEVEL_NAMES, codeLevel } from '../../records/schema/classification-codes.ts';
-import type { Table } from '../../records/schema/table.ts';
+import type { StandardTableKey, Table } from '../../records/schema/table.ts';
 import type { FindingList, Rule } from '../rule.ts';
-import { amountColumns, classified, columnLabels, standardTable } from '../table-view.ts';
+import { amountColumns, classified, columnLabels, standardTable, TOTAL_ROW_LABELS } from '../table-view.ts';
+import { checkable, looked, Unchecked, uncheckedRule, type Miss } from './unchecked.ts';
+
+/** Standard tables whose rows are 科目 (a 科目编码 column and a 合计 row). */
+export const CLASSIFIED_TABLES: readonly StandardTableKey[] = [
+  'income-summary',
+  'expenditure-summary',
+  'general-budget-expenditure',
+  'general-budget-basic-expenditure',
+  'government-fund-expenditure',
+  'state-capital-expenditure',
+];
+
+const CLASSIFIED_CHECK = '合计 = 各类之和；类 = 所属各款之和；款 = 所属各项之和';
+const TOTAL_CHECK = '合计 = 各类之和';
 
 const show = (d: Sum) => d.toFixed(2);
 
@@ -16,16 +30,19 @@ export const columnSums: Rule = {
   severity: 'error',
   description: '合计 = 各类之和；类 = 所属各款之和；款 = 所属各项之和（功能分类 3/5/7 位，经济分类 3/5 位）；“三公”经费表各项之和',
   check(filing, out) {
+    const unchecked = new Unchecked(this, out);
     for (const table of filing.tables) {
       const view = classified(table);
-      if (view) checkClassified(this, out, view);
+      if (view) checkClassified(this, out, view, unchecked);
+      else if (table.standard && CLASSIFIED_TABLES.includes(table.standard)) unchecked.add(table, '科目编码列（type: code）', CLASSIFIED_CHECK);
     }
     const threePublic = standardTable(filing, 'three-public');
-    if (threePublic) checkThreePublic(this, out, threePublic);
+    if (threePublic) checkThreePublic(this, out, threePublic, unchecked);
+    unchecked.report();
   },
 };
 
-function checkClassified(rule: Rule, out: FindingList, view: NonNullable<ReturnType<typeof classified>>): void {
+function checkClassified(rule: Rule, out: FindingList, view: NonNullable<ReturnType<typeof classified>>, unchecked: Unchecked): void {
   const { table, codeColumn, rowsByCode, totalRow } = view;
   const children = new Map<string, number[]>();
   const topLevel: number[] = [];
@@ -37,6 +54,8 @@ function checkClassified(rule: Rule, out: FindingList, view: NonNullable<ReturnT
       children.set(parent, list);
     } else topLevel.push(r);
   }
+  // A table of the source's own layout may have no 合计 row; a standard table prints one.
+  if (totalRow === undefined && topLevel.length > 0 && table.standard) unchecked.add(table, looked(TOTAL_ROW_LABELS, '行'), TOTAL_CHECK);
   for (const column of amountColumns(table)) {
     const value = (r: number) => table.rows[r]![column] ?? null;
     if (totalRow !== undefined && topLevel.length > 0) {
@@ -69,33 +88,63 @@ function nameOf(table: Table, row: number, codeColumn: number): string {
   return name ? `${name} ` : '';
 }
 
-/** The 三公 table's fixed rows, by normalised label; each parent is the sum of the children it shows. */
-const THREE_PUBLIC_TREE: [parent: string[], children: string[][]][] = [
-  [['三公经费小计', '合计'], [['因公出国(境)费'], ['公务用车购置及运维费', '公务用车购置及运行费', '公务用车购置及运行维护费'], ['公务接待费']]],
-  [['因公出国(境)费'], [['教学科研人员因公出国(境)费'], ['其他因公出国(境)费']]],
-  [['公务用车购置及运维费', '公务用车购置及运行费', '公务用车购置及运行维护费'], [['公务用车购置费'], ['公务用车运行维护费', '公务用车运行费', '公务用车运维费']]],
+/** The 三公 table's fixed rows, by normalised label (alternatives, the usual one first). */
+const THREE_PUBLIC = {
+  total: ['合计'],
+  subtotal: ['三公经费小计'],
+  abroad: ['因公出国(境)费'],
+  abroadTeaching: ['教学科研人员因公出国(境)费'],
+  abroadOther: ['其他因公出国(境)费'],
+  vehicles: ['公务用车购置及运维费', '公务用车购置及运行费', '公务用车购置及运行维护费'],
+  vehiclePurchase: ['公务用车购置费'],
+  vehicleOperation: ['公务用车运行维护费', '公务用车运行费', '公务用车运维费'],
+  reception: ['公务接待费'],
+} as const satisfies Record<string, readonly string[]>;
+export const THREE_PUBLIC_LABELS: Record<keyof typeof THREE_PUBLIC, readonly string[]> = THREE_PUBLIC;
+
+/**
+ * Each parent is the sum of its parts. The table always shows the first (the
+ * 小计 of the three kinds of expense, or the 合计 where it prints no 小计), so
+ * a row of it that is not found is reported; the breakdowns of 因公出国（境）费
+ * and 公务用车 are checked where the table shows them, and reported only
+ * where it shows them in part.
+ */
+const THREE_PUBLIC_TREE: { parent: readonly string[]; children: (readonly string[])[]; always: boolean }[] = [
+  { parent: [...THREE_PUBLIC.subtotal, ...THREE_PUBLIC.total], children: [THREE_PUBLIC.abroad, THREE_PUBLIC.vehicles, THREE_PUBLIC.reception], always: true },
+  { parent: THREE_PUBLIC.abroad, children: [THREE_PUBLIC.abroadTeaching, THREE_PUBLIC.abroadOther], always: false },
+  { parent: THREE_PUBLIC.vehicles, children: [THREE_PUBLIC.vehiclePurchase, THREE_PUBLIC.vehicleOperation], always: false },
 ];
 
-export function threePublicRow(table: Table, labels: string[]): number | undefined {
+const KNOWN_THREE_PUBLIC_LABELS = new Set<string>(Object.values(THREE_PUBLIC).flat());
+
+/** The row of the first of `labels` the table shows; `miss` is told when it shows none of them. */
+export function threePublicRow(table: Table, labels: readonly string[], miss?: Miss): number | undefined {
   const textColumns = table.columns.flatMap((c, i) => (c.type === 'text' ? [columnLabels(table, i)] : []));
   for (const label of labels) {
     const r = table.rows.findIndex((_, row) => textColumns.some((column) => column[row] === label));
     if (r >= 0) return r;
   }
+  if (miss && checkable(table)) miss(table, looked(labels, '行'));
   return undefined;
 }
 
-function checkThreePublic(rule: Rule, out: FindingList, table: Table): void {
+const sumText = (parent: readonly string[], children: (readonly string[])[]) => `${parent[0]} = ${children.map((c) => c[0]).join(' + ')}`;
+
+function checkThreePublic(rule: Rule, out: FindingList, table: Table, unchecked: Unchecked): void {
   const pairs: [number, number[]][] = [];
-  for (const [parentLabels, childLabels] of THREE_PUBLIC_TREE) {
+  for (const { parent: parentLabels, children: childLabels, always } of THREE_PUBLIC_TREE) {
     const parent = threePublicRow(table, parentLabels);
     const rows = childLabels.map((labels) => threePublicRow(table, labels));
-    // A parent is only checked when the table shows every one of its parts.
-    if (parent === undefined || rows.some((r) => r === undefined)) continue;
-    pairs.push([parent, rows as number[]]);
+    // A breakdown the table does not show at all is not checked; one it shows in part cannot be.
+    if (parent !== undefined && rows.every((r) => r !== undefined)) pairs.push([parent, rows as number[]]);
+    else if (always || rows.some((r) => r !== undefined)) {
+      const check = sumText(parentLabels, childLabels);
+      if (parent === undefined) unchecked.add(table, looked(parentLabels, '行'), check);
+      childLabels.forEach((labels, i) => rows[i] === undefined && unchecked.add(table, looked(labels, '行'), check));
+    }
   }
-  const total = threePublicRow(table, ['合计']);
-  const subtotal = threePublicRow(table, ['三公经费小计']);
+  const total = threePublicRow(table, THREE_PUBLIC.total);
+  const subtotal = threePublicRow(table, THREE_PUBLIC.subtotal);
   if (total !== undefined && subtotal !== undefined && total !== subtotal) pairs.push([total, [subtotal]]);
   for (const column of amountColumns(table)) {
     for (const [parent, rows] of pairs) {
@@ -111,4 +160,29 @@ function checkThreePublic(rule: Rule, out: FindingList, table: Table): void {
       }
     }
   }
+  unknownThreePublicRows(rule, out, table);
+}
+
+/**
+ * A row of the 三公 table whose label is none of the table's fixed rows
+ * (三公经费合计 for 合计) is in no sum: each is reported, pointing at its label.
+ */
+function unknownThreePublicRows(rule: Rule, out: FindingList, table: Table): void {
+  if (!checkable(table)) return;
+  const textColumns = table.columns.flatMap((c, i) => (c.type === 'text' ? [i] : []));
+  const amounts = amountColumns(table);
+  if (textColumns.length === 0) return;
+  const warning = uncheckedRule(rule);
+  const known = Object.values(THREE_PUBLIC).map((labels) => `“${labels[0]}”`).join('、');
+  table.rows.forEach((row, r) => {
+    if (amounts.every((c) => row[c] === null)) return;
+    if (textColumns.some((c) => KNOWN_THREE_PUBLIC_LABELS.has(columnLabels(table, c)[r]!))) return;
+    const column = textColumns.find((c) => row[c]) ?? textColumns[0]!;
+    const label = row[column] ?? '';
+    out.cell(warning, { table, row: r, column }, {
+      expected: '“三公”经费表的项目',
+      found: label,
+      message: `${label ? `“${label}”` : '没有项目名称的一行'}不是“三公”经费表的项目（${known}），该行未核对`,
+    });
+  });
 }
