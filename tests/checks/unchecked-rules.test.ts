@@ -210,7 +210,7 @@ describe('the broken filings of the review, as CSV files', () => {
 
   it('income-expenditure-summary.csv row 34: 收入总计,25332.93,支出总额,99999.99', () => {
     const findings = withLine('balance', 'income-expenditure-summary.csv', 35, '34,收入总计,25332.93,支出总额,99999.99');
-    expect(findings.map((f) => [f.rule, f.severity, f.table, f.file.endsWith(`${RECORD}/filing.yaml`), f.message])).toEqual([
+    expect(findings.map((f) => [f.rule, f.severity, f.table, f.file.endsWith(`${RECORD}/tables/income-expenditure-summary.csv`), f.message])).toEqual([
       ['balance', 'warning', 'income-expenditure-summary', true, '收支总表 没有找到“支出总计”行，未核对：支出总计 = 本年支出合计 + 年终结转；收入总计 = 支出总计'],
     ]);
   });

@@ -48,10 +48,15 @@ export class FindingList {
     });
   }
 
-  /** A finding about a whole table, or about a standard table that is missing (`at` = `tables:<key>`). */
-  table(rule: RuleInfo, at: { table: Table } | { missing: string }, detail: Detail): void {
+  /**
+   * A finding about a whole table, or about a standard table that is missing
+   * (`at` = `tables:<key>`). It points at the table's declaration in
+   * filing.yaml, or with `in: 'rows'` at its CSV, where a missing row is mended.
+   */
+  table(rule: RuleInfo, at: { table: Table; in?: 'declaration' | 'rows' } | { missing: string }, detail: Detail): void {
     if ('table' in at) {
-      this.push(rule, { file: `${this.filing.dir}/${FILING_FILE}`, table: at.table.id, at: at.table.id, ...detail });
+      const file = at.in === 'rows' ? at.table.csv : FILING_FILE;
+      this.push(rule, { file: `${this.filing.dir}/${file}`, table: at.table.id, at: at.table.id, ...detail });
     } else {
       this.push(rule, { file: `${this.filing.dir}/${FILING_FILE}`, at: `tables:${at.missing}`, ...detail });
     }

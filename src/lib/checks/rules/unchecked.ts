@@ -63,7 +63,7 @@ export class Unchecked {
     const rule = uncheckedRule(this.rule);
     for (const [table, { looked, checks }] of this.tables) {
       const what = [...looked].join('、');
-      this.out.table(rule, { table }, {
+      this.out.table(rule, { table, in: 'rows' }, {
         expected: what,
         found: '（缺）',
         message: `${tableName(table)} 没有找到${what}，未核对：${[...checks].join('；')}`,
