@@ -42,7 +42,7 @@ describe('a filing with a wrong total stops the build, naming the cell; a failed
     const check = project.run([...TSX, 'scripts/check.ts', WRONG_TOTAL], WRONG_TOTAL);
     expect(check.status).toBe(1);
     expect(check.output).toContain(CELL);
-    expect(check.output).toContain('1 filing checked: 2 errors, 7 warnings');
+    expect(check.output).toContain('1 filing checked: 2 errors, 8 warnings');
   });
 
   it('the build stops at the checks and the previous site is unchanged', () => {
