@@ -1,27 +1,8 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAllFilings, type Filing } from '../../src/lib/records/load-filing.ts';
-import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
+import type { Filing } from '../../src/lib/records/load-filing.ts';
 import { checkFiling } from '../../src/lib/checks/check-filing.ts';
 import type { Finding } from '../../src/lib/checks/finding.ts';
-import type { Table } from '../../src/lib/records/schema/table.ts';
-
-const COMPLETE = join(PROJECT_ROOT, 'tests', 'checks', 'fixtures', 'complete', 'filings');
-const loaded = loadAllFilings(PROJECT_ROOT, COMPLETE);
-const original = loaded.filings[0]!;
-
-/** A copy of the complete 永清县 record, changed by `change`. */
-function variant(change: (filing: Filing) => void): Filing {
-  const filing = structuredClone(original);
-  change(filing);
-  return filing;
-}
-
-function table(filing: Filing, id: string): Table {
-  const found = filing.tables.find((t) => t.id === id);
-  if (!found) throw new Error(`no table ${id}`);
-  return found;
-}
+import { completeFiling, completeLoad, table, variant } from '../helpers/complete-filing.ts';
 
 /** Set the cell in the row whose cells include `rowKey` (a code or a label) and the column with this header path. */
 function setCell(filing: Filing, id: string, rowKey: string, header: string, value: string | null): void {
@@ -36,12 +17,12 @@ const summary = (findings: Finding[]) => findings.map((f) => `${f.severity} ${f.
 
 describe('the complete 永清县 2024 record', () => {
   it('loads', () => {
-    expect(loaded.problems).toEqual([]);
-    expect(loaded.filings).toHaveLength(1);
+    expect(completeLoad.problems).toEqual([]);
+    expect(completeLoad.filings).toHaveLength(1);
   });
 
   it('has one source finding, acknowledged and shown as a warning with its note', () => {
-    const findings = checkFiling(original);
+    const findings = checkFiling(completeFiling);
     expect(summary(findings)).toEqual([
       'warning column-sum general-budget-basic-expenditure:row 12:一般公共预算基本支出/合计 expected 124.39 found 124.38',
       'warning column-sum general-budget-basic-expenditure:row 12:一般公共预算基本支出/公用经费 expected 124.39 found 124.38',

@@ -6,7 +6,7 @@ import { loadAllFilings, type Filing } from '../../src/lib/records/load-filing.t
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { checkFiling } from '../../src/lib/checks/check-filing.ts';
 import type { Finding } from '../../src/lib/checks/finding.ts';
-import type { Table } from '../../src/lib/records/schema/table.ts';
+import { COMPLETE_FIXTURE, completeFiling, table, variant } from '../helpers/complete-filing.ts';
 
 /**
  * A rule that cannot find the row or column it compares, in a table that is
@@ -14,21 +14,7 @@ import type { Table } from '../../src/lib/records/schema/table.ts';
  * label it looked for, instead of passing the filing in silence.
  */
 
-const FIXTURE = join(PROJECT_ROOT, 'tests', 'checks', 'fixtures', 'complete');
 const RECORD = '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算';
-const original = loadAllFilings(PROJECT_ROOT, join(FIXTURE, 'filings')).filings[0]!;
-
-function variant(change: (filing: Filing) => void): Filing {
-  const filing = structuredClone(original);
-  change(filing);
-  return filing;
-}
-
-function table(filing: Filing, id: string): Table {
-  const found = filing.tables.find((t) => t.id === id);
-  if (!found) throw new Error(`no table ${id}`);
-  return found;
-}
 
 /** Print `label` where the table prints `was` (a row label). */
 function relabel(filing: Filing, id: string, was: string, label: string): void {
@@ -51,7 +37,7 @@ const line = (f: Finding) => `${f.severity} ${f.rule} ${f.at} expected ${f.expec
 
 describe('a rule that cannot find its row or column warns', () => {
   it('the complete record gives no such warning (nothing but its two acknowledged findings)', () => {
-    const findings = checkFiling(original);
+    const findings = checkFiling(completeFiling);
     expect(findings.map((f) => [f.rule, f.severity, Boolean(f.acknowledged)])).toEqual([
       ['column-sum', 'warning', true],
       ['column-sum', 'warning', true],
@@ -198,7 +184,7 @@ describe('the broken filings of the review, as CSV files', () => {
   /** Check a copy of the fixture with one CSV line replaced. */
   function withLine(name: string, csv: string, lineNumber: number, text: string): Finding[] {
     const root = join(temp, name);
-    cpSync(FIXTURE, root, { recursive: true });
+    cpSync(COMPLETE_FIXTURE, root, { recursive: true });
     const path = join(root, 'filings', RECORD, 'tables', csv);
     const lines = readFileSync(path, 'utf8').split('\n');
     lines[lineNumber - 1] = text;
