@@ -227,7 +227,7 @@ describe('bad input is reported with the file and the field or cell', () => {
       mkdirSync(join(other, 'tables'), { recursive: true });
       expect(problems(root)).toEqual([
         `filings/${RECORD}/filing.yml: expected the filing declaration in a file named filing.yaml, found filing.yml: the filing is not read until it is renamed`,
-        'filings/河北省/廊坊市/永清县/317-民政局/2024-预算/filing.yaml: the folder holds a filing\'s tables but no filing.yaml: the filing is not read without it',
+        'filings/河北省/廊坊市/永清县/317-民政局/2024-预算/filing.yaml: the folder holds a filing\'s tables but no filing.yaml: a filing is not read without it',
       ]);
     });
 
@@ -246,9 +246,11 @@ describe('bad input is reported with the file and the field or cell', () => {
     });
 
     it('a row of empty cells', () => {
-      const root = editedCopy('blank-row', 'tables/three-public.csv', (text) => `${text},,,\n`);
+      // Only a 序号, and a cell holding a zero-width space, print nothing either.
+      const root = editedCopy('blank-row', 'tables/three-public.csv', (text) => `${text},,,\n4,\u200b,,\n`);
       expect(problems(root)).toEqual([
-        `filings/${RECORD}/tables/three-public.csv:5: expected a row with values, found 4 empty cells: delete the row (a table with no rows is marked empty: true, 空表列示)`,
+        `filings/${RECORD}/tables/three-public.csv:5: expected a row with values, found none: delete the row (a table with no rows is marked empty: true, 空表列示)`,
+        `filings/${RECORD}/tables/three-public.csv:6: expected a row with values, found none: delete the row (a table with no rows is marked empty: true, 空表列示)`,
       ]);
     });
 
@@ -261,6 +263,54 @@ describe('bad input is reported with the file and the field or cell', () => {
       expect(problems(root)).toEqual([
         `filings/河北省/廊坊市/永清县/317-人力资源和社会保障局/2024-预算/filing.yaml: department: duplicate department-year: 永清县人力资源和社会保障局 2024 预算 is already filed in filings/${RECORD}`,
       ]);
+    });
+  });
+
+  describe('found by a second review', () => {
+    it('a filing folder that is a symbolic link, and a folder whose filing.yaml was deleted', () => {
+      const root = copyOf('linked-folder');
+      const dir = join(root, 'filings', RECORD);
+      renameSync(dir, join(temp, 'linked-folder-elsewhere'));
+      symlinkSync(join(temp, 'linked-folder-elsewhere'), dir);
+      const other = join(root, 'filings', '河北省', '廊坊市', '永清县', '317-民政局', '2024-预算');
+      mkdirSync(other, { recursive: true });
+      writeFileSync(join(other, 'projects.yaml'), '[]\n');
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}: expected a folder or file of the content tree, found a symbolic link: it is not followed, and any filing behind it is not read`,
+        'filings/河北省/廊坊市/永清县/317-民政局/2024-预算/filing.yaml: the folder holds files (projects.yaml) but no filing.yaml: a filing is not read without it',
+      ]);
+    });
+
+    it('a table, a group of projects or a 名词解释 term placed twice on the page', () => {
+      const root = editedCopy('placed-twice', 'filing.yaml', (text) =>
+        text.replace(
+          '    blocks:\n',
+          '    blocks:\n      - table: three-public\n      - table: three-public\n      - glossary: [{ term: 三公经费, definition: 甲 }, { term: 三公经费, definition: 乙 }]\n',
+        ),
+      );
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}/filing.yaml: sections[0].blocks[1]: table three-public is already shown at sections[0].blocks[0]: each table, group of projects and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
+        `filings/${RECORD}/filing.yaml: sections[0].blocks[2]: term 三公经费 is already shown at sections[0].blocks[2]: each table, group of projects and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
+      ]);
+    });
+
+    it('two tables with the same standard: the second would be published unchecked', () => {
+      const root = editedCopy('standard-twice', 'filing.yaml', (text) => text.replace('standard: general-budget-expenditure', 'standard: three-public'));
+      expect(problems(root)).toEqual([`filings/${RECORD}/filing.yaml: tables[1].standard: "three-public" is already the standard of table "three-public": a filing has each standard table once`]);
+    });
+
+    it('a source that is a web page, and two sources with one file name', () => {
+      const root = editedCopy('source-kinds', 'filing.yaml', (text) =>
+        text.replace('  - file: source/excerpt.txt\n', '  - file: source/index.html\n    title: 页面\n    format: html\n    sha256: 4440f6d52a965239e247ce0e7423e0636fcde738b4a758f557b9041587061965\n    origin: 网页\n  - file: source/excerpt.txt\n'),
+      );
+      const lines = problems(root);
+      expect(lines).toEqual([
+        `filings/${RECORD}/filing.yaml: sources[0].file: expected a path to a document (.txt .md .csv .pdf .doc .docx .xls .xlsx .wps .et .ofd) whose name has no # ? %, found "source/index.html"`,
+      ]);
+      const twice = editedCopy('source-names', 'filing.yaml', (text) =>
+        text.replace('  - file: source/excerpt.txt\n', '  - file: source/excerpt.txt\n    title: 节选\n    format: tab-rows\n    sha256: 4440f6d52a965239e247ce0e7423e0636fcde738b4a758f557b9041587061965\n    origin: 同上\n  - file: source/excerpt.txt\n'),
+      );
+      expect(problems(twice)).toEqual([`filings/${RECORD}/filing.yaml: sources[1].file: "excerpt.txt" is also the file name of source/excerpt.txt: sources are published side by side, each needs its own name`]);
     });
   });
 });

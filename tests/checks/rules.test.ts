@@ -233,4 +233,11 @@ describe('each rule catches its mistake, naming the cell', () => {
     ]);
     expect(findings[1]!.message).toContain('针对的是 expected 124.39, found 124.38，现在的核对结果是 expected 124.39, found 24.38');
   });
+
+  it('project-budget: a 项目绩效目标表 whose 资金总额 is not 财政资金 + 其他资金', () => {
+    const withBudget = (budget: { total: string; fiscal: string; other: string | null }) =>
+      variant((f) => f.projectList.push({ number: 1, title: '就业补助资金绩效目标表', name: '就业补助资金', unit: '万元', facts: {}, budget, spendingPlan: [], goals: [], indicators: [] }));
+    expect(errors(withBudget({ total: '99.99', fiscal: '14.26', other: null }))).toEqual(['error project-budget project 1:budget expected 14.26 found 99.99']);
+    expect(errors(withBudget({ total: '20.00', fiscal: '14.26', other: '5.74' }))).toEqual([]);
+  });
 });

@@ -128,7 +128,8 @@ function readYaml(ctx: Context, file: string, options: { field?: string; expecte
     value = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file, listener: refuseAnchors });
   } catch (error) {
     if (error instanceof AnchorFound) {
-      problem(`expected every value written out where it applies, found the anchor &${error.anchor}: anchors and aliases (&name, *name) are not allowed in records, as a few nested aliases make a small file millions of entries long on the page`, error.line);
+      const at = text.lastIndexOf(`&${error.anchor}`, error.position);
+      problem(`expected every value written out where it applies, found the anchor &${error.anchor}: anchors and aliases (&name, *name) are not allowed in records, as a few nested aliases make a small file millions of entries long on the page`, at < 0 ? undefined : lineAt(text, at));
       return undefined;
     }
     if (!(error instanceof yaml.YAMLException)) throw error;
@@ -142,10 +143,13 @@ function readYaml(ctx: Context, file: string, options: { field?: string; expecte
   return value;
 }
 
+const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
 class AnchorFound extends Error {
   constructor(
     readonly anchor: string,
-    readonly line: number,
+    /** Where the anchored node ends; the anchor is before it. */
+    readonly position: number,
   ) {
     super(`&${anchor}`);
   }
@@ -154,7 +158,7 @@ class AnchorFound extends Error {
 /** A js-yaml listener that stops at the first anchor: at the close of a node, `anchor` is the node's own. */
 function refuseAnchors(event: yaml.EventType, state: yaml.State): void {
   const { anchor } = state as yaml.State & { anchor: string | null };
-  if (event === 'close' && anchor !== null) throw new AnchorFound(anchor, state.line + 1);
+  if (event === 'close' && anchor !== null) throw new AnchorFound(anchor, state.position);
 }
 
 export function headerLabel(column: Pick<Column, 'header'>): string {
@@ -182,6 +186,9 @@ function validateCell(raw: string, column: Column): { value: Cell } | { problem:
     }
   }
 }
+
+/** Empty to a reader: spaces, and characters that print nothing (zero-width space, BOM). */
+const isBlank = (cell: string) => cell.replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '') === '';
 
 interface CsvRecord {
   cells: string[];
@@ -237,8 +244,8 @@ function readTable(ctx: Context, declaration: TableDeclaration, index: number): 
       ctx.problems.push({ file, line: record.line, message: `expected ${expected.length} cells, found ${record.cells.length}` });
       continue;
     }
-    if (record.cells.every((cell) => cell.trim() === '')) {
-      ctx.problems.push({ file, line: record.line, message: `expected a row with values, found ${expected.length} empty cells: delete the row (a table with no rows is marked empty: true, 空表列示)` });
+    if (record.cells.every((cell, c) => declaration.columns[c]!.type === 'seq' || isBlank(cell))) {
+      ctx.problems.push({ file, line: record.line, message: `expected a row with values, found none: delete the row (a table with no rows is marked empty: true, 空表列示)` });
       continue;
     }
     const row: Cell[] = [];
@@ -359,9 +366,15 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
   }
 
   const tableIds = new Set<string>();
+  const standards = new Map<string, string>();
   declaration.tables.forEach((t, i) => {
     if (tableIds.has(t.id)) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `tables[${i}].id`, message: `duplicate table id "${t.id}"` });
     tableIds.add(t.id);
+    if (!t.standard) return;
+    const earlier = standards.get(t.standard);
+    // The checks compare each standard table with the others and the text; a second one would be published unchecked.
+    if (earlier) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `tables[${i}].standard`, message: `"${t.standard}" is already the standard of table "${earlier}": a filing has each standard table once` });
+    standards.set(t.standard, t.id);
   });
   const tables = declaration.tables.map((t, i) => readTable(ctx, t, i)).filter((t): t is Table => t !== null);
 
@@ -387,6 +400,13 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
   const sectionIds = new Set<string>();
   /** Ids of sections and subsections alike: each is an anchor of the page. */
   const anchors = new Set<string>();
+  /** What the blocks place on the page (`table:<id>`, `projects:<group>`, `term:<term>`) and where. */
+  const placed = new Map<string, string>();
+  /** Where `key` was placed already; all projects (`*`) overlap every group. */
+  const placedBefore = (key: string) => {
+    if (key === 'projects:*') return [...placed].find(([k]) => k.startsWith('projects:'))?.[1];
+    return placed.get(key) ?? (key.startsWith('projects:') ? placed.get('projects:*') : undefined);
+  };
   declaration.sections.forEach((section, s) => {
     if (anchors.has(section.id)) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `sections[${s}].id`, message: `duplicate section id "${section.id}"` });
     sectionIds.add(section.id);
@@ -399,6 +419,18 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
     for (const { blocks, path } of parts) {
       blocks.forEach((block, b) => {
         const field = `${path}.blocks[${b}]`;
+        const placing = [
+          ...(block.table ? [`table:${block.table}`] : []),
+          ...(block.projects ? [`projects:${block.projects}`] : []),
+          ...(block.glossary ?? []).map((entry) => `term:${entry.term}`),
+        ];
+        for (const key of placing) {
+          const earlier = placedBefore(key);
+          if (earlier) {
+            ctx.problems.push({ file: rel(ctx, FILING_FILE), field, message: `${key.replace(/^(\w+):/, '$1 ')} is already shown at ${earlier}: each table, group of projects and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)` });
+          }
+          placed.set(key, field);
+        }
         if (block.markdown) {
           const text = readText(ctx, block.markdown, `${field}.markdown`);
           if (text !== null) texts[block.markdown] = text;
@@ -417,7 +449,13 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
       ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `statedFigures.${key}.section`, message: `no section with id "${figure.section}"` });
     }
   }
+  const sourceNames = new Map<string, string>();
   for (const [i, source] of declaration.sources.entries()) {
+    const name = source.file.slice(source.file.lastIndexOf('/') + 1);
+    const earlier = sourceNames.get(name);
+    // The portal publishes every source under source/<file name>: two with one name would overwrite each other.
+    if (earlier) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `sources[${i}].file`, message: `"${name}" is also the file name of ${earlier}: sources are published side by side, each needs its own name` });
+    sourceNames.set(name, source.file);
     const bytes = readBytes(ctx, source.file, `sources[${i}].file`);
     if (bytes === null) continue;
     // The portal publishes the file as the source of every figure: the digest proves it is the document the record was made from.
@@ -447,32 +485,36 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
 
 /**
  * Every folder below `contentRoot` that holds a filing.yaml, sorted for
- * stable output, and a problem for each folder that looks like a filing
- * but has no filing.yaml (a `filing.yml`, or tables without a declaration):
- * without one the filing would silently vanish from the portal.
+ * stable output, and a problem for whatever would otherwise vanish from the
+ * portal without a word: a folder with files but no filing.yaml (a
+ * `filing.yml`, a declaration deleted by mistake), and a symbolic link,
+ * which is not followed (it could lead anywhere on the machine).
  */
 export function findFilingFolders(root: string, contentRoot: string): { dirs: string[]; problems: Problem[] } {
   const dirs: string[] = [];
   const problems: Problem[] = [];
+  const path = (dir: string, name: string) => relative(root, join(dir, name)).split(sep).join('/');
   const walk = (dir: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true });
+    const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
     if (entries.some((e) => e.isFile() && e.name === FILING_FILE)) {
       dirs.push(dir);
       return;
     }
-    const misnamed = entries.find((e) => !e.isDirectory() && /^filing\./i.test(e.name));
-    if (misnamed || entries.some((e) => e.isDirectory() && e.name === 'tables')) {
+    for (const link of entries.filter((e) => e.isSymbolicLink())) {
+      problems.push({ file: path(dir, link.name), message: 'expected a folder or file of the content tree, found a symbolic link: it is not followed, and any filing behind it is not read' });
+    }
+    const files = entries.filter((e) => e.isFile());
+    const misnamed = files.find((e) => /^filing\./i.test(e.name));
+    if (files.length > 0 || entries.some((e) => e.isDirectory() && e.name === 'tables')) {
       problems.push({
-        file: relative(root, join(dir, misnamed?.name ?? FILING_FILE)).split(sep).join('/'),
-        message: !misnamed
-          ? `the folder holds a filing's tables but no ${FILING_FILE}: the filing is not read without it`
-          : misnamed.isSymbolicLink()
-            ? `expected ${FILING_FILE} to be a file of the record, found a symbolic link: the filing is not read`
-            : `expected the filing declaration in a file named ${FILING_FILE}, found ${misnamed.name}: the filing is not read until it is renamed`,
+        file: path(dir, misnamed?.name ?? FILING_FILE),
+        message: misnamed
+          ? `expected the filing declaration in a file named ${FILING_FILE}, found ${misnamed.name}: the filing is not read until it is renamed`
+          : `the folder holds ${files.length > 0 ? `files (${files.map((e) => e.name).slice(0, 3).join(', ')}${files.length > 3 ? ' …' : ''})` : "a filing's tables"} but no ${FILING_FILE}: a filing is not read without it`,
       });
       return;
     }
-    for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.')) walk(join(dir, entry.name));
+    for (const entry of entries) if (entry.isDirectory()) walk(join(dir, entry.name));
   };
   walk(contentRoot);
   return { dirs: dirs.sort(), problems };

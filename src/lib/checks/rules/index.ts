@@ -7,6 +7,7 @@ import { operatingCosts, statedFigures, statedSums } from './stated-figures.ts';
 import { codeHierarchy, codeNames } from './codes.ts';
 import { classificationDepth, emptyTables, noStandardTables, requiredTables } from './completeness.ts';
 import { numbering } from './numbering.ts';
+import { projectBudgets } from './project-budgets.ts';
 
 /** Every rule, in the order their findings are listed. */
 export const rules: readonly Rule[] = [
@@ -23,5 +24,6 @@ export const rules: readonly Rule[] = [
   statedFigures,
   statedSums,
   operatingCosts,
+  projectBudgets,
   numbering,
 ];

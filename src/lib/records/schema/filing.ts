@@ -9,8 +9,13 @@ export type FilingKind = (typeof filingKinds)[number];
 
 export const sourceSchema = z
   .object({
-    /** Path of the source document, relative to the filing folder. */
-    file: recordPathSchema(),
+    /**
+     * Path of the source document, relative to the filing folder. The portal
+     * publishes it byte for byte beside the filing's pages, so it must be a
+     * document, not a page or script that would run on the portal's domain,
+     * and its name must work in a URL as it stands.
+     */
+    file: recordPathSchema({ pattern: /^[^#?%]*\.(txt|md|csv|pdf|docx?|xlsx?|wps|et|ofd)$/i, expected: 'a document (.txt .md .csv .pdf .doc .docx .xls .xlsx .wps .et .ofd) whose name has no # ? %' }),
     title: z.string().min(1),
     /** How the text was extracted: word-cells, tab-rows, markdown-pipes. */
     format: z.string().min(1),
