@@ -312,5 +312,24 @@ describe('bad input is reported with the file and the field or cell', () => {
       );
       expect(problems(twice)).toEqual([`filings/${RECORD}/filing.yaml: sources[1].file: "excerpt.txt" is also the file name of source/excerpt.txt: sources are published side by side, each needs its own name`]);
     });
+
+    it('the same department-year with an invisible or look-alike character in its name, or filed under a shorter region path', () => {
+      const root = copyOf('duplicate-look-alike');
+      const filings = join(root, 'filings');
+      const copyAs = (folder: string, edit: (text: string) => string) => {
+        cpSync(join(filings, RECORD), join(filings, folder), { recursive: true });
+        const file = join(filings, folder, 'filing.yaml');
+        writeFileSync(file, edit(readFileSync(file, 'utf8')));
+      };
+      copyAs('河北省/廊坊市/永清县/998-人力资源和社会保障局/2024-预算', (t) => t.replace("code: '316'", "code: '998'").replace('name: 永清县人力资源', 'name: 永清县\u200b人力资源'));
+      copyAs('河北省/廊坊市/永清县/999-人力资源和社会保障局/2024-预算', (t) => t.replace("code: '316'", "code: '999'").replace('name: 永清县人力资源', 'name: 永清县\u2f08力资源'));
+      copyAs('河北省/永清县/316-人力资源和社会保障局/2024-预算', (t) => t.replace('region: { province: 河北省, city: 廊坊市, county: 永清县 }', 'region: { province: 河北省, county: 永清县 }'));
+      expect(problems(root).map((line) => line.replace(/: department: .*/, ''))).toEqual([
+        'filings/河北省/廊坊市/永清县/998-人力资源和社会保障局/2024-预算/filing.yaml',
+        'filings/河北省/廊坊市/永清县/999-人力资源和社会保障局/2024-预算/filing.yaml',
+        'filings/河北省/永清县/316-人力资源和社会保障局/2024-预算/filing.yaml',
+      ]);
+    });
   });
 });
+

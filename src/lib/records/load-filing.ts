@@ -523,11 +523,16 @@ export function findFilingFolders(root: string, contentRoot: string): { dirs: st
 /**
  * A department-year is the same whether its folder carries the department
  * code or not (`316-人力资源和社会保障局` and `人力资源和社会保障局`): it is
- * known by its region and either its code or its full name.
+ * known by its region and code, or by its full name, which carries its
+ * region (永清县…), within the province, so a record filed under a shorter
+ * region path is the same department too. Names are compared as read:
+ * without spaces or characters that print nothing, and with look-alike
+ * forms (⼈ for 人, full-width letters) folded by NFKC.
  */
 export function departmentYearKeys(f: Pick<Filing, 'region' | 'department' | 'year' | 'kind'>): string[] {
-  const base = [...regionPath(f), `${f.year}-${f.kind}`].join('/');
-  return [`${base}#name:${f.department.name.replace(/[\s\u3000]/g, '')}`, ...(f.department.code ? [`${base}#code:${f.department.code}`] : [])];
+  const period = `${f.year}-${f.kind}`;
+  const name = f.department.name.normalize('NFKC').replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '');
+  return [`${f.region.province}/${period}#name:${name}`, ...(f.department.code ? [`${[...regionPath(f), period].join('/')}#code:${f.department.code}`] : [])];
 }
 
 /**
