@@ -38,6 +38,13 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<a>a</a>');
   });
 
+  it('loads no image from elsewhere: a remote image becomes a link the reader may follow, any other its alt text', () => {
+    const html = renderMarkdown('![办公楼](https://evil.example/pixel.png?who=reader) 与 ![](images/local.png)');
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('<a href="https://evil.example/pixel.png?who=reader">［图片：办公楼］</a>');
+    expect(html).toContain('［图片：未命名］');
+  });
+
   it('escapes comparison signs in text and drops inline tags', () => {
     const html = renderMarkdown('指标值 <= 95% 且 a<b>c</b>');
     expect(html).toContain('指标值 &#x3C;= 95%');

@@ -13,7 +13,7 @@ import type { Element, Root, RootContent } from 'hast';
  * GitHub's schema, which also removes `javascript:` URLs and event handlers.
  * Filings are never MDX: nothing in a record is ever executed.
  */
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(demoteHeadings).use(rehypeStringify).freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(demoteHeadings).use(imagesAsLinks).use(rehypeStringify).freeze();
 
 /**
  * Narrative sits inside a section whose heading is an h2, so a `#` heading in
@@ -24,6 +24,25 @@ function demoteHeadings() {
   const walk = (node: Root | RootContent): void => {
     if (node.type === 'element') demote(node);
     if ('children' in node) node.children.forEach(walk);
+  };
+  return (tree: Root) => walk(tree);
+}
+
+/**
+ * Pages load nothing from elsewhere (intranet portals have no way out, and
+ * a remote image would tell its server who reads which filing), and a
+ * record publishes no image files: an image in the narrative becomes a link
+ * the reader may follow, labelled with its alt text.
+ */
+function imagesAsLinks() {
+  const walk = (node: Root | Element): void => {
+    node.children.forEach((child, i) => {
+      if (child.type !== 'element') return;
+      if (child.tagName !== 'img') return walk(child);
+      const src = typeof child.properties.src === 'string' ? child.properties.src : '';
+      const label = { type: 'text' as const, value: `［图片：${typeof child.properties.alt === 'string' && child.properties.alt ? child.properties.alt : '未命名'}］` };
+      node.children[i] = /^https?:\/\//i.test(src) ? { type: 'element', tagName: 'a', properties: { href: src }, children: [label] } : label;
+    });
   };
   return (tree: Root) => walk(tree);
 }
