@@ -115,8 +115,15 @@ describe('tableCsv', () => {
   });
 
   it('keeps a text cell that looks like a formula from being run by a spreadsheet', () => {
-    const csv = tableCsv({ columns: [{ header: ['项目'], type: 'text' }, { header: ['金额'], type: 'amount' }], rows: [['=HYPERLINK("http://x")', '-1.50']] });
-    expect(csv).toContain(`"'=HYPERLINK(""http://x"")",-1.50`);
+    const csv = tableCsv({
+      columns: [{ header: ['项目'], type: 'text' }, { header: ['金额'], type: 'amount' }],
+      rows: [
+        ['=HYPERLINK("http://x")', '-1.50'],
+        ["-2+3+cmd|' /C calc'!A0", '2.00'],
+      ],
+    });
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")",-1.50\r\n`);
+    expect(csv).toContain(`'-2+3+cmd|' /C calc'!A0,2.00\r\n`);
   });
 });
 

@@ -9,9 +9,12 @@ import type { Table } from '../records/schema/table.ts';
  */
 export function tableCsv(table: Pick<Table, 'columns' | 'rows'>): string {
   const header = table.columns.map(headerLabel);
-  const data = [header, ...table.rows.map((row) => row.map((cell) => cell ?? ''))];
-  // A cell of text that starts like a formula is quoted so a spreadsheet shows it instead of running it; '-' is left alone for negative amounts.
-  return `\uFEFF${Papa.unparse(data, { newline: '\r\n', escapeFormulae: /^[=+@\t\r]/ })}\r\n`;
+  // A cell that starts like a formula gets a leading ' so a spreadsheet shows it instead of running it. Amount and
+  // number cells are validated figures, where a leading '-' is a negative number; in text, '-2+3+cmd|…' is a formula.
+  const formula = (type: Table['columns'][number]['type']) => (type === 'amount' || type === 'number' ? /^[=+@\t\r]/ : /^[-=+@\t\r]/);
+  const patterns = table.columns.map((c) => formula(c.type));
+  const data = [header, ...table.rows.map((row) => row.map((cell, c) => (cell && patterns[c]!.test(cell) ? `'${cell}` : (cell ?? ''))))];
+  return `\uFEFF${Papa.unparse(data, { newline: '\r\n' })}\r\n`;
 }
 
 /** The whole record as JSON: declaration, table rows, projects and narrative. */
