@@ -330,6 +330,20 @@ describe('bad input is reported with the file and the field or cell', () => {
         'filings/河北省/永清县/316-人力资源和社会保障局/2024-预算/filing.yaml',
       ]);
     });
+
+    it('a stated figure whose quote is not in its section, or does not state the figure', () => {
+      const stated = (quote: string) => (text: string) => `${text}statedFigures:\n  threePublic.total: { value: '2.34', section: three-public, quote: ${quote} }\n`;
+      expect(problems(editedCopy('quote-ok', 'filing.yaml', stated('财政拨款“三公”经费预算安排 2.34 万元')))).toEqual([]);
+      const edited = editedCopy('quote-text-changed', 'filing.yaml', stated('财政拨款“三公”经费预算安排 2.34 万元'));
+      const md = join(edited, 'filings', RECORD, 'sections', 'three-public.md');
+      writeFileSync(md, readFileSync(md, 'utf8').replace('2.34', '9.99'));
+      expect(problems(edited)).toEqual([
+        `filings/${RECORD}/filing.yaml: statedFigures.threePublic.total.quote: expected the quote in the text of section "three-public", found no "财政拨款“三公”经费预算安排 2.34 万元" there`,
+      ]);
+      expect(problems(editedCopy('quote-no-figure', 'filing.yaml', stated('“三公”经费')))).toEqual([
+        `filings/${RECORD}/filing.yaml: statedFigures.threePublic.total.quote: expected the quote to state 2.34, found "“三公”经费"`,
+      ]);
+    });
   });
 });
 

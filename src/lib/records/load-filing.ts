@@ -11,6 +11,7 @@ import { parseAmount } from './schema/amount.ts';
 import { codeProblem } from './schema/classification-codes.ts';
 import { RecordError, zodProblems, type Problem } from './record-error.ts';
 import { filingId, filingSegments, regionPath } from './filing-path.ts';
+import { equal } from './decimal.ts';
 
 export const FILING_FILE = 'filing.yaml';
 
@@ -345,6 +346,26 @@ export function loadDeclaration(dir: string, root: string): FilingDeclaration {
   return readDeclaration({ root, dir, problems: [], folders: new Set() });
 }
 
+/** The narrative of a section and its subsections, as the page shows it. */
+function sectionText(section: FilingDeclaration['sections'][number], texts: Record<string, string>): string {
+  return [section, ...section.subsections].flatMap((part) => part.blocks.map((b) => (b.markdown ? (texts[b.markdown] ?? '') : ''))).join('\n');
+}
+
+const withoutSpaces = (text: string) => text.replace(/[\s\u3000]/g, '');
+
+/**
+ * The checks compare a stated figure with the tables; the page shows the
+ * section's text. They must be the same words: the quote appears in the
+ * section (spacing aside) and carries the figure, or a text saying 9.99 would
+ * be published beside a table saying 2.34 with every check passing.
+ */
+function quoteProblem(figure: { value: string; quote: string; section: string }, text: string): string | undefined {
+  if (!withoutSpaces(text).includes(withoutSpaces(figure.quote))) return `expected the quote in the text of section "${figure.section}", found no "${figure.quote}" there`;
+  const numbers = figure.quote.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
+  if (!numbers.some((n) => equal(n.replace(/,/g, ''), figure.value))) return `expected the quote to state ${figure.value}, found "${figure.quote}"`;
+  return undefined;
+}
+
 /**
  * Read and validate one filing folder. Throws a RecordError listing every
  * problem found, each naming the file and the field or cell.
@@ -445,9 +466,14 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
     }
   });
   for (const [key, figure] of Object.entries(declaration.statedFigures)) {
-    if (figure && !sectionIds.has(figure.section)) {
+    if (!figure) continue;
+    const section = declaration.sections.find((s) => s.id === figure.section);
+    if (!section) {
       ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `statedFigures.${key}.section`, message: `no section with id "${figure.section}"` });
+      continue;
     }
+    const problem = quoteProblem(figure, sectionText(section, texts));
+    if (problem) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `statedFigures.${key}.quote`, message: problem });
   }
   const sourceNames = new Map<string, string>();
   for (const [i, source] of declaration.sources.entries()) {
