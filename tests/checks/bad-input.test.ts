@@ -344,6 +344,11 @@ describe('bad input is reported with the file and the field or cell', () => {
         `filings/${RECORD}/filing.yaml: statedFigures.threePublic.total.quote: expected the quote to state 2.34, found "“三公”经费"`,
       ]);
     });
+
+    it('a number YAML reads from a form no one writes a figure in (hex, exponent, plus sign)', () => {
+      const root = editedCopy('number-forms', 'filing.yaml', (text) => text.replace('year: 2024', 'year: 0x7E8'));
+      expect(problems(root)).toEqual([`filings/${RECORD}/filing.yaml:5: expected a number written in digits such as 2.34 or 2024, found 0x7E8: write the figure as the document prints it`]);
+    });
   });
 });
 

@@ -126,11 +126,15 @@ function readYaml(ctx: Context, file: string, options: { field?: string; expecte
   const problem = (message: string, line?: number) => ctx.problems.push({ file: rel(ctx, file), ...(line ? { line } : {}), message });
   let value: unknown;
   try {
-    value = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file, listener: refuseAnchors });
+    value = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file, listener: recordListener() });
   } catch (error) {
     if (error instanceof AnchorFound) {
       const at = text.lastIndexOf(`&${error.anchor}`, error.position);
       problem(`expected every value written out where it applies, found the anchor &${error.anchor}: anchors and aliases (&name, *name) are not allowed in records, as a few nested aliases make a small file millions of entries long on the page`, at < 0 ? undefined : lineAt(text, at));
+      return undefined;
+    }
+    if (error instanceof NumberForm) {
+      problem(`expected a number written in digits such as 2.34 or 2024, found ${error.written}: write the figure as the document prints it`, lineAt(text, error.position));
       return undefined;
     }
     if (!(error instanceof yaml.YAMLException)) throw error;
@@ -156,10 +160,39 @@ class AnchorFound extends Error {
   }
 }
 
-/** A js-yaml listener that stops at the first anchor: at the close of a node, `anchor` is the node's own. */
-function refuseAnchors(event: yaml.EventType, state: yaml.State): void {
-  const { anchor } = state as yaml.State & { anchor: string | null };
-  if (event === 'close' && anchor !== null) throw new AnchorFound(anchor, state.position);
+class NumberForm extends Error {
+  constructor(
+    readonly written: string,
+    readonly position: number,
+  ) {
+    super(written);
+  }
+}
+
+/** Plain decimal digits, the one way a record writes a number. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * A js-yaml listener that stops at the first anchor (at the close of a node,
+ * `anchor` is the node's own) and at a number YAML reads from a form no one
+ * writes a figure in: `0xE` would be 14, `+2.34` or `2.5e1` a figure the
+ * record does not show as written.
+ */
+function recordListener(): (event: yaml.EventType, state: yaml.State) => void {
+  const starts: number[] = [];
+  return (event, state) => {
+    if (event === 'open') {
+      starts.push(state.position);
+      return;
+    }
+    const start = starts.pop() ?? state.position;
+    const { anchor } = state as yaml.State & { anchor: string | null };
+    if (anchor !== null) throw new AnchorFound(anchor, state.position);
+    if (typeof state.result === 'number') {
+      const written = state.input.slice(start, state.position).trim();
+      if (!PLAIN_NUMBER.test(written)) throw new NumberForm(written, start);
+    }
+  };
 }
 
 export function headerLabel(column: Pick<Column, 'header'>): string {
