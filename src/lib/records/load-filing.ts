@@ -1,9 +1,7 @@
-import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Papa from 'papaparse';
-import yaml from 'js-yaml';
 import { ACKNOWLEDGMENTS_FILE, acknowledgmentsFileSchema, filingSchema, type Acknowledgment, type FilingDeclaration } from './schema/filing.ts';
 import { indicatorColumns, indicatorKeyColumns, projectsFileSchema, type Indicator, type Project } from './schema/project.ts';
 import type { Cell, Column, Table, TableDeclaration } from './schema/table.ts';
@@ -12,6 +10,7 @@ import { codeProblem } from './schema/classification-codes.ts';
 import { RecordError, zodProblems, type Problem } from './record-error.ts';
 import { filingId, filingSegments, regionPath } from './filing-path.ts';
 import { equal } from './decimal.ts';
+import { readBytes, readText, readYaml, rel, type Context } from './read-record-file.ts';
 
 export const FILING_FILE = 'filing.yaml';
 
@@ -28,172 +27,6 @@ export type Filing = Omit<FilingDeclaration, 'tables'> & {
   /** Findings of the checks that the published source itself contains (acknowledgments.yaml). */
   acknowledgments: Acknowledgment[];
 };
-
-interface Context {
-  root: string;
-  dir: string;
-  problems: Problem[];
-  /** Sub-folders of the record already found to be real folders, not links. */
-  folders: Set<string>;
-}
-
-const rel = (ctx: Context, file: string) => relative(ctx.root, join(ctx.dir, file)).split(sep).join('/');
-
-function unreadable(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'cannot read the file: it does not exist';
-    case 'EACCES':
-    case 'EPERM':
-      return 'cannot read the file: permission denied';
-    case 'EISDIR':
-      return 'cannot read the file: it is a folder';
-    case 'ELOOP':
-      return 'expected a file of the record, found a symbolic link: the build would publish whatever it points at';
-    default:
-      return `cannot read the file (${error.code ?? error.message})`;
-  }
-}
-
-class LinkedFolder extends Error {
-  constructor(readonly folder: string) {
-    super(folder);
-  }
-}
-
-/**
- * The bytes of a record file. The schema keeps paths inside the filing
- * folder; this also refuses a symbolic link, as the file or as a folder on
- * the way to it, since a link can point anywhere on the machine that builds
- * the site. O_NOFOLLOW catches a linked file in the same system call that
- * opens it, so a cold check of thousands of filings pays nothing for it.
- */
-function readRecordFile(ctx: Context, file: string): Buffer {
-  const parts = file.split('/');
-  for (let depth = 1; depth < parts.length; depth++) {
-    const folder = parts.slice(0, depth).join('/');
-    if (ctx.folders.has(folder)) continue;
-    const stat = lstatSync(join(ctx.dir, folder));
-    if (stat.isSymbolicLink()) throw new LinkedFolder(folder);
-    ctx.folders.add(folder);
-  }
-  const fd = openSync(join(ctx.dir, file), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-  try {
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The bytes of a record file, or null with the problem noted. */
-function readBytes(ctx: Context, file: string, field?: string): Buffer | null {
-  try {
-    return readRecordFile(ctx, file);
-  } catch (error) {
-    const message =
-      error instanceof LinkedFolder
-        ? `expected a folder of the record, found "${error.folder}" to be a symbolic link: the build would publish whatever it points at`
-        : unreadable(error as NodeJS.ErrnoException);
-    ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message });
-    return null;
-  }
-}
-
-function readText(ctx: Context, file: string, field?: string): string | null {
-  const buffer = readBytes(ctx, file, field);
-  if (buffer === null) return null;
-  if (buffer.includes(0)) {
-    ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: 'expected a UTF-8 text file, found binary data' });
-    return null;
-  }
-  if (!isUtf8(buffer)) {
-    ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message: 'expected UTF-8 text, found bytes that are not UTF-8' });
-    return null;
-  }
-  const text = buffer.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
- * js-yaml with the core schema: about eight times faster than `yaml` on
- * records with many projects, which decides how long `npm run check` and
- * content sync take at thousands of filings. The core schema keeps dates as
- * strings (the schemas validate them) and rejects duplicate keys.
- */
-function readYaml(ctx: Context, file: string, options: { field?: string; expected?: string } = {}): unknown {
-  const text = readText(ctx, file, options.field);
-  if (text === null) return undefined;
-  const problem = (message: string, line?: number) => ctx.problems.push({ file: rel(ctx, file), ...(line ? { line } : {}), message });
-  let value: unknown;
-  try {
-    value = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file, listener: recordListener() });
-  } catch (error) {
-    if (error instanceof AnchorFound) {
-      const at = text.lastIndexOf(`&${error.anchor}`, error.position);
-      problem(`expected every value written out where it applies, found the anchor &${error.anchor}: anchors and aliases (&name, *name) are not allowed in records, as a few nested aliases make a small file millions of entries long on the page`, at < 0 ? undefined : lineAt(text, at));
-      return undefined;
-    }
-    if (error instanceof NumberForm) {
-      problem(`expected a number written in digits such as 2.34 or 2024, found ${error.written}: write the figure as the document prints it`, lineAt(text, error.position));
-      return undefined;
-    }
-    if (!(error instanceof yaml.YAMLException)) throw error;
-    problem(`malformed YAML: ${error.reason}`, error.mark?.line === undefined ? undefined : error.mark.line + 1);
-    return undefined;
-  }
-  if (value === undefined || value === null) {
-    if (options.expected) problem(`the file is empty: expected ${options.expected}`);
-    return options.expected ? undefined : null;
-  }
-  return value;
-}
-
-const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
-
-class AnchorFound extends Error {
-  constructor(
-    readonly anchor: string,
-    /** Where the anchored node ends; the anchor is before it. */
-    readonly position: number,
-  ) {
-    super(`&${anchor}`);
-  }
-}
-
-class NumberForm extends Error {
-  constructor(
-    readonly written: string,
-    readonly position: number,
-  ) {
-    super(written);
-  }
-}
-
-/** Plain decimal digits, the one way a record writes a number. */
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
-
-/**
- * A js-yaml listener that stops at the first anchor (at the close of a node,
- * `anchor` is the node's own) and at a number YAML reads from a form no one
- * writes a figure in: `0xE` would be 14, `+2.34` or `2.5e1` a figure the
- * record does not show as written.
- */
-function recordListener(): (event: yaml.EventType, state: yaml.State) => void {
-  const starts: number[] = [];
-  return (event, state) => {
-    if (event === 'open') {
-      starts.push(state.position);
-      return;
-    }
-    const start = starts.pop() ?? state.position;
-    const { anchor } = state as yaml.State & { anchor: string | null };
-    if (anchor !== null) throw new AnchorFound(anchor, state.position);
-    if (typeof state.result === 'number') {
-      const written = state.input.slice(start, state.position).trim();
-      if (!PLAIN_NUMBER.test(written)) throw new NumberForm(written, start);
-    }
-  };
-}
 
 export function headerLabel(column: Pick<Column, 'header'>): string {
   return column.header.join('/');
