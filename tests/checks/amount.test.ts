@@ -30,4 +30,8 @@ describe('parseAmount', () => {
   it('takes more decimals where the caller allows them (counts and ratios, not money)', () => {
     expect(parseAmount('0.125', { decimals: Infinity })).toEqual({ ok: true, value: '0.125' });
   });
+
+  it('refuses 万 where the figure is not in 万元 (a count, or a table in another unit)', () => {
+    expect(parseAmount('4万', { decimals: Infinity, unitSuffix: false })).toEqual({ ok: false, reason: 'expected an amount in 万元 such as 1234.56, found "4万"' });
+  });
 });

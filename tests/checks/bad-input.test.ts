@@ -313,7 +313,7 @@ describe('bad input is reported with the file and the field or cell', () => {
       expect(problems(twice)).toEqual([`filings/${RECORD}/filing.yaml: sources[1].file: "excerpt.txt" is also the file name of source/excerpt.txt: sources are published side by side, each needs its own name`]);
     });
 
-    it('the same department-year with an invisible or look-alike character in its name, or filed under a shorter region path', () => {
+    it('the same department-year with look-alike characters in its name (an invisible one is refused by the schema), or filed under a shorter region path', () => {
       const root = copyOf('duplicate-look-alike');
       const filings = join(root, 'filings');
       const copyAs = (folder: string, edit: (text: string) => string) => {
@@ -321,7 +321,7 @@ describe('bad input is reported with the file and the field or cell', () => {
         const file = join(filings, folder, 'filing.yaml');
         writeFileSync(file, edit(readFileSync(file, 'utf8')));
       };
-      copyAs('河北省/廊坊市/永清县/998-人力资源和社会保障局/2024-预算', (t) => t.replace("code: '316'", "code: '998'").replace('name: 永清县人力资源', 'name: 永清县\u200b人力资源'));
+      copyAs('河北省/廊坊市/永清县/998-人力资源和社会保障局/2024-预算', (t) => t.replace("code: '316'", "code: '998'").replace('name: 永清县人力资源', 'name: 永清县人\u2f12资源'));
       copyAs('河北省/廊坊市/永清县/999-人力资源和社会保障局/2024-预算', (t) => t.replace("code: '316'", "code: '999'").replace('name: 永清县人力资源', 'name: 永清县\u2f08力资源'));
       copyAs('河北省/永清县/316-人力资源和社会保障局/2024-预算', (t) => t.replace('region: { province: 河北省, city: 廊坊市, county: 永清县 }', 'region: { province: 河北省, county: 永清县 }'));
       expect(problems(root).map((line) => line.replace(/: department: .*/, ''))).toEqual([
@@ -348,6 +348,23 @@ describe('bad input is reported with the file and the field or cell', () => {
     it('a number YAML reads from a form no one writes a figure in (hex, exponent, plus sign)', () => {
       const root = editedCopy('number-forms', 'filing.yaml', (text) => text.replace('year: 2024', 'year: 0x7E8'));
       expect(problems(root)).toEqual([`filings/${RECORD}/filing.yaml:5: expected a number written in digits such as 2.34 or 2024, found 0x7E8: write the figure as the document prints it`]);
+    });
+
+    it('place names that are not one clean URL segment, or that the portal uses for its own pages', () => {
+      const root = editedCopy('place-names', 'filing.yaml', (text) =>
+        text.replace('region: { province: 河北省, city: 廊坊市, county: 永清县 }', 'region: { province: pagefind, city: "廊坊市/永清县", county: "永清\u202e县" }').replace('name: 永清县人力资源', 'name: 永清县\u200e人力资源'),
+      );
+      expect(problems(root).filter((line) => !line.includes('the folder does not match'))).toEqual([
+        `filings/${RECORD}/filing.yaml: region.province: expected a province, found a name the portal uses for its own pages (pagefind, search, glossary, about, _astro, 404, 404.html, index.html, favicon.svg)`,
+        `filings/${RECORD}/filing.yaml: region.city: expected a name without spaces or / \\ % # ?, as it forms part of the page address`,
+        `filings/${RECORD}/filing.yaml: region.county: expected a name of visible characters, found one that prints nothing or reverses the text`,
+        `filings/${RECORD}/filing.yaml: department.name: expected a name of visible characters, found one that prints nothing or reverses the text`,
+      ]);
+    });
+
+    it('a blank row of characters that print nothing (soft hyphen, Hangul filler)', () => {
+      const root = editedCopy('blank-row-ignorable', 'tables/three-public.csv', (text) => `${text}\u00ad,\u3164,,\n`);
+      expect(problems(root)).toEqual([`filings/${RECORD}/tables/three-public.csv:5: expected a row with values, found none: delete the row (a table with no rows is marked empty: true, 空表列示)`]);
     });
   });
 });

@@ -124,6 +124,8 @@ describe('tableCsv', () => {
     });
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")",-1.50\r\n`);
     expect(csv).toContain(`'-2+3+cmd|' /C calc'!A0,2.00\r\n`);
+    const headed = tableCsv({ columns: [{ header: ['=HYPERLINK("http://x")'], type: 'text' }], rows: [] });
+    expect(headed).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 });
 

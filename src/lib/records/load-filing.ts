@@ -32,7 +32,7 @@ export function headerLabel(column: Pick<Column, 'header'>): string {
   return column.header.join('/');
 }
 
-function validateCell(raw: string, column: Column): { value: Cell } | { problem: string } {
+function validateCell(raw: string, column: Column, unit: string): { value: Cell } | { problem: string } {
   const text = raw.trim();
   switch (column.type) {
     case 'text':
@@ -46,8 +46,8 @@ function validateCell(raw: string, column: Column): { value: Cell } | { problem:
     }
     case 'amount':
     case 'number': {
-      // Counts and ratios are not money: only amounts are held to two decimals.
-      const parsed = parseAmount(text, column.type === 'number' ? { decimals: Infinity } : {});
+      // Counts and ratios are not money: only amounts are held to two decimals, and only amounts in a 万元 table may say 万.
+      const parsed = parseAmount(text, column.type === 'number' ? { decimals: Infinity, unitSuffix: false } : { unitSuffix: unit === '万元' });
       if (!parsed.ok) return { problem: column.type === 'number' ? parsed.reason.replace('an amount in 万元', 'a number') : parsed.reason };
       return { value: parsed.value };
     }
@@ -55,7 +55,7 @@ function validateCell(raw: string, column: Column): { value: Cell } | { problem:
 }
 
 /** Empty to a reader: spaces, and characters that print nothing (zero-width space, BOM). */
-const isBlank = (cell: string) => cell.replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '') === '';
+const isBlank = (cell: string) => cell.replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, '') === '';
 
 interface CsvRecord {
   cells: string[];
@@ -118,7 +118,7 @@ function readTable(ctx: Context, declaration: TableDeclaration, index: number): 
     const row: Cell[] = [];
     record.cells.forEach((raw, c) => {
       const column = declaration.columns[c]!;
-      const result = validateCell(raw, column);
+      const result = validateCell(raw, column, declaration.unit);
       if ('problem' in result) {
         ctx.problems.push({ file, line: record.line, field: `row ${rows.length + 1}, column "${headerLabel(column)}"`, message: result.problem });
         row.push(null);
@@ -423,7 +423,7 @@ export function findFilingFolders(root: string, contentRoot: string): { dirs: st
  */
 export function departmentYearKeys(f: Pick<Filing, 'region' | 'department' | 'year' | 'kind'>): string[] {
   const period = `${f.year}-${f.kind}`;
-  const name = f.department.name.normalize('NFKC').replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '');
+  const name = f.department.name.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, '');
   return [`${f.region.province}/${period}#name:${name}`, ...(f.department.code ? [`${[...regionPath(f), period].join('/')}#code:${f.department.code}`] : [])];
 }
 

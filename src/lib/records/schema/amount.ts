@@ -22,14 +22,16 @@ const PLAIN = /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
  * between groups of thousands: `9.3 6` or `12 34` could be two figures run
  * together, and an amount with more than `decimals` places (two for 万元,
  * to the hundred yuan as the tables print them) would be shown rounded while
- * its sum used the unrounded figure.
+ * its sum used the unrounded figure. With `unitSuffix: false` (a count, or
+ * a table in another unit) a trailing 万 is refused: `4万` read as 4 would
+ * lose a factor of ten thousand.
  */
-export function parseAmount(raw: string, options: { decimals?: number } = {}): AmountParse {
+export function parseAmount(raw: string, options: { decimals?: number; unitSuffix?: boolean } = {}): AmountParse {
   if (PLAIN.test(raw)) return { ok: true, value: raw };
   let text = raw.trim();
   if (text === '') return { ok: true, value: null };
   text = text.replace(/，/g, ',').replace(/．/g, '.');
-  const unit = /\s*(万元|万)$/.exec(text);
+  const unit = options.unitSuffix === false ? null : /\s*(万元|万)$/.exec(text);
   if (unit) text = text.slice(0, -unit[0].length);
   const body = CANONICAL.test(text) ? text : GROUPED.test(text) ? text.replace(/[,\s]/g, '') : undefined;
   if (body === undefined) return { ok: false, reason: `expected an amount in 万元 such as 1234.56, found "${raw}"` };

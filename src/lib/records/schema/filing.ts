@@ -25,6 +25,21 @@ export const sourceSchema = z
   })
   .strict();
 
+/** Characters that print nothing or turn text around (U+202E): a name must read as it is. */
+const NO_HIDDEN = /^[^\p{Default_Ignorable_Code_Point}\u202a-\u202e\u2066-\u2069]*$/u;
+const HIDDEN_MESSAGE = 'expected a name of visible characters, found one that prints nothing or reverses the text';
+
+/** Top-level paths of the portal's own pages and assets, which a province's pages would replace or be replaced by. */
+const RESERVED_TOP_LEVEL = new Set(['pagefind', 'search', 'glossary', 'about', '_astro', '404', '404.html', 'index.html', 'favicon.svg']);
+
+/** A region or department name as it appears in a URL segment: one segment, no spaces, nothing a URL reads differently. */
+const placeNameSchema = z
+  .string()
+  .min(1)
+  .regex(/^[^\s/\\%#?]+$/, 'expected a name without spaces or / \\ % # ?, as it forms part of the page address')
+  .regex(NO_HIDDEN, HIDDEN_MESSAGE)
+  .max(100, 'expected a name of at most 100 characters, as it forms part of the page address');
+
 /** A value of a finding; YAML may give an amount as a number. */
 const acknowledgedValueSchema = z
   .union([z.string(), z.number()])
@@ -64,9 +79,11 @@ export const filingSchema = z
     year: z.number().int().min(1990).max(2100),
     region: z
       .object({
-        province: z.string().min(1),
-        city: z.string().min(1).optional(),
-        county: z.string().min(1).optional(),
+        province: placeNameSchema.refine((name) => !RESERVED_TOP_LEVEL.has(name.toLowerCase()), {
+          message: `expected a province, found a name the portal uses for its own pages (${[...RESERVED_TOP_LEVEL].join(', ')})`,
+        }),
+        city: placeNameSchema.optional(),
+        county: placeNameSchema.optional(),
       })
       .strict(),
     department: z
@@ -74,9 +91,9 @@ export const filingSchema = z
         /** 单位编码 as the finance system prints it (316). */
         code: z.string().regex(/^\d+$/, 'expected a department code of digits').optional(),
         // Trimmed: a stray space would otherwise make the same department a second department-year.
-        name: z.string().trim().min(1),
+        name: z.string().trim().min(1).regex(NO_HIDDEN, HIDDEN_MESSAGE),
         /** Name without the region prefix; used in the URL. */
-        shortName: z.string().trim().min(1),
+        shortName: placeNameSchema,
         /** Units covered by the filing, when the source lists them. */
         units: z.array(z.object({ code: z.string().optional(), name: z.string() }).strict()).default([]),
       })

@@ -58,7 +58,7 @@ export type Column = z.infer<typeof columnSchema>;
 /** A table as declared in filing.yaml; its rows live in the CSV file named by `csv`. */
 export const tableDeclarationSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id of letters, digits and hyphens'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id of letters, digits and hyphens').max(80, 'expected an id of at most 80 characters, as it names the table\'s CSV download'),
     standard: z.enum(standardTableKeys).optional(),
     title: z.string().min(1),
     /** Unit of amount columns, printed in the caption (单位：万元). */
