@@ -55,7 +55,8 @@ function validateCell(raw: string, column: Column, unit: string): { value: Cell 
 }
 
 /** Empty to a reader: spaces, and characters that print nothing (zero-width space, BOM). */
-const isBlank = (cell: string) => cell.replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, '') === '';
+const VISIBLE = /[^\s\p{Default_Ignorable_Code_Point}]/u;
+const isBlank = (cell: string) => !VISIBLE.test(cell);
 
 interface CsvRecord {
   cells: string[];
