@@ -366,6 +366,18 @@ describe('bad input is reported with the file and the field or cell', () => {
       const root = editedCopy('blank-row-ignorable', 'tables/three-public.csv', (text) => `${text}\u00ad,\u3164,,\n`);
       expect(problems(root)).toEqual([`filings/${RECORD}/tables/three-public.csv:5: expected a row with values, found none: delete the row (a table with no rows is marked empty: true, 空表列示)`]);
     });
+
+    it('two glossary terms that link to one anchor, and source names that differ only in case', () => {
+      const root = editedCopy('anchor-and-case', 'filing.yaml', (text) =>
+        text
+          .replace('    blocks:\n', '    blocks:\n      - glossary: [{ term: 财政拨款收入, definition: 甲 }, { term: "财政拨款#收入", definition: 乙 }]\n')
+          .replace('  - file: source/excerpt.txt\n', '  - file: source/EXCERPT.txt\n    title: 节选\n    format: tab-rows\n    sha256: 4440f6d52a965239e247ce0e7423e0636fcde738b4a758f557b9041587061965\n    origin: 同上\n  - file: source/excerpt.txt\n'),
+      );
+      expect(problems(root).filter((line) => !line.includes('cannot read the file'))).toEqual([
+        `filings/${RECORD}/filing.yaml: sections[0].blocks[0]: term 财政拨款收入 is already shown at sections[0].blocks[0]: each table, group of projects and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
+        `filings/${RECORD}/filing.yaml: sources[1].file: "excerpt.txt" is also the file name of source/EXCERPT.txt: sources are published side by side, each needs its own name`,
+      ]);
+    });
   });
 });
 

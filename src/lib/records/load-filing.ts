@@ -10,6 +10,7 @@ import { codeProblem } from './schema/classification-codes.ts';
 import { RecordError, zodProblems, type Problem } from './record-error.ts';
 import { filingId, filingSegments, regionPath } from './filing-path.ts';
 import { equal } from './decimal.ts';
+import { termKey } from './schema/section.ts';
 import { readBytes, readText, readYaml, rel, type Context } from './read-record-file.ts';
 
 export const FILING_FILE = 'filing.yaml';
@@ -310,7 +311,7 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
         const placing = [
           ...(block.table ? [`table:${block.table}`] : []),
           ...(block.projects ? [`projects:${block.projects}`] : []),
-          ...(block.glossary ?? []).map((entry) => `term:${entry.term}`),
+          ...(block.glossary ?? []).map((entry) => `term:${termKey(entry.term)}`),
         ];
         for (const key of placing) {
           const earlier = placedBefore(key);
@@ -345,10 +346,11 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
   const sourceNames = new Map<string, string>();
   for (const [i, source] of declaration.sources.entries()) {
     const name = source.file.slice(source.file.lastIndexOf('/') + 1);
-    const earlier = sourceNames.get(name);
+    const earlier = sourceNames.get(name.toLowerCase());
     // The portal publishes every source under source/<file name>: two with one name would overwrite each other.
     if (earlier) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `sources[${i}].file`, message: `"${name}" is also the file name of ${earlier}: sources are published side by side, each needs its own name` });
-    sourceNames.set(name, source.file);
+    // Compared without case: on a case-insensitive host A.txt and a.txt are one file.
+    sourceNames.set(name.toLowerCase(), source.file);
     const bytes = readBytes(ctx, source.file, `sources[${i}].file`);
     if (bytes === null) continue;
     // The portal publishes the file as the source of every figure: the digest proves it is the document the record was made from.

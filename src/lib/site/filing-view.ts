@@ -4,6 +4,7 @@ import type { Project } from '../records/schema/project.ts';
 import type { BlockDeclaration, SectionDeclaration } from '../records/schema/section.ts';
 import type { Cell, Table } from '../records/schema/table.ts';
 import type { CellFlag, TableColumn } from './table-model.ts';
+import { termKey } from '../records/schema/section.ts';
 
 /** Second line of every caption: whose table and which year, so a printed or copied table says so itself. */
 export function tableContext(f: Pick<Filing, 'department' | 'year' | 'kind'>): string {
@@ -56,7 +57,7 @@ export const tableAnchor = (id: string) => `table-${id}`;
 export const sectionAnchor = (id: string) => `section-${id}`;
 export const projectAnchor = (index: number) => `project-${index + 1}`;
 /** Glossary terms are linked from the site-wide glossary page, so their anchor is the term itself. */
-export const termAnchor = (term: string) => `term-${term.replace(/[\s\u3000"'“”‘’#%<>]/g, '')}`;
+export const termAnchor = (term: string) => `term-${termKey(term)}`;
 
 interface DerivedTable {
   columns: TableColumn[];

@@ -4,6 +4,9 @@ import { recordPathSchema } from './record-path.ts';
 export const glossaryEntrySchema = z.object({ term: z.string().min(1), definition: z.string().min(1) }).strict();
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 
+/** A 名词解释 term as the page links to it: spacing, quotes and characters an address cannot carry do not count. */
+export const termKey = (term: string) => term.replace(/[\s\u3000"'“”‘’#%<>]/g, '');
+
 /** 分项绩效目标: a goal with its target text and indicator lines. */
 export const goalSchema = z
   .object({
