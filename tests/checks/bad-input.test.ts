@@ -378,6 +378,24 @@ describe('bad input is reported with the file and the field or cell', () => {
         `filings/${RECORD}/filing.yaml: sources[1].file: "excerpt.txt" is also the file name of source/EXCERPT.txt: sources are published side by side, each needs its own name`,
       ]);
     });
+
+    it('a department whose page would have the address of a region page', () => {
+      const root = copyOf('address-conflict');
+      const folder = join(root, 'filings', '河北省', '廊坊市', '永清县', '2024-预算');
+      cpSync(join(root, 'filings', RECORD), folder, { recursive: true });
+      const file = join(folder, 'filing.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8')
+          .replace('region: { province: 河北省, city: 廊坊市, county: 永清县 }', 'region: { province: 河北省, city: 廊坊市 }')
+          .replace("  code: '316'\n", '')
+          .replace('name: 永清县人力资源和社会保障局', 'name: 廊坊市某局')
+          .replace('shortName: 人力资源和社会保障局', 'shortName: 永清县'),
+      );
+      expect(problems(root)).toEqual([
+        'filings/河北省/廊坊市/永清县/2024-预算/filing.yaml: department.shortName: the department\'s page would have the address /河北省/廊坊市/永清县/, which is the page of the region 河北省/廊坊市/永清县: give the region its county or city, or the department its code',
+      ]);
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { duplicateDepartmentYear, findFilingFolders } from '../records/load-filing.ts';
+import { addressConflicts, duplicateDepartmentYear, findFilingFolders } from '../records/load-filing.ts';
 import { formatProblem, type Problem } from '../records/record-error.ts';
 import { checkDirs } from './check-dirs.ts';
 import { CheckCache, type FolderResult } from './check-cache.ts';
@@ -70,6 +70,7 @@ export async function runChecks(root: string, contentRoot: string, options: RunO
     if (duplicate) problems.push(duplicate);
     else findings.push(...checked.findings);
   }
+  problems.push(...addressConflicts(results.flatMap((r) => (r.checked ? [r.checked.identity] : []))));
   return { filingCount: dirs.length, problems, findings, elapsed: performance.now() - started, threads, cached: dirs.length - todo.length };
 }
 

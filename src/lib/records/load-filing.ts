@@ -8,7 +8,7 @@ import type { Cell, Column, Table, TableDeclaration } from './schema/table.ts';
 import { parseAmount } from './schema/amount.ts';
 import { codeProblem } from './schema/classification-codes.ts';
 import { RecordError, zodProblems, type Problem } from './record-error.ts';
-import { filingId, filingSegments, regionPath } from './filing-path.ts';
+import { departmentId, filingId, filingSegments, regionPath } from './filing-path.ts';
 import { equal } from './decimal.ts';
 import { termKey } from './schema/section.ts';
 import { readBytes, readText, readYaml, rel, type Context } from './read-record-file.ts';
@@ -451,6 +451,29 @@ export function duplicateDepartmentYear(
   return undefined;
 }
 
+/**
+ * A department's page and a region's page with one address: a short name
+ * 永清县 under 廊坊市 with no county is the address of 永清县's own page, and
+ * the build keeps one of the two, silently. One problem per department whose
+ * address is a region's.
+ */
+export function addressConflicts(filings: readonly Pick<Filing, 'region' | 'department' | 'dir'>[]): Problem[] {
+  const regions = new Set(filings.flatMap((f) => regionPath(f).map((_, i, path) => path.slice(0, i + 1).join('/'))));
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (const f of filings) {
+    const address = departmentId(f);
+    if (!regions.has(address) || reported.has(address)) continue;
+    reported.add(address);
+    problems.push({
+      file: `${f.dir}/${FILING_FILE}`,
+      field: 'department.shortName',
+      message: `the department's page would have the address /${address}/, which is the page of the region ${address}: give the region its county or city, or the department its code`,
+    });
+  }
+  return problems;
+}
+
 /** What every record of a tree gave: the records read, and the problems of those that could not be. */
 export interface LoadResult<T> {
   records: T[];
@@ -477,6 +500,7 @@ export function loadAll<T extends Parameters<typeof duplicateDepartmentYear>[0]>
       else throw error;
     }
   }
+  problems.push(...addressConflicts(records));
   return { records, problems };
 }
 
