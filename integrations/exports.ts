@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Filing } from '../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { tableCsv } from '../src/lib/site/exports.ts';
-import { sourceFileName } from '../src/lib/site/urls.ts';
+import { sourceFileName } from '../src/lib/records/filing-path.ts';
 
 /** The route that writes each filing's `filing.json` (src/pages/[...filing]/filing.json.ts). */
 const JSON_ROUTE = '/[...filing]/filing.json';

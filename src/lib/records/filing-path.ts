@@ -12,6 +12,11 @@ export function departmentSegment(f: Pick<FilingDeclaration, 'department'>): str
   return f.department.code ? `${f.department.code}-${f.department.shortName}` : f.department.shortName;
 }
 
+/** The name a source document is published under, beside the filing's pages: `source/<file name>`. */
+export function sourceFileName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
 /** `2024-预算` */
 export function filingSegment(f: Pick<FilingDeclaration, 'year' | 'kind'>): string {
   return `${f.year}-${f.kind}`;

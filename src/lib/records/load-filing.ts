@@ -8,10 +8,10 @@ import type { Cell, Column, Table, TableDeclaration } from './schema/table.ts';
 import { parseAmount } from './schema/amount.ts';
 import { codeProblem } from './schema/classification-codes.ts';
 import { RecordError, zodProblems, type Problem } from './record-error.ts';
-import { departmentId, filingId, filingSegments, regionPath } from './filing-path.ts';
+import { departmentId, filingId, filingSegments, regionPath, sourceFileName } from './filing-path.ts';
 import { equal } from './decimal.ts';
 import { termKey } from './schema/section.ts';
-import { readBytes, readText, readYaml, rel, type Context } from './read-record-file.ts';
+import { readBytes, readText, readYaml, recordContext, rel, type Context } from './read-record-file.ts';
 
 export const FILING_FILE = 'filing.yaml';
 
@@ -211,12 +211,13 @@ function readDeclaration(ctx: Context): FilingDeclaration {
 
 /** The validated filing.yaml of a folder alone, read as `loadFiling` reads it; throws a RecordError. */
 export function loadDeclaration(dir: string, root: string): FilingDeclaration {
-  return readDeclaration({ root, dir, problems: [], folders: new Set() });
+  return readDeclaration(recordContext(root, dir));
 }
 
 /** The narrative of a section and its subsections, as the page shows it. */
+/** The narrative of a section and its subsections as the page shows it, without spaces (what quotes are looked up in). */
 function sectionText(section: FilingDeclaration['sections'][number], texts: Record<string, string>): string {
-  return [section, ...section.subsections].flatMap((part) => part.blocks.map((b) => (b.markdown ? (texts[b.markdown] ?? '') : ''))).join('\n');
+  return withoutSpaces([section, ...section.subsections].flatMap((part) => part.blocks.map((b) => (b.markdown ? (texts[b.markdown] ?? '') : ''))).join('\n'));
 }
 
 const withoutSpaces = (text: string) => text.replace(/[\s\u3000]/g, '');
@@ -228,7 +229,7 @@ const withoutSpaces = (text: string) => text.replace(/[\s\u3000]/g, '');
  * be published beside a table saying 2.34 with every check passing.
  */
 function quoteProblem(figure: { value: string; quote: string; section: string }, text: string): string | undefined {
-  if (!withoutSpaces(text).includes(withoutSpaces(figure.quote))) return `expected the quote in the text of section "${figure.section}", found no "${figure.quote}" there`;
+  if (!text.includes(withoutSpaces(figure.quote))) return `expected the quote in the text of section "${figure.section}", found no "${figure.quote}" there`;
   const numbers = figure.quote.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
   if (!numbers.some((n) => equal(n.replace(/,/g, ''), figure.value))) return `expected the quote to state ${figure.value}, found "${figure.quote}"`;
   return undefined;
@@ -239,7 +240,7 @@ function quoteProblem(figure: { value: string; quote: string; section: string },
  * problem found, each naming the file and the field or cell.
  */
 export function loadFiling(dir: string, options: { root: string; contentRoot?: string }): Filing {
-  const ctx: Context = { root: options.root, dir, problems: [], folders: new Set() };
+  const ctx = recordContext(options.root, dir);
   const declaration = readDeclaration(ctx);
 
   const id = filingId(declaration);
@@ -333,6 +334,7 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
       });
     }
   });
+  const sectionTexts = new Map<string, string>();
   for (const [key, figure] of Object.entries(declaration.statedFigures)) {
     if (!figure) continue;
     const section = declaration.sections.find((s) => s.id === figure.section);
@@ -340,12 +342,15 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
       ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `statedFigures.${key}.section`, message: `no section with id "${figure.section}"` });
       continue;
     }
-    const problem = quoteProblem(figure, sectionText(section, texts));
+    // Most figures quote the same section (二、总体情况): its text is put together once.
+    let text = sectionTexts.get(section.id);
+    if (text === undefined) sectionTexts.set(section.id, (text = sectionText(section, texts)));
+    const problem = quoteProblem(figure, text);
     if (problem) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `statedFigures.${key}.quote`, message: problem });
   }
   const sourceNames = new Map<string, string>();
   for (const [i, source] of declaration.sources.entries()) {
-    const name = source.file.slice(source.file.lastIndexOf('/') + 1);
+    const name = sourceFileName(source.file);
     const earlier = sourceNames.get(name.toLowerCase());
     // The portal publishes every source under source/<file name>: two with one name would overwrite each other.
     if (earlier) ctx.problems.push({ file: rel(ctx, FILING_FILE), field: `sources[${i}].file`, message: `"${name}" is also the file name of ${earlier}: sources are published side by side, each needs its own name` });

@@ -20,6 +20,9 @@ export interface Context {
   folders: Set<string>;
 }
 
+/** A fresh context for reading the record in `dir`; paths in problems are relative to `root`. */
+export const recordContext = (root: string, dir: string): Context => ({ root, dir, problems: [], folders: new Set() });
+
 export const rel = (ctx: Context, file: string) => relative(ctx.root, join(ctx.dir, file)).split(sep).join('/');
 
 function unreadable(error: NodeJS.ErrnoException): string {

@@ -13,7 +13,7 @@ export function tableCsv(table: Pick<Table, 'columns' | 'rows'>): string {
   // number cells are validated figures, where a leading '-' is a negative number; in text, '-2+3+cmd|…' is a formula.
   const formula = (type: Table['columns'][number]['type']) => (type === 'amount' || type === 'number' ? /^[=+@\t\r]/ : /^[-=+@\t\r]/);
   const patterns = table.columns.map((c) => formula(c.type));
-  const data = [header.map((label) => (/^[-=+@\t\r]/.test(label) ? `'${label}` : label)), ...table.rows.map((row) => row.map((cell, c) => (cell && patterns[c]!.test(cell) ? `'${cell}` : (cell ?? ''))))];
+  const data = [header.map((label) => (formula('text').test(label) ? `'${label}` : label)), ...table.rows.map((row) => row.map((cell, c) => (cell && patterns[c]!.test(cell) ? `'${cell}` : (cell ?? ''))))];
   return `\uFEFF${Papa.unparse(data, { newline: '\r\n' })}\r\n`;
 }
 

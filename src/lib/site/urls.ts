@@ -1,4 +1,4 @@
-import { departmentSegment, filingSegments, regionPath, urlFor } from '../records/filing-path.ts';
+import { departmentSegment, filingSegments, regionPath, sourceFileName, urlFor } from '../records/filing-path.ts';
 import type { FilingDeclaration } from '../records/schema/filing.ts';
 
 type Identity = Pick<FilingDeclaration, 'region' | 'department' | 'year' | 'kind'>;
@@ -32,9 +32,6 @@ export function sourceUrl(f: Identity, file: string): string {
   return `${filingUrl(f)}source/${sourceFileName(file)}`;
 }
 
-export function sourceFileName(file: string): string {
-  return file.slice(file.lastIndexOf('/') + 1);
-}
 
 export const SEARCH_URL = '/search/';
 export const GLOSSARY_URL = '/glossary/';

@@ -21,7 +21,7 @@ export const projectBudgets: Rule = {
         projectBudgets,
         `project ${name}:budget`,
         { expected: parts.toFixed(2), found: budget.total, message: `项目 ${name}（${project.name}）的资金总额 不等于 财政资金与其他资金之和` },
-        filing.projects ?? undefined,
+        filing.projects,
       );
     }
   },
