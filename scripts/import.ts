@@ -26,7 +26,7 @@ try {
   } catch (error) {
     throw new ImportError(file, undefined, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const result = importDocument({ file, bytes, ...(values.region ? { region: values.region.split('/').filter(Boolean) } : {}) });
+  const result = await importDocument({ file, bytes, ...(values.region ? { region: values.region.split('/').filter(Boolean) } : {}) });
   const dir = writeRecord(values.out ?? contentRoot(), result);
   const { entries, warnings } = result.report;
   const kinds = new Map<string, number>();

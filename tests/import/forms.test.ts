@@ -13,7 +13,7 @@ const text = (r: ImportResult, path: string) => {
   if (v === undefined) throw new Error(`no ${path} in the record`);
   return typeof v === 'string' ? v : Buffer.from(v).toString('utf8');
 };
-const run = (name: string) => {
+const run = async (name: string) => {
   const { sourceFile, bytes } = sourceOf(name);
   return importDocument({ file: sourceFile, bytes });
 };
@@ -35,14 +35,14 @@ interface ProjectOut {
   goals: string[];
 }
 
-describe('readers turn each text form into rows and text', () => {
-  it('tab rows: one row per line, a blank line ends the table', () => {
+describe('readers turn each text form into rows and text', async () => {
+  it('tab rows: one row per line, a blank line ends the table', async () => {
     const blocks = readTabRows(['标题', '序号\t项目\t金额', '1\t合计\t2.34', '', '注：空表列示。']);
     expect(blocks.map((b) => b.kind)).toEqual(['text', 'table', 'text']);
     expect(blocks[1]!.kind === 'table' && blocks[1]!.rows.map((r) => r.cells)).toEqual([['序号', '项目', '金额'], ['1', '合计', '2.34']]);
   });
 
-  it('word cells: tab-prefixed cells, blank cells, a wrapped cell, a row broken by a page', () => {
+  it('word cells: tab-prefixed cells, blank cells, a wrapped cell, a row broken by a page', async () => {
     const blocks = readWordCells(['[bookmark: _Toc1]标题', '\t一级指标', '\t二级', '指标', '\t指标值', '', '\t产出指标', '', '\t数量指标', '\t≥95%', '', '\t', '\t时效指标', '\t12月底']);
     expect(blocks[0]).toEqual({ kind: 'text', text: '标题', line: 1 });
     const table = blocks[1]!;
@@ -53,36 +53,36 @@ describe('readers turn each text form into rows and text', () => {
     ]);
   });
 
-  it('markdown pipes: the empty first header row and the separator are not rows', () => {
+  it('markdown pipes: the empty first header row and the separator are not rows', async () => {
     const blocks = readMarkdownPipes(['| | | |', '|---|---|--|', '| 项目编码 | 323-1001 | |', '| 预算数 | 5.00 | |']);
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.kind === 'table' && blocks[0]!.rows.map((r) => r.cells.map((c) => c.trim()))).toEqual([['项目编码', '323-1001', ''], ['预算数', '5.00', '']]);
   });
 
-  it('header paths: a blank cell above a label continues the group on its left; a merged cell is widened', () => {
+  it('header paths: a blank cell above a label continues the group on its left; a merged cell is widened', async () => {
     expect(headerPaths([['序号', '收入', '', '支出', ''], ['', '项 目', '预算数', '项 目', '预算数']], 5)).toEqual([['序号'], ['收入', '项目'], ['收入', '预算数'], ['支出', '项目'], ['支出', '预算数']]);
     expect(headerPaths([['一级指标', '指标值', '依据'], ['', '符号', '值', '单位', '']], 5)).toEqual([['一级指标'], ['指标值', '符号'], ['指标值', '值'], ['指标值', '单位'], ['依据']]);
   });
 });
 
-describe('tab-separated rows: 永清县 2024', () => {
-  const r = run('yongqing-hrss-2024-budget.txt');
+describe('tab-separated rows: 永清县 2024', async () => {
+  const r = await run('yongqing-hrss-2024-budget.txt');
   const decl = parse(text(r, 'filing.yaml')) as Decl;
   const projects = parse(text(r, 'projects.yaml')) as ProjectOut[];
 
-  it('reads the department code and name from the page header over the tables', () => {
+  it('reads the department code and name from the page header over the tables', async () => {
     expect(decl.department.code).toBe('316');
     expect(decl.department.name).toBe('永清县人力资源和社会保障局');
   });
 
-  it('finds the nine standard tables, two of them empty with their 注', () => {
+  it('finds the nine standard tables, two of them empty with their 注', async () => {
     expect(decl.tables.filter((t) => t.standard).map((t) => t.standard)).toHaveLength(9);
     const fund = decl.tables.find((t) => t.standard === 'government-fund-expenditure')!;
     expect(fund.empty).toBe(true);
     expect(fund.notes).toEqual(['注：无政府基金预算财政拨款预算，空表列示。']);
   });
 
-  it('merges continuation pages and keeps the first header when a later one is shifted', () => {
+  it('merges continuation pages and keeps the first header when a later one is shifted', async () => {
     const income = decl.tables.find((t) => t.standard === 'income-summary')!;
     expect(income.columnNumbers).toBe(true);
     expect(income.columns.map((c) => c.header.join('/')).slice(0, 5)).toEqual(['序号', '功能分类科目/科目编码', '功能分类科目/科目名称', '合计', '本年收入/小计']);
@@ -93,7 +93,7 @@ describe('tab-separated rows: 永清县 2024', () => {
     expect(r.report.warnings.some((w) => w.line === 130 && /differs from the first/.test(w.message))).toBe(true);
   });
 
-  it('reads a spending plan cell that carries both the period and the amount', () => {
+  it('reads a spending plan cell that carries both the period and the amount', async () => {
     expect(projects[1]!.spendingPlan).toEqual([
       { period: '3月底', amount: null },
       { period: '6月底', amount: null },
@@ -104,7 +104,7 @@ describe('tab-separated rows: 永清县 2024', () => {
     expect(projects[0]!.code).toBe('13102323P00723510051N');
   });
 
-  it('keeps a spending plan printed again in the 绩效目标 row as published, and reads the goal under it', () => {
+  it('keeps a spending plan printed again in the 绩效目标 row as published, and reads the goal under it', async () => {
     const p22 = projects[21]!;
     expect(p22.spendingPlan).toEqual([
       { period: '3月底', amount: '500.00' },
@@ -115,7 +115,7 @@ describe('tab-separated rows: 永清县 2024', () => {
     expect(p22.goals[0]).toMatch(/^1\. 通过城乡居民养老保险补贴项目的开展/);
   });
 
-  it('keeps 名词解释 terms without their ** markers and the figures quoted in the prose', () => {
+  it('keeps 名词解释 terms without their ** markers and the figures quoted in the prose', async () => {
     const glossary = decl.sections.find((s) => s.id === 'glossary')!.blocks[0]!['glossary'] as { term: string }[];
     expect(glossary[0]!.term).toBe('财政拨款收入');
     expect(decl.statedFigures['expenditure.personnel']!.value).toBe('1315.17');
@@ -123,17 +123,17 @@ describe('tab-separated rows: 永清县 2024', () => {
   });
 });
 
-describe('one cell per line: 广阳区 2020 and 霸州市 2021', () => {
-  const guangyang = run('guangyang-hrss-2020-budget.txt');
-  const bazhou = run('bazhou-hrss-2021-budget.txt');
+describe('one cell per line: 广阳区 2020 and 霸州市 2021', async () => {
+  const guangyang = await run('guangyang-hrss-2020-budget.txt');
+  const bazhou = await run('bazhou-hrss-2021-budget.txt');
 
-  it('leaves out the tail that repeats the opening pages, and says so', () => {
+  it('leaves out the tail that repeats the opening pages, and says so', async () => {
     const dropped = guangyang.report.entries.find((e) => /repeat earlier pages/.test(e.text));
     expect(dropped?.line).toBe(1055);
     expect(text(guangyang, 'filing.yaml')).not.toContain('- 1 -');
   });
 
-  it('has no standard tables, and groups the project tables by the part they stand in', () => {
+  it('has no standard tables, and groups the project tables by the part they stand in', async () => {
     const decl = parse(text(guangyang, 'filing.yaml')) as Decl;
     expect(decl.tables.filter((t) => t.standard)).toEqual([]);
     const performance = decl.sections.find((s) => s.number === '五')!;
@@ -142,43 +142,43 @@ describe('one cell per line: 广阳区 2020 and 霸州市 2021', () => {
     expect(projects.map((p) => p.group)).toEqual([...Array(8).fill('专项资金绩效目标'), ...Array(7).fill('预算项目绩效目标')]);
   });
 
-  it('widens merged header cells of the 部门整体支出绩效指标 table', () => {
+  it('widens merged header cells of the 部门整体支出绩效指标 table', async () => {
     const decl = parse(text(bazhou, 'filing.yaml')) as Decl;
     const indicators = decl.tables.find((t) => t.id === 'performance-indicators')!;
     expect(indicators.columns.map((c) => c.header.join('/'))).toEqual(['一级指标', '二级指标', '三级指标', '评（扣）分标准', '绩效指标描述', '指标值/符号', '指标值/值', '指标值/单位', '指标值确定依据']);
   });
 
-  it('puts the two tables under 上年结转 in their own group', () => {
+  it('puts the two tables under 上年结转 in their own group', async () => {
     const projects = parse(text(bazhou, 'projects.yaml')) as ProjectOut[];
     expect(projects).toHaveLength(30);
     expect(projects.filter((p) => p.group === '上年结转').map((p) => p.number)).toEqual([1, 2]);
   });
 
-  it('reads the procurement table with its per-unit subtotal rows', () => {
+  it('reads the procurement table with its per-unit subtotal rows', async () => {
     const csv = text(bazhou, 'tables/procurement.csv').trim().split('\n');
     expect(csv[1]!.startsWith('合  计,')).toBe(true);
     expect(csv[2]).toContain('霸州市人力资源和社会保障局本级小计');
   });
 });
 
-describe('PDF → Markdown pipe tables: 抚宁区 2020', () => {
-  const r = run('funing-hrss-2020-performance.txt');
+describe('PDF → Markdown pipe tables: 抚宁区 2020', async () => {
+  const r = await run('funing-hrss-2020-performance.txt');
   const decl = parse(text(r, 'filing.yaml')) as Decl;
   const projects = parse(text(r, 'projects.yaml')) as ProjectOut[];
 
-  it('is a filing with project tables and no budget tables', () => {
+  it('is a filing with project tables and no budget tables', async () => {
     expect(decl.tables).toEqual([]);
     expect(projects.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(decl.department.units.map((u) => u.code)).toEqual(['323002', '323003', '323004', '323006']);
     expect(projects[2]!.facts).toEqual({ 部门: '323003 秦皇岛市抚宁区就业服务中心' });
   });
 
-  it('pairs a period label with the amount that spilled into the next cell', () => {
+  it('pairs a period label with the amount that spilled into the next cell', async () => {
     expect(projects[4]!.spendingPlan.at(-1)).toEqual({ period: '12月底', amount: '100' });
     expect(projects[4]!.goals).toEqual(['1、确保 2020 年企业养老保险征缴的扩面任务的完成']);
   });
 
-  it('reads the 分项绩效目标 with their numbered indicators', () => {
+  it('reads the 分项绩效目标 with their numbered indicators', async () => {
     const part = decl.sections.find((s) => s.number === '第一部分')!;
     expect(part.subsections!.map((s) => `${s.number}、${s.title}`)).toEqual(['一、总体绩效目标', '二、分项绩效目标', '三、工作保障措施']);
     const goals = part.subsections![1]!.blocks.find((b) => 'goals' in b)!['goals'] as { title: string; target: string; indicators: string[] }[];
@@ -187,7 +187,7 @@ describe('PDF → Markdown pipe tables: 抚宁区 2020', () => {
   });
 });
 
-describe('a document of another department and year in the same form', () => {
+describe('a document of another department and year in the same form', async () => {
   const page = ['', '501 香河县民政局', '', '预算年度：2025', '', '单位：万元', ''];
   const header = ['序号\t收入\t\t支出\t', '\t项 目\t预算数\t项 目\t预算数', '栏次\t1\t2\t3\t4'];
   const doc = [
@@ -226,21 +226,21 @@ describe('a document of another department and year in the same form', () => {
     '产出指标\t数量指标\t保障人数\t保障人数\t≥1200人\t县民政局文件\t',
     '',
   ].join('\n');
-  const r = importDocument({ file: 'in/xianghe-mz-2025.txt', bytes: new TextEncoder().encode(doc) });
+  const r = await importDocument({ file: 'in/xianghe-mz-2025.txt', bytes: new TextEncoder().encode(doc) });
   const decl = parse(text(r, 'filing.yaml')) as Decl;
 
-  it('reads identity, region and code from the document', () => {
+  it('reads identity, region and code from the document', async () => {
     expect(r.id).toBe('河北省/廊坊市/香河县/501-民政局/2025-预算');
   });
 
-  it('merges the two pages of the 收支总表 and keeps figures as printed, thousands separator removed', () => {
+  it('merges the two pages of the 收支总表 and keeps figures as printed, thousands separator removed', async () => {
     expect(text(r, 'tables/income-expenditure-summary.csv')).toBe(
       '序号,收入/项目,收入/预算数,支出/项目,支出/预算数\n1,一、一般公共预算拨款收入,1200.50,一、一般公共服务支出,\n2,二、政府性基金预算拨款收入,,二、社会保障和就业支出,1200.50\n3,本年收入合计,1200.50,本年支出合计,1200.50\n',
     );
     expect(decl.tables[0]!.meta).toEqual({ 部门: '501 香河县民政局', 预算年度: '2025' });
   });
 
-  it('reads the project table and the stated income', () => {
+  it('reads the project table and the stated income', async () => {
     const projects = parse(text(r, 'projects.yaml')) as ProjectOut[];
     expect(projects[0]).toMatchObject({ number: 1, name: '低保资金', code: 'P001', budget: { total: '800.00' }, goals: ['1. 按月足额发放'] });
     expect(projects[0]!.spendingPlan.map((s) => `${s.period}:${s.amount}`)).toEqual(['3月底:200.00', '6月底:400.00', '10月底:600.00', '12月底:800.00']);
@@ -251,13 +251,13 @@ describe('a document of another department and year in the same form', () => {
   });
 });
 
-describe('figures in cells', () => {
-  it('are read without spaces, thousands separators, full-width digits or the 万元 unit', () => {
+describe('figures in cells', async () => {
+  it('are read without spaces, thousands separators, full-width digits or the 万元 unit', async () => {
     expect(['1315.17 万元', ' 24 487.92 ', '1,234.50', '１２.５', '≥95%', '12月底 56.28'].map(numericCell)).toEqual(['1315.17', '24487.92', '1234.50', '12.5', null, null]);
   });
 });
 
-describe('a document in the one-cell-per-line form with a standard table', () => {
+describe('a document in the one-cell-per-line form with a standard table', async () => {
   const doc = [
     '2025年香河县人力资源和社会保障局部门预算信息公开',
     '部门预算财政拨款“三公”经费支出表',
@@ -286,9 +286,9 @@ describe('a document in the one-cell-per-line form with a standard table', () =>
     '一、部门职责及机构设置情况',
     '负责全县人力资源和社会保障工作。',
   ].join('\n');
-  const r = importDocument({ file: 'in/xianghe-2025.txt', bytes: new TextEncoder().encode(doc) });
+  const r = await importDocument({ file: 'in/xianghe-2025.txt', bytes: new TextEncoder().encode(doc) });
 
-  it('reads the department after the year, the page header inside the table, and the header block', () => {
+  it('reads the department after the year, the page header inside the table, and the header block', async () => {
     expect(r.id).toBe('河北省/廊坊市/香河县/402-人力资源和社会保障局/2025-预算');
     const decl = parse(text(r, 'filing.yaml')) as Decl;
     expect(decl.tables[0]).toMatchObject({ id: 'three-public', standard: 'three-public', columnNumbers: true, meta: { 部门: '402香河县人力资源和社会保障局' } });

@@ -7,11 +7,11 @@ import { writeRecord } from '../../src/lib/import/write-record.ts';
 import { loadAllFilings } from '../../src/lib/records/load-filing.ts';
 import { sourceOf } from './records-from-sources.ts';
 
-describe('writing a record', () => {
+describe('writing a record', async () => {
   const { sourceFile, bytes } = sourceOf('funing-hrss-2020-performance.txt');
-  const result = importDocument({ file: sourceFile, bytes });
+  const result = await importDocument({ file: sourceFile, bytes });
 
-  it('writes a record that loads without problems under another content root', () => {
+  it('writes a record that loads without problems under another content root', async () => {
     const root = mkdtempSync(join(tmpdir(), 'gongkai-write-'));
     writeRecord(root, result);
     const loaded = loadAllFilings(root, root);
@@ -19,7 +19,7 @@ describe('writing a record', () => {
     expect(loaded.filings.map((f) => f.projectList.length)).toEqual([9]);
   });
 
-  it('replaces what an earlier import wrote but keeps a reviewer’s acknowledgments.yaml', () => {
+  it('replaces what an earlier import wrote but keeps a reviewer’s acknowledgments.yaml', async () => {
     const root = mkdtempSync(join(tmpdir(), 'gongkai-write-'));
     const dir = writeRecord(root, result);
     writeFileSync(join(dir, 'acknowledgments.yaml'), '- { rule: r, at: x, note: kept }\n');

@@ -1,4 +1,7 @@
 import type { Block, SourceForm } from './blocks.ts';
+
+/** The forms a converter's extracted text comes in. */
+export type TextForm = Extract<SourceForm, 'word-cells' | 'tab-rows' | 'markdown-pipes'>;
 import { readMarkdownPipes } from './read-markdown-pipes.ts';
 import { readTabRows } from './read-tab-rows.ts';
 import { readWordCells } from './read-word-cells.ts';
@@ -8,7 +11,7 @@ import { readWordCells } from './read-word-cells.ts';
  * start with a tab and hold a single cell mean Word → text, one cell per
  * line; lines with tabs between cells mean one row per line.
  */
-export function detectForm(lines: readonly string[]): SourceForm | null {
+export function detectForm(lines: readonly string[]): TextForm | null {
   let pipes = 0;
   let singleCells = 0;
   let rows = 0;
@@ -23,7 +26,7 @@ export function detectForm(lines: readonly string[]): SourceForm | null {
   return null;
 }
 
-export function readBlocks(form: SourceForm, lines: readonly string[]): Block[] {
+export function readBlocks(form: TextForm, lines: readonly string[]): Block[] {
   switch (form) {
     case 'word-cells':
       return readWordCells(lines);

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { filingId } from '../records/filing-path.ts';
 import { INDICATORS_FILE, PROJECTS_FILE, indicatorsCsv, recordYaml, tableCsv } from './record-files.ts';
 import { formDescriptions } from './blocks.ts';
-import { detectForm, readBlocks } from './detect-form.ts';
+import { readDocument } from './read-document.ts';
 import { dropDuplicateTail } from './duplicate-tail.ts';
 import { readIdentity } from './identity.ts';
 import { Recogniser, type BlockDraft, type SectionDraft } from './recognise.ts';
@@ -28,17 +28,6 @@ export interface ImportResult {
 
 export const REPORT_FILE = 'import-report.md';
 
-function decode(file: string, bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new ImportError(file, undefined, 'the file is empty');
-  if (bytes.includes(0)) throw new ImportError(file, undefined, 'expected extracted text, found binary data (a NUL byte); convert the document to text first');
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    throw new ImportError(file, undefined, 'expected UTF-8 text, found bytes that are not UTF-8');
-  }
-}
-
 /** Markdown blocks become files named after their section; the rest stay in filing.yaml. */
 function sectionBlocks(section: SectionDraft, files: Map<string, string | Uint8Array>, groups: Map<string, string>, report: ImportReport) {
   let n = 0;
@@ -57,18 +46,16 @@ function sectionBlocks(section: SectionDraft, files: Map<string, string | Uint8A
 }
 
 /**
- * Turn one document's extracted text into the files of a filing record:
+ * Turn one document (PDF, Word, Excel or a converter's text) into the files of a filing record:
  * filing.yaml, tables/*.csv, projects.yaml, sections/*.md, the source copy
  * and the import report. Deterministic: the same bytes give the same files.
  */
-export function importDocument(options: ImportOptions): ImportResult {
+export async function importDocument(options: ImportOptions): Promise<ImportResult> {
   const { file, bytes } = options;
-  const text = decode(file, bytes);
-  const lines = text.split(/\r?\n/);
-  const form = detectForm(lines);
-  if (!form) throw new ImportError(file, undefined, 'no table in a known text form (tab-separated rows, one cell per line, or pipe tables) was found');
+  const read = await readDocument(file, bytes);
+  const form = read.form;
   const report = new ImportReport(basename(file), form);
-  const blocks = dropDuplicateTail(readBlocks(form, lines), report);
+  const blocks = dropDuplicateTail(read.blocks, report);
   const identity = readIdentity(file, blocks, options.region);
   report.add(identity.line, 'metadata', `${identity.department.name}, ${identity.year} ${identity.kind}, ${[identity.region.province, identity.region.city, identity.region.county].filter(Boolean).join('/')}`);
   const recognised = new Recogniser(file, blocks, identity, report).run();
