@@ -1,8 +1,9 @@
-import { standardTableKeys, standardTableNames, type StandardTableKey } from '../records/schema/table.ts';
+import { finalAccountsTableNames, standardTableKeys, standardTableNames, standardTableVariants, type StandardTableKey } from '../records/schema/table.ts';
 import type { GlossaryEntry, Goal } from '../records/schema/section.ts';
 import type { Block, TableBlock, TableRow, TextBlock } from './blocks.ts';
 import type { ColumnDraft } from './columns.ts';
 import { mergeTablePages } from './table-pages.ts';
+import { normaliseTableShape } from './table-shapes.ts';
 import type { Identity } from './identity.ts';
 import { parseProject, PROJECT_TITLE, type ProjectDraft } from './projects.ts';
 import { ImportError, type ImportReport } from './report.ts';
@@ -49,10 +50,10 @@ export interface Recognised {
 const quoteFold = (s: string) => compact(s).replace(/[“”"「」『』‘’']/g, '"');
 
 const STANDARD_NAMES = standardTableKeys
-  .map((key) => ({ key, name: quoteFold(standardTableNames[key]) }))
+  .flatMap((key) => [standardTableNames[key], finalAccountsTableNames[key], ...standardTableVariants[key]].map((name) => ({ key, name: quoteFold(name) })))
   .sort((a, b) => b.name.length - a.name.length);
 
-/** `部门预算收支总表` → income-expenditure-summary; names vary by a prefix, never by the core. */
+/** `部门预算收支总表`, `收入支出决算总表` → income-expenditure-summary; names vary by a prefix, never by the core. */
 export function standardTableKey(text: string): StandardTableKey | null {
   const c = quoteFold(text);
   if (c.length > 30) return null;
@@ -431,7 +432,7 @@ export class Recogniser {
   }
 
   private buildTable(opts: { title: string; line: number; standard?: StandardTableKey; pages: TableBlock[]; notes: string[]; meta: Record<string, string>; unit: string }): TableDraft {
-    const merged = mergeTablePages(this.file, opts.title, opts.line, opts.pages, opts.standard !== undefined, this.report);
+    const merged = mergeTablePages(this.file, opts.title, opts.line, normaliseTableShape(opts.pages, this.report, opts.title), opts.standard !== undefined, this.report);
     const id = uniqueId(opts.standard ?? TABLE_IDS.find(([re]) => re.test(opts.title))?.[1] ?? 'table', this.tableIds);
     const table: TableDraft = {
       id,

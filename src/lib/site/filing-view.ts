@@ -30,7 +30,7 @@ function allBlocks(f: Pick<Filing, 'sections'>): BlockDeclaration[] {
   return f.sections.flatMap((s) => parts(s).flatMap((p) => p.blocks));
 }
 
-/** Tables that no section places: the standard tables, shown first under 部门预算公开表 as the source prints them. */
+/** Tables that no section places: the standard tables, shown first under 部门预算公开表 (or 部门决算公开表) as the source prints them. */
 export function standaloneTables(f: Pick<Filing, 'sections'> & { tables: readonly Table[] }): Table[] {
   const placed = new Set(allBlocks(f).flatMap((b) => (b.table ? [b.table] : [])));
   return f.tables.filter((t) => !placed.has(t.id));
@@ -104,6 +104,9 @@ export function projectBudgetTable(project: Project): DerivedTable | null {
   return { columns, rows: [row] };
 }
 
+/** Heading of the standard tables: 部门预算公开表 or 部门决算公开表, by the filing's kind. */
+export const standardTablesHeading = (f: Filing) => `部门${f.kind}公开表`;
+
 export interface TocEntry {
   id: string;
   label: string;
@@ -115,7 +118,7 @@ export function tableOfContents(f: Filing): TocEntry[] {
   const entries: TocEntry[] = [];
   const tables = standaloneTables(f);
   if (tables.length > 0) {
-    entries.push({ id: 'tables', label: '部门预算公开表', children: tables.map((t) => ({ id: tableAnchor(t.id), label: t.title, children: [] })) });
+    entries.push({ id: 'tables', label: standardTablesHeading(f), children: tables.map((t) => ({ id: tableAnchor(t.id), label: t.title, children: [] })) });
   }
   const projectEntries = (blocks: readonly BlockDeclaration[]): TocEntry[] =>
     blocks.flatMap((b) => (b.projects === undefined ? [] : projectsIn(f, b.projects).map(({ project, index }) => ({ id: projectAnchor(index), label: project.title, children: [] }))));

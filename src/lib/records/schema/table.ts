@@ -16,6 +16,7 @@ export const standardTableKeys = [
 ] as const;
 export type StandardTableKey = (typeof standardTableKeys)[number];
 
+/** Names of the standard tables in a 预算 filing, without the 部门预算 prefix issuers add. */
 export const standardTableNames: Record<StandardTableKey, string> = {
   'income-expenditure-summary': '收支总表',
   'income-summary': '收入总表',
@@ -26,6 +27,40 @@ export const standardTableNames: Record<StandardTableKey, string> = {
   'government-fund-expenditure': '政府性基金预算财政拨款支出表',
   'state-capital-expenditure': '国有资本经营预算财政拨款支出表',
   'three-public': '财政拨款“三公”经费支出表',
+};
+
+/** Names of the standard tables in a 决算 filing, as the national 部门决算 template prints them. */
+export const finalAccountsTableNames: Record<StandardTableKey, string> = {
+  'income-expenditure-summary': '收入支出决算总表',
+  'income-summary': '收入决算表',
+  'expenditure-summary': '支出决算表',
+  'fiscal-summary': '财政拨款收入支出决算总表',
+  'general-budget-expenditure': '一般公共预算财政拨款支出决算表',
+  'general-budget-basic-expenditure': '一般公共预算财政拨款基本支出决算表',
+  'government-fund-expenditure': '政府性基金预算财政拨款收入支出决算表',
+  'state-capital-expenditure': '国有资本经营预算财政拨款收入支出决算表',
+  'three-public': '财政拨款“三公”经费支出决算表',
+};
+
+/** The standard table's name for a filing of this kind (预算 or 决算). */
+export function standardTableName(key: StandardTableKey, kind: '预算' | '决算'): string {
+  return (kind === '决算' ? finalAccountsTableNames : standardTableNames)[key];
+}
+
+/**
+ * Other titles issuers print for the same tables: 决算 tables with or
+ * without 决算 in every name, 明细表, 收支 for 收入支出.
+ */
+export const standardTableVariants: Record<StandardTableKey, readonly string[]> = {
+  'income-expenditure-summary': ['收入支出总表', '收支决算总表', '收入支出决算表'],
+  'income-summary': ['收入决算明细表'],
+  'expenditure-summary': ['支出决算明细表'],
+  'fiscal-summary': ['财政拨款收支决算总表', '财政拨款收入支出总表'],
+  'general-budget-expenditure': ['一般公共预算财政拨款支出决算明细表', '一般公共预算支出决算表', '一般公共预算财政拨款支出明细表'],
+  'general-budget-basic-expenditure': ['一般公共预算财政拨款基本支出决算明细表', '一般公共预算基本支出决算表', '一般公共预算财政拨款基本支出明细表'],
+  'government-fund-expenditure': ['政府性基金预算财政拨款支出决算表', '政府性基金预算财政拨款收入支出表'],
+  'state-capital-expenditure': ['国有资本经营预算财政拨款支出决算表', '国有资本经营预算财政拨款收入支出表'],
+  'three-public': ['“三公”经费支出决算表', '“三公”经费支出表', '财政拨款“三公”经费支出决算情况表'],
 };
 
 /**

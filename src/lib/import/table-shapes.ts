@@ -1,0 +1,132 @@
+import type { TableBlock, TableRow } from './blocks.ts';
+import type { ImportReport } from './report.ts';
+import { cellText, compact, numericCell } from './text.ts';
+
+/**
+ * Shapes that the government templates print and the record keeps in one
+ * form, whichever reader saw them: a classification code printed over
+ * 类 | 款 | 项 columns becomes one code column, and a table printed as two
+ * side-by-side blocks (the 基本支出表's 301/303 beside 302/310) becomes one
+ * block read left block first. Works on the raw pages, before the header is
+ * read, so that header paths and column types see the shape the record has.
+ */
+
+const LEVELS = ['类', '款', '项'] as const;
+/** How far down the header a 类 | 款 | 项 row may stand. */
+const HEADER_SEARCH = 6;
+
+interface CodeRun {
+  /** First column of the run. */
+  at: number;
+  /** 2 (类 款) or 3 (类 款 项). */
+  width: number;
+  /** Row that prints 类 款 项. */
+  row: number;
+}
+
+function codeRuns(rows: readonly TableRow[]): CodeRun[] {
+  const runs: CodeRun[] = [];
+  rows.slice(0, HEADER_SEARCH).forEach((r, row) => {
+    const cells = r.cells.map((c) => compact(c));
+    for (let at = 0; at + 1 < cells.length; at++) {
+      if (cells[at] !== LEVELS[0] || cells[at + 1] !== LEVELS[1]) continue;
+      runs.push({ at, width: cells[at + 2] === LEVELS[2] ? 3 : 2, row });
+    }
+  });
+  return runs;
+}
+
+/** `201 | 06 | 01` → `2010601`; a label spanning the run (合计) stays as it is. */
+function joinRun(cells: readonly string[], run: CodeRun, isLevelRow: boolean): string {
+  const parts = cells.slice(run.at, run.at + run.width).map((c) => compact(c));
+  if (isLevelRow) return '';
+  if (parts.every((p) => /^\d*$/.test(p))) return parts.join('');
+  return parts.find((p) => p !== '') ?? '';
+}
+
+function joinCodeColumns(pages: readonly TableBlock[], report: ImportReport, title: string): TableBlock[] {
+  const first = pages[0];
+  if (!first) return [...pages];
+  const runs = codeRuns(first.rows);
+  if (runs.length === 0) return [...pages];
+  const width = first.rows[0]?.cells.length ?? 0;
+  report.add(first.line, 'note', `"${title}": classification codes printed over ${runs.map((r) => LEVELS.slice(0, r.width).join('/')).join(' and ')} columns are kept as one code column each (201 | 06 | 01 → 2010601)`);
+  return pages.map((page, p) => ({
+    ...page,
+    rows: page.rows.map((row, r) => {
+      if (row.cells.length !== width) return row;
+      const cells: string[] = [];
+      let c = 0;
+      while (c < row.cells.length) {
+        const run = runs.find((x) => x.at === c);
+        if (run) {
+          cells.push(joinRun(row.cells, run, p === 0 && r === run.row));
+          c += run.width;
+        } else cells.push(row.cells[c++]!);
+      }
+      // The 类 款 项 row may also be the first data row (合计 beside the labels): keep what else it holds.
+      return { ...row, cells };
+    }),
+  }));
+}
+
+const isDataRow = (row: TableRow) => row.cells.some((c) => numericCell(cellText(c)) !== null);
+
+/** Rows above the first row with a figure: the header, as far as side-by-side blocks go. */
+function headerDepth(rows: readonly TableRow[]): number {
+  const data = rows.findIndex(isDataRow);
+  return data < 0 ? Math.min(rows.length, 3) : data;
+}
+
+/**
+ * The column where each side-by-side block starts, when the top header row
+ * prints the same labels again and again over equal widths; else null.
+ */
+function blockStarts(header: readonly TableRow[]): number[] | null {
+  const top = header[0];
+  if (!top) return null;
+  const labels = top.cells.map((c) => compact(c));
+  const width = labels.length;
+  for (let blocks = 2; blocks <= 4; blocks++) {
+    if (width % blocks !== 0) continue;
+    const span = width / blocks;
+    const starts = Array.from({ length: blocks }, (_, b) => b * span);
+    const same = header.every((row) => {
+      const cells = row.cells.map((c) => compact(c));
+      const firstBlock = cells.slice(0, span).join('|');
+      return firstBlock.replace(/\|/g, '') !== '' && starts.every((s) => cells.slice(s, s + span).join('|') === firstBlock);
+    });
+    if (same) return starts;
+  }
+  return null;
+}
+
+function stackBlocks(pages: readonly TableBlock[], report: ImportReport, title: string): TableBlock[] {
+  const first = pages[0];
+  if (!first) return [...pages];
+  const depth = headerDepth(first.rows);
+  const starts = blockStarts(first.rows.slice(0, depth));
+  if (!starts) return [...pages];
+  const span = first.rows[0]!.cells.length / starts.length;
+  const headerKey = first.rows.slice(0, depth).map((r) => r.cells.map((c) => compact(c)).join('|'));
+  const body = (page: TableBlock, p: number) => {
+    const repeats = p > 0 && page.rows.slice(0, depth).every((r, k) => r.cells.map((c) => compact(c)).join('|') === headerKey[k]);
+    return p === 0 || repeats ? page.rows.slice(depth) : page.rows;
+  };
+  const rows: TableRow[] = first.rows.slice(0, depth).map((r) => ({ ...r, cells: r.cells.slice(0, span) }));
+  for (const start of starts) {
+    pages.forEach((page, p) => {
+      for (const row of body(page, p)) {
+        const cells = row.cells.slice(start, start + span);
+        if (cells.some((c) => cellText(c) !== '')) rows.push({ ...row, cells });
+      }
+    });
+  }
+  report.add(first.line, 'note', `"${title}": printed as ${starts.length} blocks side by side with the same columns; read as one table, the left block first`);
+  return [{ ...first, rows }];
+}
+
+/** The raw pages of a table in the shape the record keeps. */
+export function normaliseTableShape(pages: readonly TableBlock[], report: ImportReport, title: string): TableBlock[] {
+  return stackBlocks(joinCodeColumns(pages, report, title), report, title);
+}
