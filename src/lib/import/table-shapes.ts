@@ -51,10 +51,11 @@ function joinCodeColumns(pages: readonly TableBlock[], report: ImportReport, tit
   if (runs.length === 0) return [...pages];
   const width = first.rows[0]?.cells.length ?? 0;
   report.add(first.line, 'note', `"${title}": classification codes printed over ${runs.map((r) => LEVELS.slice(0, r.width).join('/')).join(' and ')} columns are kept as one code column each (201 | 06 | 01 → 2010601)`);
+  const levelRows = new Set(runs.map((run) => first.rows[run.row]));
   return pages.map((page, p) => ({
     ...page,
-    rows: page.rows.map((row, r) => {
-      if (row.cells.length !== width) return row;
+    rows: page.rows.flatMap((row, r) => {
+      if (row.cells.length !== width) return [row];
       const cells: string[] = [];
       let c = 0;
       while (c < row.cells.length) {
@@ -64,8 +65,9 @@ function joinCodeColumns(pages: readonly TableBlock[], report: ImportReport, tit
           c += run.width;
         } else cells.push(row.cells[c++]!);
       }
-      // The 类 款 项 row may also be the first data row (合计 beside the labels): keep what else it holds.
-      return { ...row, cells };
+      // The 类 款 项 row may also be the first data row (合计 beside the labels): it goes only when it holds nothing else.
+      if (levelRows.has(row) && cells.every((c) => cellText(c) === '')) return [];
+      return [{ ...row, cells }];
     }),
   }));
 }
@@ -94,9 +96,9 @@ function blockStarts(header: readonly TableRow[]): number[] | null {
     const same = header.every((row) => {
       const cells = row.cells.map((c) => compact(c));
       const firstBlock = cells.slice(0, span).join('|');
-      return firstBlock.replace(/\|/g, '') !== '' && starts.every((s) => cells.slice(s, s + span).join('|') === firstBlock);
+      return starts.every((s) => cells.slice(s, s + span).join('|') === firstBlock);
     });
-    if (same) return starts;
+    if (same && labels.slice(0, span).some((l) => l !== '')) return starts;
   }
   return null;
 }
