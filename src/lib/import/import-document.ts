@@ -124,6 +124,7 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
     department: identity.department,
     unit: '万元',
     sources: [source],
+    ...(recognised.contents.length > 0 ? { contents: recognised.contents } : {}),
     tables: recognised.tables.map((t) => ({
       id: t.id,
       ...(t.standard ? { standard: t.standard } : {}),

@@ -42,6 +42,8 @@ export interface SectionDraft {
 }
 
 export interface Recognised {
+  /** The entries of the document's 目录, as printed. */
+  contents: string[];
   tables: TableDraft[];
   projects: (ProjectDraft & { place: string })[];
   sections: SectionDraft[];
@@ -106,6 +108,11 @@ function uniqueId(base: string, taken: Set<string>): string {
 const isText = (b: Block | undefined): b is TextBlock => b?.kind === 'text';
 const isTable = (b: Block | undefined): b is TableBlock => b?.kind === 'table';
 
+/** A 目录 line without its dot leaders and page number: `一、收入支出决算总表……3` → `一、收入支出决算总表`. */
+function contentsEntry(text: string): string {
+  return text.replace(/^\[bookmark:[^\]]*\]/, '').replace(/[.·…\s\u3000]*\d{0,3}\s*$/, '').trim();
+}
+
 /** A table of contents: every row is a title and a page number. */
 function isContentsTable(t: TableBlock): boolean {
   return t.rows.every((r) => {
@@ -126,6 +133,8 @@ export class Recogniser {
   private readonly tables: TableDraft[] = [];
   private readonly projects: (ProjectDraft & { place: string })[] = [];
   private readonly sections: SectionDraft[] = [];
+  /** What the document's 目录 lists, as printed, without page numbers. */
+  private readonly contentsEntries: string[] = [];
   private readonly tableIds = new Set<string>();
   private readonly sectionIds = new Set<string>();
   /** Where blocks go: a section or a subsection. */
@@ -151,7 +160,7 @@ export class Recogniser {
 
   run(): Recognised {
     while (this.i < this.blocks.length) this.step();
-    return { tables: this.tables, projects: this.projects, sections: this.sections };
+    return { tables: this.tables, projects: this.projects, sections: this.sections, contents: this.contentsEntries };
   }
 
   private step(): void {
@@ -285,10 +294,32 @@ export class Recogniser {
         else break;
       }
     }
+    if (last === this.i) return this.textContents(block);
     const lines = this.blocks.slice(this.i, last + 1);
     const entries = lines.reduce((n, b) => n + (isTable(b) ? b.rows.length : 0), 0);
+    this.contentsEntries.push(...lines.flatMap((b) => (isTable(b) ? b.rows.map((r) => contentsEntry(r.cells.map(cellText).filter((c) => c !== '')[0] ?? '')) : [])).filter((e) => e !== ''));
     this.report.add(block.line, 'skipped', `table of contents (${entries} entries with page numbers, ${lines.filter(isText).length} heading lines): not content, left out`);
     this.i = last + 1;
+  }
+
+  /**
+   * A 目录 printed as lines of text (a PDF, a Word document without a
+   * contents table): it runs until its first entry is printed again as the
+   * document's first heading.
+   */
+  private textContents(heading: TextBlock): void {
+    const first = this.blocks.slice(this.i + 1).find((b): b is TextBlock => isText(b) && contentsEntry(b.text) !== '');
+    const firstKey = first ? compact(contentsEntry(first.text)) : '';
+    const end = first ? this.blocks.findIndex((b, k) => k > this.blocks.indexOf(first) && isText(b) && compact(contentsEntry(b.text)) === firstKey) : -1;
+    if (end < 0 || end - this.i > 200 || this.blocks.slice(this.i + 1, end).some(isTable)) {
+      this.report.add(heading.line, 'skipped', '目录 heading without entries the document prints again: the heading is left out');
+      this.i++;
+      return;
+    }
+    const entries = this.blocks.slice(this.i + 1, end).filter(isText).map((b) => contentsEntry(b.text)).filter((e) => e !== '');
+    this.contentsEntries.push(...entries);
+    this.report.add(heading.line, 'skipped', `table of contents (${entries.length} entries printed as lines of text): not content, left out; its entries are kept as the record's contents`);
+    this.i = end;
   }
 
   private contents(block: TableBlock): void {

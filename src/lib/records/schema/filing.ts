@@ -102,6 +102,11 @@ export const filingSchema = z
     /** Date of publication (YYYY-MM-DD) when the source states it. */
     published: z.iso.date().optional(),
     sources: z.array(sourceSchema).min(1),
+    /**
+     * The entries of the document's 目录 as printed (without page numbers):
+     * a table it lists must be in the record.
+     */
+    contents: z.array(z.string().min(1)).default([]),
     tables: z.array(tableDeclarationSchema).default([]),
     /** File with the 项目绩效目标表 list. */
     projects: recordPathSchema({ pattern: /\.ya?ml$/, expected: 'a .yaml file' }).optional(),
