@@ -72,7 +72,7 @@ const META = /^([^：:\s]{2,8})\s*[：:]\s*(\S.{0,30})$/;
 const GOAL_TARGET = /^绩效目标\s*[：:]\s*(.*)$/;
 const GOAL_INDICATOR = /^绩效指标\s*\d*\s*[：:]\s*(.*)$/;
 const NUMBERED_GOAL = /^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))\s*绩效目标\s*[：:]\s*(.*)$/;
-const GLOSSARY_ENTRY = /^\d+\s*[、.．]\s*(\*\*)?(.+?)(\*\*)?\s*[：:]\s*(.+)$/;
+const GLOSSARY_ENTRY = /^(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*(\*\*)?([^：:]{1,30}?)(\*\*)?\s*[：:]\s*(.+)$/;
 
 const SECTION_IDS: [RegExp, string][] = [
   [/职责|机构设置/, 'duties'],
@@ -186,6 +186,10 @@ export class Recogniser {
     if (project && this.followedByTable(this.i + 1)) return this.project(block, Number(project[1]), project[2]!);
     const part = PART_HEADING.exec(text);
     if (part) return this.partHeading(block, part[1]!, part[2]!.trim());
+    if (this.current && /名词解释/.test(this.current.title)) {
+      const m = GLOSSARY_ENTRY.exec(text);
+      if (m) return this.glossaryEntry(block, m[2]!.trim(), m[4]!.trim());
+    }
     const heading = SECTION_HEADING.exec(text);
     if (heading && !/[。；]$/.test(text)) {
       const n = chineseNumber(heading[1]!);
@@ -202,10 +206,6 @@ export class Recogniser {
     }
     if (/情况说明$|信息公开$|绩效文本$/.test(compact(text)) && text.length <= 60 && compact(text).includes(compact(this.identity.department.name).slice(0, 4))) {
       return this.startSection(block, undefined, text, 'introduction');
-    }
-    if (this.current && /名词解释/.test(this.current.title)) {
-      const m = GLOSSARY_ENTRY.exec(text);
-      if (m) return this.glossaryEntry(block, m[2]!.trim(), m[4]!.trim());
     }
     if (GOAL_TARGET.test(this.nextText(this.i + 1) ?? '') || NUMBERED_GOAL.test(text)) return this.goal(block, text);
     if (this.tableTitleAhead(this.i)) return this.genericTable(block);
