@@ -1,6 +1,64 @@
+import { zipSync } from 'fflate';
 import type { DocumentRead } from '../read-document.ts';
 import { ImportError } from '../report.ts';
+import { DOCUMENT_PART, readDocx } from './read-docx.ts';
+import { readWorkbook } from './read-workbook.ts';
+import { attrOf, childrenOf, findElement, parseXml, tagOf } from './xml.ts';
+import { ZipPackage } from './zip-package.ts';
 
-export function readOoxml(file: string, _bytes: Uint8Array): DocumentRead {
-  throw new ImportError(file, undefined, 'Word and Excel import is not available yet');
+const WORKBOOK_PART = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+
+/** `worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`; `/xl/x.xml` → `xl/x.xml`. */
+function resolvePart(target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `xl/${target}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}
+
+/**
+ * The workbook's own XML parts (sheets, shared strings, styles, the
+ * metadata SheetJS insists on when the package lists it), inflated under
+ * the package's limits and packed again without compression, so that
+ * SheetJS never inflates anything itself and never sees images, embedded
+ * files or macros.
+ */
+function workbookParts(pkg: ZipPackage): Uint8Array {
+  const names = ['[Content_Types].xml', '_rels/.rels', WORKBOOK_PART, WORKBOOK_RELS].filter((n) => pkg.has(n));
+  if (pkg.has(WORKBOOK_RELS)) {
+    const rels = parseXml(pkg.file, WORKBOOK_RELS, pkg.textOf(WORKBOOK_RELS));
+    for (const rel of childrenOf(findElement(rels, 'Relationships') ?? {})) {
+      if (tagOf(rel) !== 'Relationship' || attrOf(rel, 'TargetMode') === 'External') continue;
+      const part = resolvePart(attrOf(rel, 'Target') ?? '');
+      if (part.endsWith('.xml') && pkg.has(part) && !names.includes(part)) names.push(part);
+    }
+  }
+  return zipSync(Object.fromEntries(names.map((n) => [n, pkg.bytesOf(n)])), { level: 0 });
+}
+
+function readPackage(file: string, bytes: Uint8Array): DocumentRead {
+  const pkg = new ZipPackage(file, bytes);
+  if (pkg.has(DOCUMENT_PART)) return { form: 'docx', blocks: readDocx(file, pkg) };
+  if (pkg.has(WORKBOOK_PART)) return { form: 'xlsx', blocks: readWorkbook(file, workbookParts(pkg)) };
+  const kind = pkg.has('ppt/presentation.xml') ? 'a PowerPoint presentation' : pkg.has('xl/workbook.bin') ? 'an Excel binary workbook (.xlsb)' : 'a zip archive';
+  throw new ImportError(file, undefined, `expected a Word document (word/document.xml) or an Excel workbook (xl/workbook.xml), found ${kind}: save it as .docx or .xlsx`);
+}
+
+/**
+ * Read a zipped OOXML package: a .docx or an .xlsx, told apart by their
+ * parts. The zip's directory is checked against the size limits before
+ * anything is inflated.
+ */
+export function readOoxml(file: string, bytes: Uint8Array): DocumentRead {
+  try {
+    return readPackage(file, bytes);
+  } catch (error) {
+    // Elements nested thousands deep exhaust the stack, absurd dimensions an array: a made-up file, not a document.
+    if (error instanceof RangeError) throw new ImportError(file, undefined, `its content is nested too deeply or too large to read (${error.message}): not a document Word or Excel wrote`);
+    throw error;
+  }
 }

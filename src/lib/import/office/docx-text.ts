@@ -1,0 +1,55 @@
+import { type XmlNode, attrOf, childrenOf, tagOf, textOf } from './xml.ts';
+
+/** Wrappers whose content is read as if they were not there: links, tracked insertions, content controls, fields. */
+const TRANSPARENT = new Set(['w:hyperlink', 'w:ins', 'w:moveTo', 'w:smartTag', 'w:customXml', 'w:fldSimple', 'w:sdtContent', 'w:dir', 'w:bdo', 'w:r']);
+/** Content controls hold their text in w:sdtContent; their properties are not text. */
+const CONTROL = 'w:sdt';
+
+/**
+ * The text of a paragraph as Word shows it: runs' w:t, a tab for w:tab, a
+ * line break (\n) for w:br / w:cr. Deleted text, field codes (w:instrText)
+ * and drawings (shapes, text boxes: their text has no place in the flow)
+ * are left out.
+ */
+export function paragraphText(paragraph: XmlNode): string {
+  let text = '';
+  const walk = (nodes: readonly XmlNode[]) => {
+    for (const node of nodes) {
+      const tag = tagOf(node);
+      if (tag === 'w:t') text += childrenOf(node).map(textOf).join('');
+      else if (tag === 'w:tab' || tag === 'w:ptab') text += '\t';
+      else if (tag === 'w:br' || tag === 'w:cr') text += '\n';
+      else if (tag === 'w:noBreakHyphen') text += '-';
+      else if (tag === 'w:sym') text += symbol(node);
+      else if (TRANSPARENT.has(tag)) walk(childrenOf(node));
+      else if (tag === CONTROL) walk(childrenOf(node).filter((child) => tagOf(child) === 'w:sdtContent'));
+    }
+  };
+  walk(childrenOf(paragraph));
+  return text;
+}
+
+/** A w:sym in a Unicode font names its character; symbol-font code points (F0xx) are glyphs, not text. */
+function symbol(node: XmlNode): string {
+  const code = Number.parseInt(attrOf(node, 'w:char') ?? '', 16);
+  return Number.isFinite(code) && (code < 0xf000 || code > 0xf0ff) ? String.fromCodePoint(code) : '';
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
+
+/**
+ * The paragraphs (and line breaks) of one table cell as one cell text. A
+ * name Word wrapped by hand must read as one name: no separator between two
+ * CJK characters (`机关事业单位基本养老保险缴` + `费支出`), one space otherwise
+ * (`人员经费` + `1315.17`). A tab only aligns text inside a cell.
+ */
+export function joinCellLines(pieces: readonly string[]): string {
+  let out = '';
+  for (const raw of pieces) {
+    const piece = raw.replace(/\t/g, ' ').trim();
+    if (piece === '') continue;
+    if (out !== '') out += CJK.test(out.at(-1)!) && CJK.test(piece[0]!) ? '' : ' ';
+    out += piece;
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+import { type Block, DOCUMENT_LIMITS } from '../blocks.ts';
+import { ImportError } from '../report.ts';
+import { joinCellLines, paragraphText } from './docx-text.ts';
+import { type XmlNode, attrOf, childOf, childrenOf, findElement, parseXml, tagOf } from './xml.ts';
+import type { ZipPackage } from './zip-package.ts';
+
+export const DOCUMENT_PART = 'word/document.xml';
+
+/** Containers of block content (paragraphs, tables, rows, cells) read through. */
+const CONTAINERS = new Set(['w:customXml', 'w:ins', 'w:moveTo']);
+/** Deeper nesting than this is not a document a person made. */
+const MAX_NESTING = 32;
+
+/** The children of a container, with content controls and custom XML opened up; deleted content left out. */
+function contentOf(nodes: readonly XmlNode[]): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === 'w:sdt') out.push(...contentOf(childrenOf(childOf(node, 'w:sdtContent') ?? {})));
+    else if (CONTAINERS.has(tag)) out.push(...contentOf(childrenOf(node)));
+    else out.push(node);
+  }
+  return out;
+}
+
+const intAttr = (node: XmlNode | undefined, name: string, fallback: number) => {
+  const value = node ? Number.parseInt(attrOf(node, name) ?? '', 10) : NaN;
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+};
+
+class DocxReader {
+  readonly blocks: Block[] = [];
+  private line = 0;
+
+  constructor(private readonly file: string) {}
+
+  body(nodes: readonly XmlNode[]): void {
+    for (const node of contentOf(nodes)) {
+      const tag = tagOf(node);
+      if (tag === 'w:p') {
+        for (const text of paragraphText(node).split('\n')) if (text.trim() !== '') this.blocks.push({ kind: 'text', text, line: ++this.line });
+      } else if (tag === 'w:tbl') {
+        const grid = this.table(node, 0);
+        if (grid.length === 0) continue;
+        const rows = grid.map((cells) => ({ cells, line: ++this.line }));
+        this.blocks.push({ kind: 'table', rows, line: rows[0]!.line });
+      }
+    }
+  }
+
+  /**
+   * A table as a grid of the w:tblGrid's width: a cell spanning n grid
+   * columns (w:gridSpan) has its text in the first and '' in the others; a
+   * cell continuing a vertical merge is '' (the text stays in the cell that
+   * restarts it); w:gridBefore / w:gridAfter columns are ''.
+   */
+  private table(tbl: XmlNode, depth: number): string[][] {
+    if (depth > MAX_NESTING) throw new ImportError(this.file, this.line, `tables nested more than ${MAX_NESTING} deep: not read`);
+    const gridColumns = childrenOf(childOf(tbl, 'w:tblGrid') ?? {}).filter((c) => tagOf(c) === 'w:gridCol').length;
+    const rows: string[][] = [];
+    for (const tr of contentOf(childrenOf(tbl))) {
+      if (tagOf(tr) !== 'w:tr') continue;
+      const trPr = childOf(tr, 'w:trPr');
+      if (trPr && childOf(trPr, 'w:del')) continue;
+      if (rows.length === DOCUMENT_LIMITS.rows) {
+        throw new ImportError(this.file, this.line + 1, `a Word table has more than ${DOCUMENT_LIMITS.rows} rows, the most one table may have`);
+      }
+      const cells: string[] = Array<string>(intAttr(childOf(trPr ?? {}, 'w:gridBefore'), 'w:val', 0)).fill('');
+      for (const tc of contentOf(childrenOf(tr))) {
+        if (tagOf(tc) !== 'w:tc') continue;
+        const tcPr = childOf(tc, 'w:tcPr');
+        const span = Math.max(1, intAttr(childOf(tcPr ?? {}, 'w:gridSpan'), 'w:val', 1));
+        const vMerge = childOf(tcPr ?? {}, 'w:vMerge');
+        const hMerge = childOf(tcPr ?? {}, 'w:hMerge');
+        const continued = (vMerge && attrOf(vMerge, 'w:val') !== 'restart') || (hMerge && attrOf(hMerge, 'w:val') !== 'restart');
+        cells.push(continued ? '' : this.cellText(tc, depth), ...Array<string>(span - 1).fill(''));
+      }
+      cells.push(...Array<string>(intAttr(childOf(trPr ?? {}, 'w:gridAfter'), 'w:val', 0)).fill(''));
+      rows.push(cells);
+    }
+    // A row wider than the declared grid means the grid is wrong, not that its cells are extra.
+    const width = rows.reduce((most, r) => Math.max(most, r.length), gridColumns);
+    for (const cells of rows) while (cells.length < width) cells.push('');
+    return rows;
+  }
+
+  /** A cell's paragraphs, and the cells of tables nested in it, as one text. */
+  private cellText(tc: XmlNode, depth: number): string {
+    const pieces: string[] = [];
+    for (const node of contentOf(childrenOf(tc))) {
+      const tag = tagOf(node);
+      if (tag === 'w:p') pieces.push(...paragraphText(node).split('\n'));
+      else if (tag === 'w:tbl') pieces.push(...this.table(node, depth + 1).flat());
+    }
+    return joinCellLines(pieces);
+  }
+}
+
+/**
+ * Read a .docx's main part in body order: each paragraph's lines as text
+ * blocks, each table as one table block. Headers, footers and footnotes are
+ * page furniture and are not read.
+ */
+export function readDocx(file: string, pkg: ZipPackage): Block[] {
+  const xml = parseXml(file, DOCUMENT_PART, pkg.textOf(DOCUMENT_PART));
+  const body = findElement(xml, 'w:body');
+  if (!body) throw new ImportError(file, undefined, `${DOCUMENT_PART} has no w:body: not a Word document`);
+  const reader = new DocxReader(file);
+  reader.body(childrenOf(body));
+  return reader.blocks;
+}

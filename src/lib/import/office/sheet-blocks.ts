@@ -1,0 +1,113 @@
+import type { Block, TableRow } from '../blocks.ts';
+import { ImportError } from '../report.ts';
+import { cellText } from '../text.ts';
+
+export interface CellRange {
+  s: { r: number; c: number };
+  e: { r: number; c: number };
+}
+
+/** A sheet's cells as text, row by row (rows may be shorter than the sheet), merged cells already blanked but the first. */
+export interface SheetGrid {
+  name: string;
+  rows: readonly (readonly string[])[];
+  merges: readonly CellRange[];
+}
+
+/** BIFF8 (.xls) sheets have 256 columns; a budget table that needs more is a stray cell far to the right. */
+const MAX_COLUMNS = 256;
+
+const filledColumns = (row: readonly string[] | undefined) => {
+  const out: number[] = [];
+  row?.forEach((value, c) => {
+    if (cellText(value) !== '') out.push(c);
+  });
+  return out;
+};
+
+const columnName = (c: number): string => (c >= 26 ? columnName(Math.floor(c / 26) - 1) : '') + String.fromCharCode(65 + (c % 26));
+
+/**
+ * Rows that belong to tables: two or more filled cells, or covered by a
+ * merge over several rows that also covers such a row (a header cell merged
+ * down over a row that is otherwise blank must not split its table).
+ */
+function tableRows(grid: SheetGrid, filled: readonly number[][]): boolean[] {
+  const table = filled.map((cols) => cols.length >= 2);
+  const tall = grid.merges.filter((m) => m.e.r > m.s.r);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const m of tall) {
+      const rows = table.slice(m.s.r, m.e.r + 1);
+      if (rows.some(Boolean) && !rows.every(Boolean)) {
+        for (let r = m.s.r; r <= m.e.r && r < table.length; r++) table[r] = true;
+        changed = true;
+      }
+    }
+  }
+  return table;
+}
+
+/**
+ * One sheet as blocks, top to bottom. Runs of table rows form a table
+ * block, cut to the columns its cells use; a fully blank row ends a table
+ * (several tables on one sheet). A row with one filled cell is a line of
+ * text (a title, 单位：万元, 注：…) unless it stands between rows of a table,
+ * inside the table's columns and not merged across its whole width (a
+ * row of the table that has only a name).
+ */
+export function sheetBlocks(file: string, grid: SheetGrid, nextLine: () => number): Block[] {
+  const filled = grid.rows.map(filledColumns);
+  const isTable = tableRows(grid, filled);
+  const mergeAt = new Map(grid.merges.map((m) => [`${m.s.r}:${m.s.c}`, m]));
+  const extent = (r: number, c: number) => mergeAt.get(`${r}:${c}`)?.e.c ?? c;
+  const blocks: Block[] = [];
+  let run: number[] = [];
+  // The columns the current run's cells use, merges included.
+  let first = Infinity;
+  let last = -1;
+
+  const add = (r: number) => {
+    run.push(r);
+    for (const c of filled[r]!) [first, last] = [Math.min(first, c), Math.max(last, extent(r, c))];
+  };
+  const close = () => {
+    if (run.length === 0) return;
+    if (last - first + 1 > MAX_COLUMNS) {
+      throw new ImportError(file, undefined, `sheet "${grid.name}": a table from row ${run[0]! + 1} spans columns ${columnName(first)} to ${columnName(last)}, more than ${MAX_COLUMNS}: clear the stray cells`);
+    }
+    const rows: TableRow[] = run.map((r) => ({ cells: Array.from({ length: last - first + 1 }, (_, k) => grid.rows[r]?.[first + k] ?? ''), line: nextLine() }));
+    blocks.push({ kind: 'table', rows, line: rows[0]!.line, sheet: grid.name });
+    [run, first, last] = [[], Infinity, -1];
+  };
+  const insideRun = (r: number) => {
+    const c = filled[r]![0]!;
+    const across = extent(r, c) > c && c <= first && extent(r, c) >= last;
+    return c >= first && extent(r, c) <= last && !across;
+  };
+
+  for (let r = 0; r < grid.rows.length; r++) {
+    if (isTable[r]) {
+      add(r);
+      continue;
+    }
+    if (filled[r]!.length === 0) {
+      close();
+      continue;
+    }
+    // A run of one-cell rows: inside the table only when a table row follows it.
+    let end = r;
+    while (end < grid.rows.length && !isTable[end] && filled[end]!.length === 1) end++;
+    const sandwiched = run.length > 0 && end < grid.rows.length && isTable[end];
+    const single = Array.from({ length: end - r }, (_, k) => r + k);
+    if (sandwiched && single.every(insideRun)) {
+      single.forEach(add);
+    } else {
+      close();
+      for (const k of single) blocks.push({ kind: 'text', text: grid.rows[k]![filled[k]![0]!]!, line: nextLine() });
+    }
+    r = end - 1;
+  }
+  close();
+  return blocks;
+}
