@@ -1,6 +1,93 @@
 import type { Block } from '../blocks.ts';
 import { ImportError } from '../report.ts';
+import { asMatrix, type Box, type Piece } from './geometry.ts';
+import { openPdf, pdfjs, reason, type PdfDocument } from './open-pdf.ts';
+import { layOutPage } from './page-layout.ts';
+import { itemPieces, type TextItemLike } from './page-text.ts';
+import { readDrawing, type Drawing } from './rulings.ts';
 
-export async function readPdf(file: string, _bytes: Uint8Array): Promise<Block[]> {
-  throw new ImportError(file, undefined, 'PDF import is not available yet');
+/** Wall-clock budget for one document: a PDF that takes longer is refused, not waited for. */
+const READ_SECONDS = 120;
+/** An image covering this share of a page without any text on it is a scanned page. */
+const SCAN_COVER = 0.5;
+
+interface PageContent {
+  pieces: Piece[];
+  drawing: Drawing;
+  area: number;
+}
+
+async function readPage(doc: PdfDocument, n: number): Promise<PageContent> {
+  const { OPS } = await pdfjs();
+  const page = await doc.getPage(n);
+  const viewport = page.getViewport({ scale: 1 });
+  const view = asMatrix(viewport.transform);
+  if (!view) throw new Error('the page has no usable size');
+  const content = await page.getTextContent();
+  const pieces = content.items.flatMap((item) => ('str' in item ? itemPieces(item as TextItemLike, view) : []));
+  const drawing = readDrawing(await page.getOperatorList(), OPS, view);
+  page.cleanup();
+  return { pieces, drawing, area: viewport.width * viewport.height };
+}
+
+const area = (b: Box) => (b.x1 - b.x0) * (b.bottom - b.top);
+
+function refuseScan(file: string, n: number): never {
+  throw new ImportError(
+    file,
+    undefined,
+    `page ${n} has no text layer, only an image (a scan?); the importer does not do OCR: import the PDF that the finance system exported, whose text can be selected`,
+  );
+}
+
+async function withDeadline<T>(work: Promise<T>, deadline: number, file: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ImportError(file, undefined, `reading the PDF took longer than ${READ_SECONDS} s; it was stopped`)), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A PDF with a text layer as the block stream, page by page in reading
+ * order: ruled tables as TableBlocks (one per table per page, cells on the
+ * grid of the rulings), everything else as one TextBlock per visual line.
+ * `line` counts through the document; every block and row has its page.
+ */
+export async function readPdf(file: string, bytes: Uint8Array): Promise<Block[]> {
+  const deadline = Date.now() + READ_SECONDS * 1000;
+  const doc = await withDeadline(openPdf(file, bytes), deadline, file);
+  try {
+    const blocks: Block[] = [];
+    let line = 0;
+    let anyText = false;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await withDeadline(readPage(doc, n), deadline, file).catch((error: unknown) => {
+        if (error instanceof ImportError) throw error;
+        throw new ImportError(file, undefined, `page ${n} could not be read: ${reason(error)}`);
+      });
+      if (page.pieces.length === 0) {
+        if (page.drawing.images.some((b) => area(b) >= SCAN_COVER * page.area)) refuseScan(file, n);
+        continue;
+      }
+      anyText = true;
+      for (const part of layOutPage(page.pieces, page.drawing)) {
+        if (part.kind === 'text') blocks.push({ kind: 'text', text: part.text, line: ++line, page: n });
+        else {
+          const rows = part.rows.map((cells) => ({ cells, line: ++line, page: n }));
+          blocks.push({ kind: 'table', rows, line: rows[0]!.line, page: n });
+        }
+      }
+    }
+    if (!anyText && doc.numPages > 0) {
+      throw new ImportError(file, undefined, 'page 1 has no text layer (no page of the PDF has text that can be selected); the importer does not do OCR: import the PDF that the finance system exported');
+    }
+    return blocks;
+  } finally {
+    await doc.loadingTask.destroy().catch(() => undefined);
+  }
 }

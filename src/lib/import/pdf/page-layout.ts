@@ -1,0 +1,34 @@
+import type { Piece } from './geometry.ts';
+import { gridCells, piecesIn } from './grid-cells.ts';
+import { findGrids } from './lattice.ts';
+import type { Drawing } from './rulings.ts';
+import { streamTables } from './stream-tables.ts';
+import { groupLines, lineText, tidy } from './text-lines.ts';
+
+/** A page's content in reading order, before the document numbers its lines. */
+export type LaidOut = { kind: 'text'; text: string; top: number } | { kind: 'table'; rows: string[][]; top: number };
+
+/**
+ * One page as lines of text and tables, top to bottom: ruled tables from
+ * the rulings (lattice), then tables of aligned text without rulings
+ * (stream), then every other line as text. A ruled grid with no text in it
+ * (an empty row a table leaves on its last page) is dropped.
+ */
+export function layOutPage(pieces: readonly Piece[], drawing: Drawing): LaidOut[] {
+  const out: LaidOut[] = [];
+  const used = new Set<Piece>();
+  for (const grid of findGrids(drawing.horizontal, drawing.vertical)) {
+    const own = piecesIn(grid, pieces).filter((p) => !used.has(p));
+    if (own.length === 0) continue;
+    for (const p of own) used.add(p);
+    out.push({ kind: 'table', rows: gridCells(grid, own), top: grid.box.top });
+  }
+  const lines = groupLines(pieces.filter((p) => !used.has(p)));
+  const { tables, rest } = streamTables(lines);
+  for (const t of tables) out.push({ kind: 'table', rows: t.rows, top: t.top });
+  for (const line of rest) {
+    const text = tidy(lineText(line.pieces));
+    if (text) out.push({ kind: 'text', text, top: line.top });
+  }
+  return out.sort((a, b) => a.top - b.top);
+}
