@@ -5,6 +5,7 @@ import { INDICATORS_FILE, PROJECTS_FILE, indicatorsCsv, recordYaml, tableCsv } f
 import { formDescriptions } from './blocks.ts';
 import { readDocument } from './read-document.ts';
 import { dropDuplicateTail } from './duplicate-tail.ts';
+import { mendPageBreaks } from './page-breaks.ts';
 import { readIdentity } from './identity.ts';
 import { Recogniser, type BlockDraft, type SectionDraft } from './recognise.ts';
 import { ImportError, ImportReport } from './report.ts';
@@ -55,7 +56,7 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
   const read = await readDocument(file, bytes);
   const form = read.form;
   const report = new ImportReport(basename(file), form);
-  const blocks = dropDuplicateTail(read.blocks, report);
+  const blocks = mendPageBreaks(dropDuplicateTail(read.blocks, report), report);
   const identity = readIdentity(file, blocks, options.region);
   report.add(identity.line, 'metadata', `${identity.department.name}, ${identity.year} ${identity.kind}, ${[identity.region.province, identity.region.city, identity.region.county].filter(Boolean).join('/')}`);
   const recognised = new Recogniser(file, blocks, identity, report).run();

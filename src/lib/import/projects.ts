@@ -109,6 +109,8 @@ export function parseProject(
     });
   };
 
+  /** The indicator header was printed again (a new page): the next row may end a cell of the last page. */
+  let headerRepeated = false;
   for (const row of rows) {
     const cells = row.cells.map(cellText);
     const first = compact(cells[0] ?? '');
@@ -117,8 +119,11 @@ export function parseProject(
     if (cells.some((c) => indicatorField(c) === 'level1')) {
       state = 'indicators';
       indicatorMap = cells.map((c) => (c === '' ? null : indicatorField(c)));
+      headerRepeated = project.indicators.length > 0;
       continue;
     }
+    const pageTop = headerRepeated;
+    headerRepeated = false;
     if (first.startsWith('预算规模')) {
       state = 'purpose';
       const budget = { total: null as string | null, fiscal: null as string | null, other: null as string | null };
@@ -195,9 +200,21 @@ export function parseProject(
           }
           indicator[field] = indicator[field] ? `${indicator[field]} ${value}` : value;
         });
-        const fields = Object.keys(indicator);
+        const fields = Object.keys(indicator) as (keyof Indicator)[];
         if (fields.length === 1 && !indicator.level1 && !indicator.level2 && !indicator.level3) {
-          report.warn(row.line, `an indicator row holding only ${fields[0]} "${Object.values(indicator)[0]}" (probably a cell broken across a page); kept as its own row, as printed`);
+          const field = fields[0]!;
+          const above = project.indicators[project.indicators.length - 1];
+          const fragment = indicator[field]!;
+          if (pageTop && above?.[field]) {
+            // The converter may print the whole cell on the first page and its last line again on the next.
+            if (above[field].endsWith(fragment)) report.add(row.line, 'joined', `"${fragment}" at the top of a page repeats the end of the ${field} cell of the indicator row above, "${above[field]}" (a cell broken across a page): left out`);
+            else {
+              report.add(row.line, 'joined', `"${fragment}" at the top of a page ends the ${field} cell of the indicator row above (a cell broken across a page): "${above[field]}${fragment}"`);
+              above[field] = `${above[field]}${fragment}`;
+            }
+            break;
+          }
+          report.warn(row.line, `an indicator row holding only ${field} "${fragment}" (probably a cell broken across a page); kept as its own row, as printed`);
         }
         project.indicators.push(indicator);
         break;

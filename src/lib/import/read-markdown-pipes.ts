@@ -1,4 +1,5 @@
 import type { Block, TableRow } from './blocks.ts';
+import { strayRow } from './stray-lines.ts';
 
 const SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$/;
 
@@ -8,25 +9,45 @@ function pipeCells(line: string): string[] {
   return body.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|'));
 }
 
+const blankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
 /**
  * PDF → Markdown: pipe tables whose first header row is empty (the converter
  * could not tell the header) followed by the `|---|` line; every other line
- * is text. The empty header row is dropped: it carries no content.
+ * is text. The empty header row is dropped: it carries no content. A `|---|`
+ * line further down starts a new table (two tables without a blank line
+ * between them): the row above it is the new table's first. A row holding
+ * only a heading, a title, a 注 line or a page number is text, not a row.
  */
 export function readMarkdownPipes(lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
   let rows: TableRow[] | null = null;
+  const startTable = (line: number): TableRow[] => {
+    const fresh: TableRow[] = [];
+    blocks.push({ kind: 'table', rows: fresh, line });
+    return fresh;
+  };
   lines.forEach((raw, index) => {
     const line = index + 1;
     const trimmed = raw.trim();
     if (trimmed.startsWith('|')) {
-      if (SEPARATOR.test(trimmed)) return;
-      const cells = pipeCells(trimmed);
-      if (!rows) {
-        rows = [];
-        blocks.push({ kind: 'table', rows, line });
+      if (SEPARATOR.test(trimmed)) {
+        if (rows && rows.length > 1) {
+          const header = rows.pop()!;
+          rows = startTable(header.line);
+          if (!blankRow(header.cells)) rows.push(header);
+        }
+        return;
       }
-      if (rows.length === 0 && cells.every((c) => c.trim() === '')) return;
+      const cells = pipeCells(trimmed);
+      const stray = strayRow(cells);
+      if (stray !== null) {
+        rows = null;
+        blocks.push({ kind: 'text', text: stray, line });
+        return;
+      }
+      rows ??= startTable(line);
+      if (rows.length === 0 && blankRow(cells)) return;
       rows.push({ cells, line });
       return;
     }

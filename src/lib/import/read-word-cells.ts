@@ -1,49 +1,87 @@
 import type { Block, TableRow } from './blocks.ts';
+import { opensPart } from './stray-lines.ts';
+import { isPageFurniture, numericCell } from './text.ts';
+
+const BOOKMARK = /\[bookmark:[^\]]*\]/g;
+
+interface Table {
+  rows: TableRow[];
+  /** The most cells a finished row of this table has had. */
+  width: number;
+}
 
 /**
  * Word → text: each table cell on its own line, prefixed by a tab (a blank
  * cell is a tab alone); rows are separated by blank lines; a line without a
  * tab directly under a cell continues that cell (a line break inside it).
  * `[bookmark: …]` markers are the converter's, not the document's.
+ *
+ * A line under a cell is not its continuation when it cannot be: a page
+ * number, a line Word bookmarked (a heading), words under a figure, a
+ * heading or table title under a finished row, or any line after which more
+ * cells would make the row wider than the table (the next table's title
+ * glued to the last row). Such a line ends the table, so that a table need
+ * not end with a blank line.
  */
 export function readWordCells(lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
-  let rows: TableRow[] | null = null;
+  let table: Table | null = null;
   let row: TableRow | null = null;
   let lastWasCell = false;
+  const endRow = () => {
+    if (table && row) table.width = Math.max(table.width, row.cells.length);
+    row = null;
+  };
   lines.forEach((raw, index) => {
     const line = index + 1;
-    const text = raw.replace(/\[bookmark:[^\]]*\]/g, '');
+    const text = raw.replace(BOOKMARK, '');
     if (text.startsWith('\t')) {
-      if (!rows) {
-        rows = [];
-        blocks.push({ kind: 'table', rows, line });
+      if (!table) {
+        table = { rows: [], width: 0 };
+        blocks.push({ kind: 'table', rows: table.rows, line });
       }
       if (!row) {
         row = { cells: [], line };
-        rows.push(row);
+        table.rows.push(row);
       }
       row.cells.push(text.slice(1));
       lastWasCell = true;
       return;
     }
     if (text.trim() === '') {
-      row = null;
+      endRow();
       lastWasCell = false;
       return;
     }
-    if (lastWasCell && row) {
+    if (lastWasCell && table && row && continuesCell(table, row, text, text !== raw, lines, index)) {
       const cells: string[] = row.cells;
       cells[cells.length - 1] = `${cells[cells.length - 1]}\n${text}`;
       return;
     }
-    rows = null;
-    row = null;
+    endRow();
+    table = null;
     lastWasCell = false;
     blocks.push({ kind: 'text', text, line });
   });
   for (const block of blocks) if (block.kind === 'table') block.rows = mergeSplitRows(block.rows);
   return blocks;
+}
+
+/** Whether `text`, the line under the last cell of `row`, is a further line of that cell. */
+function continuesCell(table: Table, row: TableRow, text: string, bookmarked: boolean, lines: readonly string[], index: number): boolean {
+  const cell = row.cells[row.cells.length - 1]!;
+  if (bookmarked || isPageFurniture(text)) return false;
+  if (numericCell(cell) !== null && numericCell(text) === null) return false;
+  const finished = table.width > 1 && row.cells.length >= table.width;
+  if (!finished) return true;
+  if (opensPart(text)) return false;
+  // Further cells after this line would make the row wider than the table: the line stands between two tables.
+  for (let k = index + 1; k < lines.length; k++) {
+    const next = lines[k]!.replace(BOOKMARK, '');
+    if (next.startsWith('\t')) return false;
+    if (next.trim() === '') return true;
+  }
+  return true;
 }
 
 /**

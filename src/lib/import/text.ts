@@ -52,6 +52,15 @@ export function numericCell(text: string): string | null {
   return null;
 }
 
+/**
+ * A page number or stray mark a converter leaves where a page ended: `30`,
+ * `-1-`, `— 3 —`, `+`, `6.3.`, `第 3 页`, `第3页 共25页`, `3 / 25`. No words.
+ */
+export function isPageFurniture(text: string): boolean {
+  const t = text.trim();
+  return /^[\s\-–—_+.·\d]{1,8}$/.test(t) || /^[-–—\s]*第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?[-–—\s]*$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
+}
+
 const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 一 … 九十九 as a number; null when the text is not a Chinese numeral. */
