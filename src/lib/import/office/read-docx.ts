@@ -8,6 +8,11 @@ export const DOCUMENT_PART = 'word/document.xml';
 
 /** Containers of block content (paragraphs, tables, rows, cells) read through. */
 const CONTAINERS = new Set(['w:customXml', 'w:ins', 'w:moveTo']);
+/**
+ * The XML of a 400-page budget document is a few tens of MB; parsing takes
+ * about a second per 7 MB, so more than this would be minutes, not a document.
+ */
+const MAX_DOCUMENT_XML = 64 * 1024 * 1024;
 /** Deeper nesting than this is not a document a person made. */
 const MAX_NESTING = 32;
 
@@ -102,6 +107,10 @@ class DocxReader {
  * page furniture and are not read.
  */
 export function readDocx(file: string, pkg: ZipPackage): Block[] {
+  const size = pkg.entries.get(DOCUMENT_PART)!.size;
+  if (size > MAX_DOCUMENT_XML) {
+    throw new ImportError(file, undefined, `${DOCUMENT_PART} is ${Math.round(size / 1024 / 1024)} MB of XML, more than the ${MAX_DOCUMENT_XML / 1024 / 1024} MB a document's text may take: split the document`);
+  }
   const xml = parseXml(file, DOCUMENT_PART, pkg.textOf(DOCUMENT_PART));
   const body = findElement(xml, 'w:body');
   if (!body) throw new ImportError(file, undefined, `${DOCUMENT_PART} has no w:body: not a Word document`);

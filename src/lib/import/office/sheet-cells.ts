@@ -24,7 +24,7 @@ const RESIDUE = new Decimal('1e-9');
 export function formatDecimals(format: string | undefined): number | undefined {
   if (!format || /^general$/i.test(format)) return undefined;
   const section = format.split(';')[0]!.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-  const match = /[0#?](?:\.([0#?]*))?/.exec(section);
+  const match = /[0#?][0#?,]*(?:\.([0#?]*))?/.exec(section);
   if (!match) return undefined;
   const percent = section.includes('%') ? 2 : 0;
   return (match[1]?.length ?? 0) + percent;
