@@ -1,4 +1,5 @@
 import { apply, asMatrix, multiply, type Matrix, type Piece } from './geometry.ts';
+import { foldLookalikes } from './lookalikes.ts';
 
 /** The fields of a pdf.js text item this reader uses. */
 export interface TextItemLike {
@@ -15,13 +16,6 @@ const DESCENT = 0.15;
 const advance = (ch: string) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 1 : 0.55);
 
 /**
- * Kangxi radicals and compatibility ideographs that some exporters' ToUnicode
- * maps give for ordinary characters (⼀ for 一): folded to the unified
- * ideograph a reader sees. Nothing else is normalised: （ stays full-width.
- */
-const lookalikes = (text: string) => text.replace(/[\u2f00-\u2fdf\uf900-\ufaff]/gu, (ch) => ch.normalize('NFKC'));
-
-/**
  * A text item cut at its whitespace into pieces, each with its own box in
  * display space. One item may carry several table cells (`201   06   01`) or
  * a letter-spaced label; the pieces' x positions are estimated from the
@@ -36,7 +30,7 @@ export function itemPieces(item: TextItemLike, view: Matrix): Piece[] {
   // Text space with unit vectors along and up the baseline, in user space.
   const toUser: Matrix = [t[0] / scaleX, t[1] / scaleX, t[2] / size, t[3] / size, t[4], t[5]];
   const toView = multiply(toUser, view);
-  const chars = [...lookalikes(item.str)];
+  const chars = [...foldLookalikes(item.str)];
   const total = chars.reduce((s, ch) => s + advance(ch), 0);
   const unit = total > 0 ? item.width / total : 0;
   const pieces: Piece[] = [];
