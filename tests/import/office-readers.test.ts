@@ -1,7 +1,8 @@
 import * as XLSX from '@e965/xlsx';
-import { Document, DeletedTextRun, InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
+import { AlignmentType, Document, DeletedTextRun, InsertedTextRun, LevelFormat, LevelSuffix, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { chineseNumeral, formatCounter } from '../../src/lib/import/office/docx-numbering.ts';
 import { formatDecimals, storedNumber } from '../../src/lib/import/office/sheet-cells.ts';
 import { readDocument } from '../../src/lib/import/read-document.ts';
 
@@ -106,6 +107,90 @@ describe('Word .docx: paragraphs and tables in body order', () => {
         },
       ],
     });
+  });
+  it('automatic list numbers: 一、 and （一） headings, a restarted list, an auto-numbered 序号 column, bullets left out', async () => {
+    const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string, suffix?: (typeof LevelSuffix)[keyof typeof LevelSuffix]) => ({
+      level: lvl,
+      format,
+      text,
+      alignment: AlignmentType.LEFT,
+      ...(suffix ? { suffix } : {}),
+    });
+    const numbered = (text: string, reference: string, lvl = 0, instance?: number) => new Paragraph({ text, numbering: { reference, level: lvl, ...(instance === undefined ? {} : { instance }) } });
+    const doc = new Document({
+      numbering: {
+        config: [
+          { reference: 'heads', levels: [level(0, LevelFormat.CHINESE_COUNTING, '%1、', LevelSuffix.NOTHING), level(1, LevelFormat.CHINESE_COUNTING, '（%2）')] },
+          { reference: 'seq', levels: [level(0, LevelFormat.DECIMAL, '%1')] },
+          { reference: 'dots', levels: [level(0, LevelFormat.BULLET, '\u2022')] },
+          { reference: 'steps', levels: [level(0, LevelFormat.DECIMAL, '%1.'), level(1, LevelFormat.DECIMAL_ENCLOSED_CIRCLE, '%2')] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            numbered('部门职责', 'heads'),
+            numbered('主要职能', 'heads', 1),
+            numbered('机构设置', 'heads', 1),
+            numbered('部门预算安排的总体情况', 'heads'),
+            numbered('收入预算', 'heads', 1),
+            numbered('要点', 'dots'),
+            numbered('第一步', 'steps', 0, 1),
+            numbered('细目', 'steps', 1, 1),
+            numbered('第二步', 'steps', 0, 1),
+            numbered('另一清单', 'steps', 0, 2),
+            new Table({
+              columnWidths: [800, 3000],
+              rows: ['工资福利支出', '商品和服务支出'].map((name) => new TableRow({ children: [new TableCell({ children: [numbered('', 'seq')] }), new TableCell({ children: [new Paragraph(name)] })] })),
+            }),
+          ],
+        },
+      ],
+    });
+    const read = await readDocument('in/numbered.docx', new Uint8Array(await Packer.toBuffer(doc)));
+    expect(read.blocks).toEqual([
+      { kind: 'text', text: '一、部门职责', line: 1 },
+      { kind: 'text', text: '（一）主要职能', line: 2 },
+      { kind: 'text', text: '（二）机构设置', line: 3 },
+      { kind: 'text', text: '二、部门预算安排的总体情况', line: 4 },
+      { kind: 'text', text: '（一）收入预算', line: 5 },
+      { kind: 'text', text: '要点', line: 6 },
+      { kind: 'text', text: '1. 第一步', line: 7 },
+      { kind: 'text', text: '① 细目', line: 8 },
+      { kind: 'text', text: '2. 第二步', line: 9 },
+      { kind: 'text', text: '1. 另一清单', line: 10 },
+      {
+        kind: 'table',
+        line: 11,
+        rows: [
+          { cells: ['1', '工资福利支出'], line: 11 },
+          { cells: ['2', '商品和服务支出'], line: 12 },
+        ],
+      },
+    ]);
+  });
+
+  it.each([
+    [1, '一'],
+    [10, '十'],
+    [19, '十九'],
+    [21, '二十一'],
+    [105, '一百零五'],
+    [110, '一百一十'],
+    [2024, '二千零二十四'],
+  ])('chineseCounting %s → %s', (n, text) => {
+    expect(chineseNumeral(n)).toBe(text);
+  });
+
+  it.each([
+    [3, 'ideographTraditional', '丙'],
+    [3, 'decimalEnclosedCircle', '③'],
+    [28, 'lowerLetter', 'bb'],
+    [14, 'upperRoman', 'XIV'],
+    [7, 'decimalZero', '07'],
+    [12, 'decimalFullWidth', '１２'],
+  ])('%s in %s → %s', (n, format, text) => {
+    expect(formatCounter(n, format)).toBe(text);
   });
 });
 

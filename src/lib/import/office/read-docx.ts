@@ -1,5 +1,6 @@
 import { type Block, DOCUMENT_LIMITS } from '../blocks.ts';
 import { ImportError } from '../report.ts';
+import { Numbering } from './docx-numbering.ts';
 import { joinCellLines, paragraphText } from './docx-text.ts';
 import { type XmlNode, attrOf, childOf, childrenOf, findElement, parseXml, tagOf } from './xml.ts';
 import type { ZipPackage } from './zip-package.ts';
@@ -37,13 +38,21 @@ class DocxReader {
   readonly blocks: Block[] = [];
   private line = 0;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly numbering: Numbering,
+  ) {}
+
+  /** A paragraph's text with its automatic list number in front. */
+  private paragraph(p: XmlNode): string {
+    return this.numbering.label(p) + paragraphText(p);
+  }
 
   body(nodes: readonly XmlNode[]): void {
     for (const node of contentOf(nodes)) {
       const tag = tagOf(node);
       if (tag === 'w:p') {
-        for (const text of paragraphText(node).split('\n')) if (text.trim() !== '') this.blocks.push({ kind: 'text', text, line: ++this.line });
+        for (const text of this.paragraph(node).split('\n')) if (text.trim() !== '') this.blocks.push({ kind: 'text', text, line: ++this.line });
       } else if (tag === 'w:tbl') {
         const grid = this.table(node, 0);
         if (grid.length === 0) continue;
@@ -94,7 +103,7 @@ class DocxReader {
     const pieces: string[] = [];
     for (const node of contentOf(childrenOf(tc))) {
       const tag = tagOf(node);
-      if (tag === 'w:p') pieces.push(...paragraphText(node).split('\n'));
+      if (tag === 'w:p') pieces.push(...this.paragraph(node).split('\n'));
       else if (tag === 'w:tbl') pieces.push(...this.table(node, depth + 1).flat());
     }
     return joinCellLines(pieces);
@@ -102,8 +111,8 @@ class DocxReader {
 }
 
 /**
- * Read a .docx's main part in body order: each paragraph's lines as text
- * blocks, each table as one table block. Headers, footers and footnotes are
+ * Read a .docx's main part in body order: each paragraph's lines (with
+ * their automatic list numbers) as text blocks, each table as one table block. Headers, footers and footnotes are
  * page furniture and are not read.
  */
 export function readDocx(file: string, pkg: ZipPackage): Block[] {
@@ -114,7 +123,7 @@ export function readDocx(file: string, pkg: ZipPackage): Block[] {
   const xml = parseXml(file, DOCUMENT_PART, pkg.textOf(DOCUMENT_PART));
   const body = findElement(xml, 'w:body');
   if (!body) throw new ImportError(file, undefined, `${DOCUMENT_PART} has no w:body: not a Word document`);
-  const reader = new DocxReader(file);
+  const reader = new DocxReader(file, new Numbering(file, pkg));
   reader.body(childrenOf(body));
   return reader.blocks;
 }
