@@ -43,7 +43,8 @@ function readSide(table: Table, name: SideName): Side | undefined {
 }
 
 const is = {
-  grandTotal: (name: SideName) => (label: string) => label === `${name}总计`,
+  // A 决算 prints 总计 on both sides.
+  grandTotal: (name: SideName) => (label: string) => label === `${name}总计` || label === '总计',
   yearTotal: (name: SideName) => (label: string) => label === `本年${name}合计` || label === `${name}合计`,
 };
 

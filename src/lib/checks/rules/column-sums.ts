@@ -3,7 +3,9 @@ import { parentCode, LEVEL_NAMES, codeLevel } from '../../records/schema/classif
 import type { StandardTableKey, Table } from '../../records/schema/table.ts';
 import type { FindingList, Rule } from '../rule.ts';
 import { amountColumns, classified, columnLabels, standardTable, TOTAL_ROW_LABELS } from '../table-view.ts';
-import { checkable, looked, Unchecked, uncheckedRule, type Miss } from './unchecked.ts';
+import { checkable, looked, Unchecked, uncheckedRule } from './unchecked.ts';
+import { fundingTotalRows } from '../basic-view.ts';
+import { THREE_PUBLIC_LABELS, threePublicColumns, threePublicRow } from '../three-public-view.ts';
 
 /** Standard tables whose rows are 科目 (a 科目编码 column and a 合计 row). */
 export const CLASSIFIED_TABLES: readonly StandardTableKey[] = [
@@ -37,7 +39,8 @@ export const columnSums: Rule = {
       else if (table.standard && CLASSIFIED_TABLES.includes(table.standard)) unchecked.add(table, '科目编码列（type: code）', CLASSIFIED_CHECK);
     }
     const threePublic = standardTable(filing, 'three-public');
-    if (threePublic) checkThreePublic(this, out, threePublic, unchecked);
+    // A 三公 table with 预算数/决算数 columns for its items is summed by `three-public-sum`.
+    if (threePublic && !threePublicColumns(threePublic)) checkThreePublic(this, out, threePublic, unchecked);
     unchecked.report();
   },
 };
@@ -54,8 +57,10 @@ function checkClassified(rule: Rule, out: FindingList, view: NonNullable<ReturnT
       children.set(parent, list);
     } else topLevel.push(r);
   }
-  // A table of the source's own layout may have no 合计 row; a standard table prints one.
-  if (totalRow === undefined && topLevel.length > 0 && table.standard) unchecked.add(table, looked(TOTAL_ROW_LABELS, '行'), TOTAL_CHECK);
+  // A table of the source's own layout may have no 合计 row; a standard table prints one, or (a 决算's
+  // 基本支出表) a 人员经费合计 and a 公用经费合计, which `funding-totals` checks.
+  const split = Object.keys(fundingTotalRows(table)).length > 0;
+  if (totalRow === undefined && topLevel.length > 0 && table.standard && !split) unchecked.add(table, looked(TOTAL_ROW_LABELS, '行'), TOTAL_CHECK);
   for (const column of amountColumns(table)) {
     const value = (r: number) => table.rows[r]![column] ?? null;
     if (totalRow !== undefined && topLevel.length > 0) {
@@ -88,19 +93,7 @@ function nameOf(table: Table, row: number, codeColumn: number): string {
   return name ? `${name} ` : '';
 }
 
-/** The 三公 table's fixed rows, by normalised label (alternatives, the usual one first). */
-const THREE_PUBLIC = {
-  total: ['合计'],
-  subtotal: ['三公经费小计'],
-  abroad: ['因公出国(境)费'],
-  abroadTeaching: ['教学科研人员因公出国(境)费'],
-  abroadOther: ['其他因公出国(境)费'],
-  vehicles: ['公务用车购置及运维费', '公务用车购置及运行费', '公务用车购置及运行维护费'],
-  vehiclePurchase: ['公务用车购置费'],
-  vehicleOperation: ['公务用车运行维护费', '公务用车运行费', '公务用车运维费'],
-  reception: ['公务接待费'],
-} as const satisfies Record<string, readonly string[]>;
-export const THREE_PUBLIC_LABELS: Record<keyof typeof THREE_PUBLIC, readonly string[]> = THREE_PUBLIC;
+const THREE_PUBLIC = THREE_PUBLIC_LABELS;
 
 /**
  * Each parent is the sum of its parts. The table always shows the first (the
@@ -116,17 +109,6 @@ const THREE_PUBLIC_TREE: { parent: readonly string[]; children: (readonly string
 ];
 
 const KNOWN_THREE_PUBLIC_LABELS = new Set<string>(Object.values(THREE_PUBLIC).flat());
-
-/** The row of the first of `labels` the table shows; `miss` is told when it shows none of them. */
-export function threePublicRow(table: Table, labels: readonly string[], miss?: Miss): number | undefined {
-  const textColumns = table.columns.flatMap((c, i) => (c.type === 'text' ? [columnLabels(table, i)] : []));
-  for (const label of labels) {
-    const r = table.rows.findIndex((_, row) => textColumns.some((column) => column[row] === label));
-    if (r >= 0) return r;
-  }
-  if (miss && checkable(table)) miss(table, looked(labels, '行'));
-  return undefined;
-}
 
 const sumText = (parent: readonly string[], children: (readonly string[])[]) => `${parent[0]} = ${children.map((c) => c[0]).join(' + ')}`;
 

@@ -1,13 +1,14 @@
 import type { FilingKind } from '../../records/schema/filing.ts';
-import { standardTableKeys, standardTableNames, type StandardTableKey } from '../../records/schema/table.ts';
+import { standardTableKeys, standardTableName, type StandardTableKey } from '../../records/schema/table.ts';
 import { LEVEL_NAMES, parentCode } from '../../records/schema/classification-codes.ts';
 import type { Rule } from '../rule.ts';
 import { classified } from '../table-view.ts';
 
 /**
  * 《地方预决算公开操作规程》 requires the same nine tables for a 部门预算 and
- * a 部门决算 (the 决算 ones titled …决算表); a table with nothing to show is
- * still published, marked 空表列示.
+ * a 部门决算 (the 决算 ones titled …决算表, and named so in the findings:
+ * standardTableName); a table with nothing to show is still published,
+ * marked 空表列示.
  */
 export const REQUIRED_TABLES: Record<FilingKind, readonly StandardTableKey[]> = {
   预算: standardTableKeys,
@@ -24,17 +25,14 @@ export const REQUIRED_TABLES: Record<FilingKind, readonly StandardTableKey[]> = 
 export const requiredTables: Rule = {
   id: 'required-table',
   severity: 'warning',
-  description: '公开了部门预算表的，《地方预决算公开操作规程》要求的九张表齐全（无数据的表以空表列示）',
+  description: '公开了部门预算表或部门决算表的，《地方预决算公开操作规程》要求的九张表齐全（无数据的表以空表列示）',
   check(filing, out) {
     const present = new Set(filing.tables.flatMap((t) => (t.standard ? [t.standard] : [])));
     if (present.size === 0) return;
     for (const key of REQUIRED_TABLES[filing.kind]) {
       if (present.has(key)) continue;
-      out.table(this, { missing: key }, {
-        expected: standardTableNames[key],
-        found: '（缺）',
-        message: `缺少${standardTableNames[key]}；无数据时应以空表列示`,
-      });
+      const name = standardTableName(key, filing.kind);
+      out.table(this, { missing: key }, { expected: name, found: '（缺）', message: `缺少${name}；无数据时应以空表列示` });
     }
   },
 };
@@ -42,7 +40,7 @@ export const requiredTables: Rule = {
 export const noStandardTables: Rule = {
   id: 'no-standard-tables',
   severity: 'warning',
-  description: '本公开没有部门预算表（例如只公开绩效目标）：照常发布，并提示读者',
+  description: '本公开没有部门预算表或部门决算表（例如只公开绩效目标）：照常发布，并提示读者',
   check(filing, out) {
     if (filing.tables.some((t) => t.standard)) return;
     out.filingLevel(this, 'tables', {

@@ -1,9 +1,14 @@
 import type { Rule } from '../rule.ts';
 import { columnSums } from './column-sums.ts';
 import { rowSums } from './row-sums.ts';
+import { threePublicSum } from './three-public-sum.ts';
+import { fundingTotals } from './funding-totals.ts';
 import { balance } from './balance.ts';
+import { finalBalance } from './final-balance.ts';
 import { crossTable } from './cross-table.ts';
+import { finalCrossTable } from './final-cross-table.ts';
 import { operatingCosts, statedFigures, statedSums } from './stated-figures.ts';
+import { statedComparisons } from './stated-comparisons.ts';
 import { codeHierarchy, codeNames } from './codes.ts';
 import { classificationDepth, emptyTables, noStandardTables, requiredTables } from './completeness.ts';
 import { numbering } from './numbering.ts';
@@ -19,10 +24,15 @@ export const rules: readonly Rule[] = [
   codeNames,
   columnSums,
   rowSums,
+  threePublicSum,
+  fundingTotals,
   balance,
+  finalBalance,
   crossTable,
+  finalCrossTable,
   statedFigures,
   statedSums,
+  statedComparisons,
   operatingCosts,
   projectBudgets,
   numbering,

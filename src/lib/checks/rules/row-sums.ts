@@ -63,17 +63,30 @@ export function groupsWithoutTotal(table: Table): { prefix: string[]; columns: s
         if (node.startsWith('其中')) continue;
         if (g.length === k + 1) {
           leaf = true;
-          if (isTotalLabel(node)) total = true;
+          if (isColumnTotal(node)) total = true;
         }
         if (!nodes.includes(node)) {
           nodes.push(node);
           printed.push(table.columns[columns[b]!]!.header[k] ?? node);
         }
       }
-      if (nodes.length >= 2 && leaf && !total) out.push({ prefix: table.columns[columns[a]!]!.header.slice(0, k), columns: printed });
+      if (nodes.length >= 2 && leaf && !total && !notAddends(nodes)) out.push({ prefix: table.columns[columns[a]!]!.header.slice(0, k), columns: printed });
     }
   }
   return out;
+}
+
+/** 合计, 小计, 总计, or a 决算's 本年收入合计 / 本年支出合计 heading the columns it adds up. */
+const isColumnTotal = (label: string) => isTotalLabel(label) || label === '本年收入合计' || label === '本年支出合计';
+
+/**
+ * Sibling columns that are no parts of a whole: a 预算数 beside its 决算数
+ * (the 三公 决算 table), and 年初结转和结余, 本年收入, 本年支出, 年末结转和结余
+ * (a 决算's fund tables, where the balance carries forward rather than adds up).
+ */
+function notAddends(nodes: string[]): boolean {
+  if (nodes.every((n) => n === '预算数' || n === '决算数')) return true;
+  return nodes.some((n) => n.startsWith('年初')) && nodes.some((n) => n.startsWith('年末'));
 }
 
 function samePrefix(a: string[], b: string[], length: number): boolean {
@@ -91,7 +104,7 @@ export function sumPlans(table: Table): SumPlan[] {
   const columns = amountColumns(table).map((index) => ({ index, header: headerOf(table, index) }));
   const plans: SumPlan[] = [];
   for (const total of columns) {
-    if (!isTotalLabel(last(total.header))) continue;
+    if (!isColumnTotal(last(total.header))) continue;
     const prefix = total.header.slice(0, -1);
     const under = columns.filter(
       (c) => c.index !== total.index && c.header.length > prefix.length && prefix.every((p, i) => c.header[i] === p),
@@ -99,7 +112,7 @@ export function sumPlans(table: Table): SumPlan[] {
     const groups = new Map<string, typeof under>();
     for (const c of under) {
       const node = c.header[prefix.length]!;
-      if (isOfWhich(node) || isTotalLabel(node)) continue;
+      if (isOfWhich(node) || isColumnTotal(node)) continue;
       groups.set(node, [...(groups.get(node) ?? []), c]);
     }
     const addends: number[][] = [];

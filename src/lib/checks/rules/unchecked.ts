@@ -1,5 +1,6 @@
 import type { Table } from '../../records/schema/table.ts';
-import { standardTableNames } from '../../records/schema/table.ts';
+import { standardTableName } from '../../records/schema/table.ts';
+import type { FilingKind } from '../../records/schema/filing.ts';
 import type { FindingList, RuleInfo } from '../rule.ts';
 
 /**
@@ -19,7 +20,8 @@ export function checkable(table: Table | undefined): table is Table {
   return table !== undefined && !table.empty && table.rows.length > 0;
 }
 
-export const tableName = (t: Table) => (t.standard ? standardTableNames[t.standard] : t.title);
+/** The table's standard name for a filing of `kind` (收支总表, 收入支出决算总表), or its own title. */
+export const tableName = (t: Table, kind: FilingKind) => (t.standard ? standardTableName(t.standard, kind) : t.title);
 
 /** The rule's id and description with severity `warning`: a finding that the rule could not run. */
 export function uncheckedRule(rule: RuleInfo): RuleInfo {
@@ -66,7 +68,7 @@ export class Unchecked {
       this.out.table(rule, { table, in: 'rows' }, {
         expected: what,
         found: '（缺）',
-        message: `${tableName(table)} 没有找到${what}，未核对：${[...checks].join('；')}`,
+        message: `${tableName(table, this.out.filing.kind)} 没有找到${what}，未核对：${[...checks].join('；')}`,
       });
     }
   }
