@@ -7,9 +7,13 @@ import { gridCells } from '../../src/lib/import/pdf/grid-cells.ts';
 import { findGrids } from '../../src/lib/import/pdf/lattice.ts';
 import { foldLookalikes } from '../../src/lib/import/pdf/lookalikes.ts';
 import { itemPieces } from '../../src/lib/import/pdf/page-text.ts';
+import type { TableBlock } from '../../src/lib/import/blocks.ts';
 import { readPdf } from '../../src/lib/import/pdf/read-pdf.ts';
 import { readDrawing } from '../../src/lib/import/pdf/rulings.ts';
 import { blockText, tidy } from '../../src/lib/import/pdf/text-lines.ts';
+import { ruledRows, streamRows } from '../fixtures/documents/chromium-tables-data.ts';
+
+const fixture = (name: string) => readPdf(`in/${name}`, new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/documents', name))));
 
 /** A piece of 10 pt text whose baseline is at y (display space, y down). */
 const piece = (text: string, x0: number, y: number, width = 10 * text.length): Piece => ({ text, x0, x1: x0 + width, top: y - 8.5, bottom: y + 1.5, size: 10, spaceBefore: false });
@@ -118,10 +122,26 @@ describe('grid of a ruled table', () => {
   });
 });
 
+describe('a table Chromium prints with borders (thin filled rectangles)', () => {
+  it('reads merged header cells, wrapped names and every row, one table per page with its repeated header', async () => {
+    const blocks = await fixture('ruled-table.pdf');
+    const header = [
+      ['项目', '', '', '', '本年收入合计', '财政拨款收入', '其他收入'],
+      ['支出功能分类科目编码', '', '', '科目名称', '', '', ''],
+      ['类', '款', '项', '', '', '', ''],
+    ];
+    const tables = blocks.filter((b): b is TableBlock => b.kind === 'table');
+    expect(tables.map((t) => t.page)).toEqual([1, 2, 3]);
+    for (const t of tables) expect(t.rows.slice(0, 3).map((r) => r.cells)).toEqual(header);
+    expect(tables[0]!.rows[3]!.cells).toEqual(['合计', '', '', '', '99,999.99', '99,000.00', '999.99']);
+    expect([...tables[0]!.rows.slice(4), ...tables.slice(1).flatMap((t) => t.rows.slice(3))].map((r) => r.cells)).toEqual(ruledRows);
+    expect(blocks.filter((b) => b.kind === 'text').map((b) => b.kind === 'text' && b.text)).toEqual(['收入决算表', '单位：万元', '注：本表反映部门本年度取得的各项收入情况。']);
+  });
+});
+
 describe('a table printed without rulings (stream mode)', () => {
   it('takes its columns from the alignment of its text and leaves the prose around it as lines', async () => {
-    const file = join(import.meta.dirname, '../fixtures/documents/stream-table.pdf');
-    const blocks = await readPdf('in/stream-table.pdf', new Uint8Array(readFileSync(file)));
+    const blocks = await fixture('stream-table.pdf');
     expect(blocks.map((b) => (b.kind === 'text' ? b.text : b.rows.map((r) => r.cells)))).toEqual([
       '一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占',
       '71.73%；社会保障和就业支出（类）326.72万元，占11.11%；卫生健康支出（类）60.99万元，占',
@@ -131,12 +151,7 @@ describe('a table printed without rulings (stream mode)', () => {
       [
         ['', '项目', '', '本年支出', ''],
         ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
-        ['201', '一般公共服务支出', '2,106.66', '1,503.52', '603.14'],
-        ['20106', '财政事务', '2,106.66', '1,503.52', '603.14'],
-        ['2010601', '行政运行', '1,511.89', '1,503.52', '8.37'],
-        ['2010602', '一般行政管理事务', '10.00', '', '10.00'],
-        ['208', '社会保障和就业支出', '326.72', '326.72', ''],
-        ['2080505', '机关事业单位基本养老保险缴费支出', '160.75', '160.75', ''],
+        ...streamRows,
       ],
       '注：本表无线框，用于检验按文字对齐读取表格。',
     ]);
