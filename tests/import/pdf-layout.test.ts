@@ -139,6 +139,23 @@ describe('a table Chromium prints with borders (thin filled rectangles)', () => 
   });
 });
 
+describe('a page shown turned (/Rotate 90 over upright content)', () => {
+  it('is read the way its text runs', async () => {
+    const blocks = await fixture('rotated-page.pdf');
+    expect(blocks.map((b) => (b.kind === 'text' ? b.text : b.rows.slice(0, 4).map((r) => r.cells)))).toEqual([
+      '收入决算表',
+      '单位：万元',
+      [
+        ['项目', '', '本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'],
+        ['功能分类科目编码', '科目名称', '', '', '', '', '', '', ''],
+        ['合计', '', '', '', '', '', '', '', ''],
+        ['205', '教育支出', '', '', '', '', '', '', ''],
+      ],
+      '注：本表反映部门本年度取得的各项收入情况。',
+    ]);
+  });
+});
+
 describe('a table printed without rulings (stream mode)', () => {
   it('takes its columns from the alignment of its text and leaves the prose around it as lines', async () => {
     const blocks = await fixture('stream-table.pdf');

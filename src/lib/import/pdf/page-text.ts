@@ -1,4 +1,4 @@
-import { apply, asMatrix, multiply, type Matrix, type Piece } from './geometry.ts';
+import { apply, asMatrix, IDENTITY, multiply, type Matrix, type Piece } from './geometry.ts';
 import { foldLookalikes } from './lookalikes.ts';
 
 /** The fields of a pdf.js text item this reader uses. */
@@ -56,6 +56,26 @@ export function itemPieces(item: TextItemLike, view: Matrix): Piece[] {
   }
   flush();
   return pieces;
+}
+
+/**
+ * The display transform turned so that most of the page's text runs left
+ * to right: a wide table printed sideways on a page (rotated text, or a
+ * /Rotate the content did not expect) is read the way a reader turns it.
+ */
+export function uprightView(items: readonly TextItemLike[], view: Matrix, width: number, height: number): Matrix {
+  const weight = [0, 0, 0, 0]; // runs right, down, left, up in display space
+  for (const item of items) {
+    const t = asMatrix(item.transform);
+    if (!t || !/\S/.test(item.str)) continue;
+    const dx = view[0] * t[0] + view[2] * t[1];
+    const dy = view[1] * t[0] + view[3] * t[1];
+    const quarter = Math.abs(dx) >= Math.abs(dy) ? (dx >= 0 ? 0 : 2) : dy >= 0 ? 1 : 3;
+    weight[quarter]! += item.str.length;
+  }
+  const turn = weight.indexOf(Math.max(...weight));
+  const fixes: Matrix[] = [IDENTITY, [0, -1, 1, 0, 0, width], [-1, 0, 0, -1, width, height], [0, 1, -1, 0, height, 0]];
+  return turn === 0 ? view : multiply(view, fixes[turn]!);
 }
 
 function piece(text: string, from: number, to: number, size: number, spaceBefore: boolean, toView: Matrix): Piece {

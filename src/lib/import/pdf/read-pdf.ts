@@ -3,7 +3,7 @@ import { ImportError } from '../report.ts';
 import { asMatrix, type Box, type Piece } from './geometry.ts';
 import { openPdf, pdfjs, reason, type PdfDocument } from './open-pdf.ts';
 import { layOutPage } from './page-layout.ts';
-import { itemPieces, type TextItemLike } from './page-text.ts';
+import { itemPieces, uprightView, type TextItemLike } from './page-text.ts';
 import { readDrawing, type Drawing } from './rulings.ts';
 
 /** Wall-clock budget for one document: a PDF that takes longer is refused, not waited for. */
@@ -21,10 +21,12 @@ async function readPage(doc: PdfDocument, n: number): Promise<PageContent> {
   const { OPS } = await pdfjs();
   const page = await doc.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
-  const view = asMatrix(viewport.transform);
-  if (!view) throw new Error('the page has no usable size');
+  const display = asMatrix(viewport.transform);
+  if (!display) throw new Error('the page has no usable size');
   const content = await page.getTextContent();
-  const pieces = content.items.flatMap((item) => ('str' in item ? itemPieces(item as TextItemLike, view) : []));
+  const items = content.items.filter((item): item is TextItemLike & typeof item => 'str' in item);
+  const view = uprightView(items, display, viewport.width, viewport.height);
+  const pieces = items.flatMap((item) => itemPieces(item, view));
   const drawing = readDrawing(await page.getOperatorList(), OPS, view);
   page.cleanup();
   return { pieces, drawing, area: viewport.width * viewport.height };
