@@ -108,6 +108,17 @@ describe('Word .docx: paragraphs and tables in body order', () => {
       ],
     });
   });
+  it('a borderless table holding 部门：… and 单位：万元 is the page header: lines of text', async () => {
+    const labels = new Table({ columnWidths: [4000, 4000], rows: [new TableRow({ children: [cell('编制单位：永清县人力资源和社会保障局'), cell('单位：万元')] })] });
+    const table = new Table({ columnWidths: [4000, 4000], rows: [new TableRow({ children: [cell('项目'), cell('金额')] })] });
+    const read = await readDocument('in/labels.docx', new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [labels, new Paragraph(''), table] }] }))));
+    expect(read.blocks).toEqual([
+      { kind: 'text', text: '编制单位：永清县人力资源和社会保障局', line: 1 },
+      { kind: 'text', text: '单位：万元', line: 2 },
+      { kind: 'table', line: 3, rows: [{ cells: ['项目', '金额'], line: 3 }] },
+    ]);
+  });
+
   it('automatic list numbers: 一、 and （一） headings, a restarted list, an auto-numbered 序号 column, bullets left out', async () => {
     const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string, suffix?: (typeof LevelSuffix)[keyof typeof LevelSuffix]) => ({
       level: lvl,
@@ -280,6 +291,18 @@ describe('Excel .xlsx/.xls: sheets in order, tables and text lines, numbers as s
   it('.xls (BIFF8) reads to the same blocks', async () => {
     const bytes = new Uint8Array(XLSX.write(workbook(), { type: 'array', bookType: 'biff8' }));
     expect(await readDocument('in/budget.xls', bytes)).toEqual(expected('xls'));
+  });
+
+  it('a row of label：value cells (部门 left, 单位 right) is the page header above the table: lines of text', async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([['部门：316 永清县人力资源和社会保障局', null, '单位：万元'], [], ['项目', '金额', '备注'], ['合计', 1, null]]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, sheet, 'S');
+    const read = await readDocument('in/header.xlsx', new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' })));
+    expect(read.blocks).toEqual([
+      { kind: 'text', text: '部门：316 永清县人力资源和社会保障局', line: 1 },
+      { kind: 'text', text: '单位：万元', line: 2 },
+      { kind: 'table', line: 3, sheet: 'S', rows: [{ cells: ['项目', '金额', '备注'], line: 3 }, { cells: ['合计', '1', ''], line: 4 }] },
+    ]);
   });
 
   it('a date cell reads as the text Excel shows', async () => {

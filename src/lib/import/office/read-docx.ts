@@ -2,6 +2,7 @@ import { type Block, DOCUMENT_LIMITS } from '../blocks.ts';
 import { ImportError } from '../report.ts';
 import { Numbering } from './docx-numbering.ts';
 import { joinCellLines, paragraphText } from './docx-text.ts';
+import { labelLines } from './label-rows.ts';
 import { type XmlNode, attrOf, childOf, childrenOf, findElement, parseXml, tagOf } from './xml.ts';
 import type { ZipPackage } from './zip-package.ts';
 
@@ -56,6 +57,11 @@ class DocxReader {
       } else if (tag === 'w:tbl') {
         const grid = this.table(node, 0);
         if (grid.length === 0) continue;
+        const labels = labelLines(grid);
+        if (labels) {
+          for (const text of labels) this.blocks.push({ kind: 'text', text, line: ++this.line });
+          continue;
+        }
         const rows = grid.map((cells) => ({ cells, line: ++this.line }));
         this.blocks.push({ kind: 'table', rows, line: rows[0]!.line });
       }

@@ -1,6 +1,7 @@
 import type { Block, TableRow } from '../blocks.ts';
 import { ImportError } from '../report.ts';
 import { cellText } from '../text.ts';
+import { labelLines } from './label-rows.ts';
 
 export interface CellRange {
   s: { r: number; c: number };
@@ -51,7 +52,8 @@ function tableRows(grid: SheetGrid, filled: readonly number[][]): boolean[] {
 /**
  * One sheet as blocks, top to bottom. Runs of table rows form a table
  * block, cut to the columns its cells use; a fully blank row ends a table
- * (several tables on one sheet). A row with one filled cell is a line of
+ * (several tables on one sheet); a run of `label：value` cells is the page
+ * header above a table, read as lines of text. A row with one filled cell is a line of
  * text (a title, 单位：万元, 注：…) unless it stands between rows of a table,
  * inside the table's columns and not merged across its whole width (a
  * row of the table that has only a name).
@@ -76,8 +78,13 @@ export function sheetBlocks(file: string, grid: SheetGrid, nextLine: () => numbe
     if (last - first + 1 > MAX_COLUMNS) {
       throw new ImportError(file, undefined, `sheet "${grid.name}": a table from row ${run[0]! + 1} spans columns ${columnName(first)} to ${columnName(last)}, more than ${MAX_COLUMNS}: clear the stray cells`);
     }
-    const rows: TableRow[] = run.map((r) => ({ cells: Array.from({ length: last - first + 1 }, (_, k) => grid.rows[r]?.[first + k] ?? ''), line: nextLine() }));
-    blocks.push({ kind: 'table', rows, line: rows[0]!.line, sheet: grid.name });
+    const texts = run.map((r) => Array.from({ length: last - first + 1 }, (_, k) => grid.rows[r]?.[first + k] ?? ''));
+    const labels = labelLines(texts);
+    if (labels) for (const text of labels) blocks.push({ kind: 'text', text, line: nextLine() });
+    else {
+      const rows: TableRow[] = texts.map((cells) => ({ cells, line: nextLine() }));
+      blocks.push({ kind: 'table', rows, line: rows[0]!.line, sheet: grid.name });
+    }
     [run, first, last] = [[], Infinity, -1];
   };
   const insideRun = (r: number) => {
