@@ -17,14 +17,16 @@ async function failure(file: string, bytes: Uint8Array): Promise<{ message: stri
   throw new Error(`${file} was read, expected an ImportError`);
 }
 
-/** Make a zip's central directory declare another uncompressed size for one part (as a crafted file would). */
-function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+/** Make a zip's central directory declare other sizes for one part (as a crafted file would). */
+function declareSize(zip: Uint8Array, name: string, size: number, compressedSize?: number): Uint8Array {
   const out = zip.slice();
   const dv = new DataView(out.buffer);
   const encoded = strToU8(name);
   for (let at = 0; at + 46 < out.length; at++) {
     if (dv.getUint32(at, true) !== 0x02014b50 || dv.getUint16(at + 28, true) !== encoded.length) continue;
-    if (encoded.every((b, k) => out[at + 46 + k] === b)) dv.setUint32(at + 24, size, true);
+    if (!encoded.every((b, k) => out[at + 46 + k] === b)) continue;
+    dv.setUint32(at + 24, size, true);
+    if (compressedSize !== undefined) dv.setUint32(at + 20, compressedSize, true);
   }
   return out;
 }
@@ -76,10 +78,18 @@ describe('broken Word and Excel files stop with a message, never a stack trace o
   });
 
   it("a Word document whose XML is larger than a document's text can be", async () => {
-    const xml = new Uint8Array(65 * 1024 * 1024).fill(0x61);
-    const { message, ms } = await failure('in/huge.docx', zipSync({ 'word/document.xml': xml }, { level: 0 }));
+    // Declared, not made: the size is refused before anything is inflated.
+    const zip = declareSize(wordPackage('<w:document/>'), 'word/document.xml', 65 * 1024 * 1024, 1024 * 1024);
+    const { message, ms } = await failure('in/huge.docx', zip);
     expect(message).toBe("in/huge.docx: word/document.xml is 65 MB of XML, more than the 64 MB a document's text may take: split the document");
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('a file over the 64 MB a document may be', async () => {
+    const big = new Uint8Array(65 * 1024 * 1024);
+    big.set(oleWith('Workbook').subarray(0, 512));
+    const { message } = await failure('in/huge.xls', big);
+    expect(message).toBe('in/huge.xls: the file is 65 MB, more than the 64 MB a document may be');
   });
 
   it('a zip that is neither a Word document nor a workbook', async () => {

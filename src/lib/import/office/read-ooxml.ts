@@ -1,4 +1,5 @@
 import { zipSync } from 'fflate';
+import { DOCUMENT_LIMITS } from '../blocks.ts';
 import type { DocumentRead } from '../read-document.ts';
 import { ImportError } from '../report.ts';
 import { DOCUMENT_PART, readDocx } from './read-docx.ts';
@@ -40,6 +41,13 @@ function workbookParts(pkg: ZipPackage): Uint8Array {
   return zipSync(Object.fromEntries(names.map((n) => [n, pkg.bytesOf(n)])), { level: 0 });
 }
 
+/** A document larger than DOCUMENT_LIMITS.bytes is refused before it is opened. */
+export function refuseOversized(file: string, bytes: Uint8Array): void {
+  if (bytes.length > DOCUMENT_LIMITS.bytes) {
+    throw new ImportError(file, undefined, `the file is ${Math.round(bytes.length / 1024 / 1024)} MB, more than the ${DOCUMENT_LIMITS.bytes / 1024 / 1024} MB a document may be`);
+  }
+}
+
 function readPackage(file: string, bytes: Uint8Array): DocumentRead {
   const pkg = new ZipPackage(file, bytes);
   if (pkg.has(DOCUMENT_PART)) return { form: 'docx', blocks: readDocx(file, pkg) };
@@ -54,6 +62,7 @@ function readPackage(file: string, bytes: Uint8Array): DocumentRead {
  * anything is inflated.
  */
 export function readOoxml(file: string, bytes: Uint8Array): DocumentRead {
+  refuseOversized(file, bytes);
   try {
     return readPackage(file, bytes);
   } catch (error) {
