@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_LIMITS } from '../../src/lib/import/blocks.ts';
 import { readDocument } from '../../src/lib/import/read-document.ts';
 import { readPdf } from '../../src/lib/import/pdf/read-pdf.ts';
 import { ImportError } from '../../src/lib/import/report.ts';
@@ -43,6 +44,14 @@ describe('readPdf refuses what it cannot read, naming the file and the page', ()
 
   it('more pages than DOCUMENT_LIMITS.pages', async () => {
     expect((await failure('many-pages.pdf')).message).toBe('in/many-pages.pdf: the PDF has 401 pages; the importer reads at most 400');
+  });
+
+  it('more bytes than DOCUMENT_LIMITS.bytes, before pdf.js parses anything', async () => {
+    const huge = new Uint8Array(DOCUMENT_LIMITS.bytes + 1);
+    huge.set(new TextEncoder().encode('%PDF-1.7\n'));
+    const error = await readPdf('in/huge.pdf', huge).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toBe('in/huge.pdf: the PDF has 67108865 bytes; the importer reads at most 67108864 (64 MiB)');
   });
 
   it('through readDocument, which picks the reader by the bytes', async () => {

@@ -7,6 +7,8 @@ export const TOLERANCE = 2;
 const COVER = 0.5;
 /** Shorter runs are marks (underlines of a glyph, ticks), not rulings. */
 const MIN_RULING = 2;
+/** More rulings than this on a page is a drawing (a hatch, a chart), not tables: its text is read as lines. */
+const MAX_RULINGS = 5000;
 
 /**
  * The grid of one ruled table: column edges xs, row edges ys (display space),
@@ -53,6 +55,7 @@ export function findGrids(horizontal: readonly Segment[], vertical: readonly Seg
   const long = (s: Segment) => s.x1 - s.x0 + (s.y1 - s.y0) >= MIN_RULING;
   const hs = mergeRulings(horizontal, 'horizontal', TOLERANCE).filter(long);
   const vs = mergeRulings(vertical, 'vertical', TOLERANCE).filter(long);
+  if (hs.length + vs.length > MAX_RULINGS) return [];
   const sets = new Sets(hs.length + vs.length);
   hs.forEach((h, i) => vs.forEach((v, j) => touches(h, v) && sets.union(i, hs.length + j)));
   const regions = new Map<number, { hs: Segment[]; vs: Segment[] }>();
@@ -75,15 +78,22 @@ function edges(positions: number[], lo: number, hi: number): number[] {
   return lines;
 }
 
-/** Length of [from, to] that the rulings at `at` cover. */
-function covered(rulings: readonly Segment[], across: (s: Segment) => number, along: (s: Segment) => [number, number], at: number, from: number, to: number): number {
-  let total = 0;
+/** The rulings standing on each grid line (the nearest, as a cluster may chain wider than the tolerance), as [from, to] runs along it. */
+function onLines(lines: readonly number[], rulings: readonly Segment[], across: (s: Segment) => number, along: (s: Segment) => [number, number]): [number, number][][] {
+  const out = lines.map((): [number, number][] => []);
   for (const s of rulings) {
-    if (Math.abs(across(s) - at) > TOLERANCE) continue;
-    const [a, b] = along(s);
-    total += Math.max(0, Math.min(b, to) - Math.max(a, from));
+    let best = 0;
+    lines.forEach((at, i) => {
+      if (Math.abs(across(s) - at) < Math.abs(across(s) - lines[best]!)) best = i;
+    });
+    out[best]!.push(along(s));
   }
-  return total;
+  return out;
+}
+
+/** Length of [from, to] that the runs cover. */
+function covered(runs: readonly [number, number][], from: number, to: number): number {
+  return runs.reduce((total, [a, b]) => total + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0);
 }
 
 function gridOf(hs: Segment[], vs: Segment[]): Grid | null {
@@ -107,15 +117,15 @@ function gridOf(hs: Segment[], vs: Segment[]): Grid | null {
   const nc = xs.length - 1;
   const nr = ys.length - 1;
   if (nc < 1 || nr < 1) return null;
+  const walls = onLines(xs, vs, (s) => s.x0, (s) => [s.y0, s.y1]);
+  const floors = onLines(ys, hs, (s) => s.y0, (s) => [s.x0, s.x1]);
   const cells = new Sets(nr * nc);
   for (let r = 0; r < nr; r++) {
     const [top, bottom] = [ys[r]!, ys[r + 1]!];
     for (let c = 0; c < nc; c++) {
       const [left, right] = [xs[c]!, xs[c + 1]!];
-      const wall = covered(vs, (s) => s.x0, (s) => [s.y0, s.y1], right, top, bottom);
-      if (c + 1 < nc && wall < COVER * (bottom - top)) cells.union(r * nc + c, r * nc + c + 1);
-      const floor = covered(hs, (s) => s.y0, (s) => [s.x0, s.x1], bottom, left, right);
-      if (r + 1 < nr && floor < COVER * (right - left)) cells.union(r * nc + c, (r + 1) * nc + c);
+      if (c + 1 < nc && covered(walls[c + 1]!, top, bottom) < COVER * (bottom - top)) cells.union(r * nc + c, r * nc + c + 1);
+      if (r + 1 < nr && covered(floors[r + 1]!, left, right) < COVER * (right - left)) cells.union(r * nc + c, (r + 1) * nc + c);
     }
   }
   const owner = Array.from({ length: nr }, (_, r) => Array.from({ length: nc }, (_, c) => cells.find(r * nc + c)));
