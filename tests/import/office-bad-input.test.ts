@@ -95,6 +95,8 @@ describe('broken Word and Excel files stop with a message, never a stack trace o
   it('a zip that is neither a Word document nor a workbook', async () => {
     const { message } = await failure('in/archive.docx', zipSync({ 'readme.txt': strToU8('hello') }));
     expect(message).toBe('in/archive.docx: expected a Word document (word/document.xml) or an Excel workbook (xl/workbook.xml), found a zip archive: save it as .docx or .xlsx');
+    const ods = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<office:document-content/>') });
+    expect((await failure('in/sheet.ods', ods)).message).toBe('in/sheet.ods: expected a Word document (word/document.xml) or an Excel workbook (xl/workbook.xml), found an OpenDocument file (.odt/.ods): save it as .docx or .xlsx');
   });
 
   it('XML with a DOCTYPE (entity expansion) and XML that is not well-formed', async () => {

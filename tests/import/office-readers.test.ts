@@ -73,14 +73,14 @@ describe('Word .docx: paragraphs and tables in body order', () => {
     });
   });
 
-  it('content controls, hyperlinks, field results, nested tables, gridBefore/gridAfter, deleted rows; field codes and drawings left out', async () => {
+  it('content controls, hyperlinks, field results, nested tables, gridBefore/gridAfter, deleted rows; field codes, hidden text and drawings left out', async () => {
     const p = (inner: string) => `<w:p>${inner}</w:p>`;
     const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
     const tc = (inner: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr>${inner}</w:tc>`;
     const body = [
       `<w:sdt><w:sdtPr><w:alias w:val="标题"/></w:sdtPr><w:sdtContent>${p(r('测试县财政局&amp;2024'))}</w:sdtContent></w:sdt>`,
       p(`<w:hyperlink r:id="rId9">${r('一、部门职责')}</w:hyperlink><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${r('&#x4E8C;')}<w:r><w:fldChar w:fldCharType="end"/></w:r>`),
-      p(`<w:r><w:drawing><wp:inline><w:txbxContent>${p(r('文本框'))}</w:txbxContent></wp:inline></w:drawing></w:r><w:sdt><w:sdtContent>${r('行内控件')}</w:sdtContent></w:sdt><w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:delText>删</w:delText></w:r>`),
+      p(`<w:r><w:drawing><wp:inline><w:txbxContent>${p(r('文本框'))}</w:txbxContent></wp:inline></w:drawing></w:r><w:sdt><w:sdtContent>${r('行内控件')}</w:sdtContent></w:sdt><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>可见</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:delText>删</w:delText></w:r>`),
       p('<w:r><w:t>   </w:t></w:r>'),
       '<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>',
       `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p(r('甲')))}${tc(p(r('乙')))}</w:tr>`,
@@ -95,7 +95,7 @@ describe('Word .docx: paragraphs and tables in body order', () => {
       blocks: [
         { kind: 'text', text: '测试县财政局&2024', line: 1 },
         { kind: 'text', text: '一、部门职责二', line: 2 },
-        { kind: 'text', text: '行内控件', line: 3 },
+        { kind: 'text', text: '行内控件可见', line: 3 },
         {
           kind: 'table',
           line: 4,

@@ -1,15 +1,21 @@
-import { type XmlNode, attrOf, childrenOf, tagOf, textOf } from './xml.ts';
+import { type XmlNode, attrOf, childOf, childrenOf, tagOf, textOf } from './xml.ts';
 
 /** Wrappers whose content is read as if they were not there: links, tracked insertions, content controls, fields. */
-const TRANSPARENT = new Set(['w:hyperlink', 'w:ins', 'w:moveTo', 'w:smartTag', 'w:customXml', 'w:fldSimple', 'w:sdtContent', 'w:dir', 'w:bdo', 'w:r']);
+const TRANSPARENT = new Set(['w:hyperlink', 'w:ins', 'w:moveTo', 'w:smartTag', 'w:customXml', 'w:fldSimple', 'w:sdtContent', 'w:dir', 'w:bdo']);
+
+/** A run formatted as hidden text (w:vanish) is not printed. */
+function hidden(run: XmlNode): boolean {
+  const vanish = childOf(childOf(run, 'w:rPr') ?? {}, 'w:vanish');
+  return vanish !== undefined && !['false', '0', 'off'].includes(attrOf(vanish, 'w:val') ?? 'true');
+}
 /** Content controls hold their text in w:sdtContent; their properties are not text. */
 const CONTROL = 'w:sdt';
 
 /**
  * The text of a paragraph as Word shows it: runs' w:t, a tab for w:tab, a
- * line break (\n) for w:br / w:cr. Deleted text, field codes (w:instrText)
- * and drawings (shapes, text boxes: their text has no place in the flow)
- * are left out.
+ * line break (\n) for w:br / w:cr. Deleted and hidden text, field codes
+ * (w:instrText) and drawings (shapes, text boxes: their text has no place
+ * in the flow) are left out.
  */
 export function paragraphText(paragraph: XmlNode): string {
   let text = '';
@@ -21,7 +27,9 @@ export function paragraphText(paragraph: XmlNode): string {
       else if (tag === 'w:br' || tag === 'w:cr') text += '\n';
       else if (tag === 'w:noBreakHyphen') text += '-';
       else if (tag === 'w:sym') text += symbol(node);
-      else if (TRANSPARENT.has(tag)) walk(childrenOf(node));
+      else if (tag === 'w:r') {
+        if (!hidden(node)) walk(childrenOf(node));
+      } else if (TRANSPARENT.has(tag)) walk(childrenOf(node));
       else if (tag === CONTROL) walk(childrenOf(node).filter((child) => tagOf(child) === 'w:sdtContent'));
     }
   };

@@ -52,7 +52,13 @@ function readPackage(file: string, bytes: Uint8Array): DocumentRead {
   const pkg = new ZipPackage(file, bytes);
   if (pkg.has(DOCUMENT_PART)) return { form: 'docx', blocks: readDocx(file, pkg) };
   if (pkg.has(WORKBOOK_PART)) return { form: 'xlsx', blocks: readWorkbook(file, workbookParts(pkg)) };
-  const kind = pkg.has('ppt/presentation.xml') ? 'a PowerPoint presentation' : pkg.has('xl/workbook.bin') ? 'an Excel binary workbook (.xlsb)' : 'a zip archive';
+  const kind = pkg.has('ppt/presentation.xml')
+    ? 'a PowerPoint presentation'
+    : pkg.has('xl/workbook.bin')
+      ? 'an Excel binary workbook (.xlsb)'
+      : pkg.has('content.xml')
+        ? 'an OpenDocument file (.odt/.ods)'
+        : 'a zip archive';
   throw new ImportError(file, undefined, `expected a Word document (word/document.xml) or an Excel workbook (xl/workbook.xml), found ${kind}: save it as .docx or .xlsx`);
 }
 
