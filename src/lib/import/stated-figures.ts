@@ -93,7 +93,7 @@ export function extractStatedFigures(sections: readonly Section[]): StatedFigure
 /** 年初预算为 1560.05 万元，支出决算为 1511.89 万元: the budget, then what was spent. */
 const BUDGET_AND_SPENT = /年初预算(?:数)?为\s*(\d+(?:\.\d+)?)\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*(\d+(?:\.\d+)?)\s*万元/g;
 /** 决算数小于预算数, 决算数与预算数基本持平: the word that says how the two compare, 决算 first. */
-const RELATION = /决算数?(?:与预算数?)?(基本持平|基本一致|持平|一致|相等|等于|大于|小于|高于|低于|超过)/;
+const RELATION = /决算数(?:与(?:年初)?预算数?)?(基本持平|基本一致|持平|一致|相等|等于|大于|小于|高于|低于|超过)(?:(?:年初)?预算数?)?/;
 /** How far after the figures the comparison word is looked for (past the 完成预算的 …% and its 其中 list). */
 const RELATION_REACH = 240;
 /** 一般公共服务支出（类）财政事务（款）行政运行（项）: the 科目 an item of 支出决算具体情况 is about. */

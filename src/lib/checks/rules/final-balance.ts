@@ -10,7 +10,8 @@ const CARRIED: Record<(typeof SUMMARIES)[number], { 收入: string; 支出: stri
 };
 
 const wordsFor = (key: (typeof SUMMARIES)[number]): SummaryWords => ({
-  grand: () => '总计',
+  // Both columns print 总计: the messages say which side's.
+  grand: (name) => `${name}栏总计`,
   carried: (name) => CARRIED[key][name],
   carriedFound: (_, labels) => labels.join(' + '),
 });
