@@ -19,20 +19,22 @@ const MAX_DOCUMENT_XML = 64 * 1024 * 1024;
 const MAX_NESTING = 32;
 
 /** The children of a container, with content controls and custom XML opened up; deleted content left out. */
-function contentOf(nodes: readonly XmlNode[]): XmlNode[] {
-  const out: XmlNode[] = [];
+function contentOf(nodes: readonly XmlNode[], out: XmlNode[] = []): XmlNode[] {
   for (const node of nodes) {
     const tag = tagOf(node);
-    if (tag === 'w:sdt') out.push(...contentOf(childrenOf(childOf(node, 'w:sdtContent') ?? {})));
-    else if (CONTAINERS.has(tag)) out.push(...contentOf(childrenOf(node)));
+    if (tag === 'w:sdt') contentOf(childrenOf(childOf(node, 'w:sdtContent') ?? {}), out);
+    else if (CONTAINERS.has(tag)) contentOf(childrenOf(node), out);
     else out.push(node);
   }
   return out;
 }
 
-const intAttr = (node: XmlNode | undefined, name: string, fallback: number) => {
-  const value = node ? Number.parseInt(attrOf(node, name) ?? '', 10) : NaN;
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
+/** Word tables have at most 63 columns: a span or skip beyond that is a made-up file, held to it. */
+const MAX_COLUMNS = 63;
+
+const gridCount = (node: XmlNode | undefined, fallback: number) => {
+  const value = node ? Number.parseInt(attrOf(node, 'w:val') ?? '', 10) : NaN;
+  return Number.isFinite(value) && value >= 0 ? Math.min(value, MAX_COLUMNS) : fallback;
 };
 
 class DocxReader {
@@ -85,17 +87,17 @@ class DocxReader {
       if (rows.length === DOCUMENT_LIMITS.rows) {
         throw new ImportError(this.file, this.line + 1, `a Word table has more than ${DOCUMENT_LIMITS.rows} rows, the most one table may have`);
       }
-      const cells: string[] = Array<string>(intAttr(childOf(trPr ?? {}, 'w:gridBefore'), 'w:val', 0)).fill('');
+      const cells: string[] = Array<string>(gridCount(childOf(trPr ?? {}, 'w:gridBefore'), 0)).fill('');
       for (const tc of contentOf(childrenOf(tr))) {
         if (tagOf(tc) !== 'w:tc') continue;
         const tcPr = childOf(tc, 'w:tcPr');
-        const span = Math.max(1, intAttr(childOf(tcPr ?? {}, 'w:gridSpan'), 'w:val', 1));
+        const span = Math.max(1, gridCount(childOf(tcPr ?? {}, 'w:gridSpan'), 1));
         const vMerge = childOf(tcPr ?? {}, 'w:vMerge');
         const hMerge = childOf(tcPr ?? {}, 'w:hMerge');
         const continued = (vMerge && attrOf(vMerge, 'w:val') !== 'restart') || (hMerge && attrOf(hMerge, 'w:val') !== 'restart');
         cells.push(continued ? '' : this.cellText(tc, depth), ...Array<string>(span - 1).fill(''));
       }
-      cells.push(...Array<string>(intAttr(childOf(trPr ?? {}, 'w:gridAfter'), 'w:val', 0)).fill(''));
+      cells.push(...Array<string>(gridCount(childOf(trPr ?? {}, 'w:gridAfter'), 0)).fill(''));
       rows.push(cells);
     }
     // A row wider than the declared grid means the grid is wrong, not that its cells are extra.
@@ -109,8 +111,8 @@ class DocxReader {
     const pieces: string[] = [];
     for (const node of contentOf(childrenOf(tc))) {
       const tag = tagOf(node);
-      if (tag === 'w:p') pieces.push(...this.paragraph(node).split('\n'));
-      else if (tag === 'w:tbl') pieces.push(...this.table(node, depth + 1).flat());
+      if (tag === 'w:p') for (const piece of this.paragraph(node).split('\n')) pieces.push(piece);
+      else if (tag === 'w:tbl') for (const row of this.table(node, depth + 1)) for (const cell of row) pieces.push(cell);
     }
     return joinCellLines(pieces);
   }
@@ -118,8 +120,8 @@ class DocxReader {
 
 /**
  * Read a .docx's main part in body order: each paragraph's lines (with
- * their automatic list numbers) as text blocks, each table as one table block. Headers, footers and footnotes are
- * page furniture and are not read.
+ * their automatic list numbers) as text blocks, each table as one table
+ * block. Headers, footers and footnotes are page furniture and are not read.
  */
 export function readDocx(file: string, pkg: ZipPackage): Block[] {
   const size = pkg.entries.get(DOCUMENT_PART)!.size;
