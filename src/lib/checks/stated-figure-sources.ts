@@ -57,7 +57,8 @@ export function tableFigure(filing: Filing, key: keyof Filing['statedFigures'], 
   switch (key) {
     case 'income.total':
       // A 决算's 收入决算表 adds up to 本年收入合计, not to 总计: only the summary has it.
-      return summaryFigure(summary, '收入', 'grand', miss) ?? (final ? undefined : totalFigure(filing, 'income-summary', (h) => h.length === 1 && h[0] === '合计', '合计', miss));
+      if (final) return summaryFigure(summary, '收入', 'grand', miss, undefined, '总计');
+      return summaryFigure(summary, '收入', 'grand', miss) ?? totalFigure(filing, 'income-summary', (h) => h.length === 1 && h[0] === '合计', '合计', miss);
     case 'income.year':
       return summaryFigure(summary, '收入', 'year', miss) ?? totalFigure(filing, 'income-summary', (h) => last(h) === '本年收入合计' || (h[0] === '本年收入' && last(h) === '小计'), '本年收入合计', miss);
     case 'income.fiscal':
