@@ -24,7 +24,7 @@ describe('writing a record', async () => {
     const dir = writeRecord(root, result);
     writeFileSync(join(dir, 'acknowledgments.yaml'), '- { rule: r, at: x, note: kept }\n');
     writeFileSync(join(dir, 'sections', 'stale.md'), 'from an earlier import\n');
-    writeRecord(root, result);
+    writeRecord(root, result, { replace: true });
     expect(existsSync(join(dir, 'sections', 'stale.md'))).toBe(false);
     expect(readFileSync(join(dir, 'acknowledgments.yaml'), 'utf8')).toBe('- { rule: r, at: x, note: kept }\n');
   });

@@ -1,69 +1,21 @@
 import type { Column } from '../records/schema/table.ts';
 import { codeProblem } from '../records/schema/classification-codes.ts';
-import { compact, headerText, numericCell } from './text.ts';
+import { headerReadings } from './header-readings.ts';
+import { compact, numericCell } from './text.ts';
 
 /** A column as the record declares it (the input shape of the table schema). */
 export type ColumnDraft = Pick<Column, 'header' | 'type' | 'classification' | 'unit'>;
 
 /**
- * Header paths of a multi-row header block. A blank cell under a filled one
- * is not a level of its own; a blank cell above a filled one continues the
- * group to its left (a merged cell that the converter wrote once):
+ * Header paths of a multi-row header block, as first read (header-readings.ts
+ * lists the others). A blank cell under a filled one is not a level of its
+ * own; a blank cell above a filled one continues the group to its left (a
+ * merged cell that the converter wrote once), unless that puts a label
+ * under a group it cannot belong to:
  * `序号 | 收入 | _ ` over `_ | 项目 | 预算数` gives [序号], [收入, 项目], [收入, 预算数].
  */
 export function headerPaths(rows: readonly (readonly string[])[], width: number): string[][] {
-  const grid = alignSpans(rows.map((r) => r.map(headerText)), width);
-  const paths: string[][] = [];
-  for (let c = 0; c < width; c++) {
-    const path: string[] = [];
-    grid.forEach((row, r) => {
-      let label = row[c]!;
-      const below = grid.slice(r + 1).some((lower) => lower[c] !== '');
-      if (label === '' && below && r < grid.length - 1) {
-        for (let k = c - 1; k >= 0; k--) {
-          const left = row[k]!;
-          if (left === '') continue;
-          const leftIsGroup = grid.slice(r + 1).some((lower) => lower[k] !== '');
-          if (leftIsGroup) label = left;
-          break;
-        }
-      }
-      if (label !== '' && path[path.length - 1] !== label) path.push(label);
-    });
-    paths.push(path);
-  }
-  return paths;
-}
-
-/**
- * Word → text writes a merged header cell once: a row with fewer cells than
- * the table is wide has cells that span the run of labelled cells below
- * them (指标值 over 符号 | 值 | 单位). Widen each such cell over its run.
- */
-function alignSpans(rows: string[][], width: number): string[][] {
-  const out = rows.map((r) => [...r]);
-  for (let r = out.length - 1; r >= 0; r--) {
-    const row = out[r]!;
-    const below = out[r + 1];
-    let extra = width - row.length;
-    if (extra > 0 && below) {
-      const widened: string[] = [];
-      for (const cell of row) {
-        widened.push(cell);
-        const at = widened.length - 1;
-        let run = 0;
-        while (at + run < width && (below[at + run] ?? '') !== '') run++;
-        if (cell !== '' && run > 1 && extra > 0) {
-          const add = Math.min(run - 1, extra);
-          for (let k = 0; k < add; k++) widened.push('');
-          extra -= add;
-        }
-      }
-      out[r] = widened;
-    }
-    out[r] = Array.from({ length: width }, (_, c) => out[r]![c] ?? '');
-  }
-  return out;
+  return headerReadings(rows, width)[0]!;
 }
 
 const TEXT_HEADER = /^(项目|.*名称|.*目录序号|.*编号|.*单位|.*规格|.*形式|.*性质|.*来源|.*说明|.*内容|.*指标|.*依据|备注)$/;

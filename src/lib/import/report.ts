@@ -30,6 +30,11 @@ export class ImportReport {
     this.warnings.push({ line, message });
   }
 
+  /** The source line of the table the record keeps as `tables/<id>.csv`: the line of the entry that says so. */
+  tableLine(id: string): number | undefined {
+    return this.entries.find((e) => e.kind === 'table' && e.text.includes(`→ tables/${id}.csv`))?.line;
+  }
+
   /** The report as Markdown, in source order; it is written beside the record. */
   toMarkdown(recordId: string): string {
     const byLine = [...this.entries].sort((a, b) => a.line - b.line);

@@ -1,5 +1,7 @@
 import type { TableBlock, TableRow } from './blocks.ts';
-import { csvCell, headerPaths, inferColumns, type ColumnDraft } from './columns.ts';
+import type { ColumnDraft } from './columns.ts';
+import { chooseHeaderReading } from './header-check.ts';
+import { headerReadings } from './header-readings.ts';
 import { ImportError, type ImportReport } from './report.ts';
 import { cellText, compact, numericCell } from './text.ts';
 
@@ -64,10 +66,10 @@ export function mergeTablePages(file: string, title: string, line: number, pages
       if (trimmed.length < width) throw new ImportError(file, r.line, `a row of "${title}" has ${trimmed.length} cells, the header has ${width} columns: a column is missing`);
       return trimmed;
     });
-  const paths = headerPaths(header.map((r) => r.cells), width);
-  const columns = inferColumns(paths, cells, money);
+  const readings = headerReadings(header.map((r) => r.cells), width);
+  const { paths, columns, rows } = chooseHeaderReading(readings, cells, money, { file, title, line: first.line }, report);
   paths.forEach((p, c) => {
     if (p.length === 0) report.warn(first.line, `column ${c + 1} of "${title}" has no header; named ${columns[c]!.header.join('/')}`);
   });
-  return { columns, columnNumbers, rows: cells.map((row) => row.map((v, c) => csvCell(v, columns[c]!))) };
+  return { columns, columnNumbers, rows };
 }
