@@ -139,6 +139,16 @@ describe('a table Chromium prints with borders (thin filled rectangles)', () => 
   });
 });
 
+describe('a table ruled between columns but not between its body rows', () => {
+  it('cuts the body into rows where white space runs across, joining a name wrapped in its cell', async () => {
+    const blocks = await fixture('column-ruled-table.pdf');
+    expect(blocks.map((b) => (b.kind === 'text' ? b.text : b.rows.map((r) => r.cells)))).toEqual([
+      '一般公共预算财政拨款支出决算表',
+      [['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ...streamRows],
+    ]);
+  });
+});
+
 describe('a page shown turned (/Rotate 90 over upright content)', () => {
   it('is read the way its text runs', async () => {
     const blocks = await fixture('rotated-page.pdf');

@@ -4,13 +4,14 @@ import { findGrids } from './lattice.ts';
 import type { Drawing } from './rulings.ts';
 import { streamTables } from './stream-tables.ts';
 import { groupLines, lineText, tidy } from './text-lines.ts';
+import { splitUnruledRows } from './unruled-rows.ts';
 
 /** A page's content in reading order, before the document numbers its lines. */
 export type LaidOut = { kind: 'text'; text: string; top: number } | { kind: 'table'; rows: string[][]; top: number };
 
 /**
  * One page as lines of text and tables, top to bottom: ruled tables from
- * the rulings (lattice), then tables of aligned text without rulings
+ * the rulings (lattice; body rows without rulings cut by their white space), then tables of aligned text without rulings
  * (stream), then every other line as text. A ruled grid with no text in it
  * (an empty row a table leaves on its last page) is dropped.
  */
@@ -21,7 +22,7 @@ export function layOutPage(pieces: readonly Piece[], drawing: Drawing): LaidOut[
     const own = piecesIn(grid, pieces).filter((p) => !used.has(p));
     if (own.length === 0) continue;
     for (const p of own) used.add(p);
-    out.push({ kind: 'table', rows: gridCells(grid, own), top: grid.box.top });
+    out.push({ kind: 'table', rows: gridCells(splitUnruledRows(grid, own), own), top: grid.box.top });
   }
   const lines = groupLines(pieces.filter((p) => !used.has(p)));
   const { tables, rest } = streamTables(lines);
