@@ -406,3 +406,59 @@ describe('a 决算 rule that cannot find its row or column warns', () => {
     ]);
   });
 });
+
+describe('the same 决算 printed in other layouts is read by its labels', () => {
+  it('a 三公 table with its items as rows and a 预算数 and a 决算数 column', () => {
+    const filing = variant((f) => {
+      const t = table(f, 'three-public');
+      t.columns = [{ header: ['项目'], type: 'text' }, { header: ['预算数'], type: 'amount' }, { header: ['决算数'], type: 'amount' }];
+      const items = ['合计', '因公出国（境）费', '公务用车购置及运行费', '其中：公务用车购置费', '公务用车运行费', '公务接待费'];
+      t.rows = items.map((item) => [item, item === '合计' || item === '公务接待费' ? '0.95' : null, null]);
+      t.lines = items.map((_, i) => i + 2);
+    });
+    expect(change(filing)).toEqual({ added: [], removed: [] });
+    const wrong = variant((f) => {
+      const t = table(f, 'three-public');
+      t.columns = [{ header: ['项目'], type: 'text' }, { header: ['预算数'], type: 'amount' }, { header: ['决算数'], type: 'amount' }];
+      t.rows = [['合计', '0.95', null], ['因公出国（境）费', null, null], ['公务用车购置及运行费', null, null], ['公务接待费', '0.59', null]];
+      t.lines = [2, 3, 4, 5];
+    });
+    expect(change(wrong).added).toEqual([{ line: 'error column-sum three-public:row 1:预算数 expected 0.59 found 0.95', message: '合计 不等于 所列各项之和' }]);
+  });
+
+  it('a 三公 table without the caption over its columns', () => {
+    const filing = variant((f) => {
+      for (const column of table(f, 'three-public').columns) column.header = column.header.slice(1);
+    });
+    expect(change(filing)).toEqual({ added: [], removed: [] });
+  });
+
+  it('a 基本支出决算表 with 人员经费 and 公用经费 as columns beside 合计', () => {
+    const filing = variant((f) => {
+      const t = table(f, 'general-budget-basic-expenditure');
+      const coded = t.rows.filter((r) => r[0] !== null);
+      t.columns = [
+        { header: ['经济分类科目编码'], type: 'code', classification: 'economic' },
+        { header: ['科目名称'], type: 'text' },
+        { header: ['决算数', '合计'], type: 'amount' },
+        { header: ['决算数', '人员经费'], type: 'amount' },
+        { header: ['决算数', '公用经费'], type: 'amount' },
+      ];
+      const personnel = (code: string) => code.startsWith('301') || code.startsWith('303');
+      t.rows = [[null, '合计', '2336.91', '2152.26', '184.65'], ...coded.map(([code, name, value]) => [code, name, value, personnel(code!) ? value : null, personnel(code!) ? null : value])];
+      t.lines = t.rows.map((_, i) => i + 2);
+    });
+    expect(change(filing)).toEqual({
+      added: [
+        { line: 'error column-sum general-budget-basic-expenditure:row 2:决算数/合计 expected 2082.86 found 2082.85', message: '类 301 工资福利支出 不等于 所属各款之和' },
+        { line: 'error column-sum general-budget-basic-expenditure:row 28:决算数/合计 expected 171.09 found 171.07', message: '类 302 商品和服务支出 不等于 所属各款之和' },
+        { line: 'error column-sum general-budget-basic-expenditure:row 2:决算数/人员经费 expected 2082.86 found 2082.85', message: '类 301 工资福利支出 不等于 所属各款之和' },
+        { line: 'error column-sum general-budget-basic-expenditure:row 28:决算数/公用经费 expected 171.09 found 171.07', message: '类 302 商品和服务支出 不等于 所属各款之和' },
+      ],
+      removed: [
+        'error column-sum general-budget-basic-expenditure:row 1:决算数 expected 2082.86 found 2082.85',
+        'error column-sum general-budget-basic-expenditure:row 28:决算数 expected 171.09 found 171.07',
+      ],
+    });
+  });
+});

@@ -49,7 +49,7 @@ export interface ThreePublicColumns {
 
 const columnsCache = new WeakMap<Table, ThreePublicColumns | null>();
 
-/** The table read in the 决算 layout (amount columns headed …/预算数, …/决算数), or nothing. */
+/** The table read in the 决算 layout (amount columns headed <item>/预算数, <item>/决算数), or nothing. */
 export function threePublicColumns(table: Table): ThreePublicColumns | undefined {
   let view = columnsCache.get(table);
   if (view === undefined) columnsCache.set(table, (view = readColumns(table) ?? null));
@@ -68,6 +68,8 @@ function readColumns(table: Table): ThreePublicColumns | undefined {
     if (!item) unknown.push(c);
     else if (!at.has(key)) at.set(key, c);
   }
+  // 预算数 and 决算数 columns over item rows (合计, 因公出国（境）费 … as row labels) are the 预算 layout with two measures.
+  if (at.size === 0) return undefined;
   const rows = table.rows.flatMap((row, r) => (measured.some((c) => row[c] !== null) ? [r] : []));
   return { table, column: (item, measure) => at.get(`${item}/${measure}`), rows, unknown };
 }

@@ -2,7 +2,7 @@ import { equal, sum } from '../../records/decimal.ts';
 import type { Table } from '../../records/schema/table.ts';
 import type { Rule } from '../rule.ts';
 import { classified, standardTable } from '../table-view.ts';
-import { basicAmountColumn, fundingTotalRows, PERSONNEL, PUBLIC_FUNDS } from '../basic-view.ts';
+import { basicAmountColumn, basicTotals, fundingTotalRows, PERSONNEL, PUBLIC_FUNDS } from '../basic-view.ts';
 import { Unchecked } from './unchecked.ts';
 
 /** 部门经济分类 classes of 人员经费: 工资福利支出 and 对个人和家庭的补助; every other class shown is 公用经费. */
@@ -20,7 +20,8 @@ export const fundingTotals: Rule = {
   description: '基本支出决算表：人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助；公用经费合计 = 302 商品和服务支出 + 310 资本性支出（及所列其他类）',
   check(filing, out) {
     const table = standardTable(filing, 'general-budget-basic-expenditure');
-    if (!table || filing.kind !== '决算') return;
+    // Printed as columns beside the 合计 (a 预算's layout, which some 决算 keep), `row-sum` adds them up.
+    if (!table || filing.kind !== '决算' || basicTotals(table)?.layout === 'columns') return;
     const unchecked = new Unchecked(this, out);
     const view = classified(table);
     const rows = fundingTotalRows(table);
