@@ -115,6 +115,22 @@ describe('tab-separated rows: 永清县 2024', async () => {
     expect(p22.goals[0]).toMatch(/^1\. 通过城乡居民养老保险补贴项目的开展/);
   });
 
+  it('joins a cell broken across a page to the indicator cell it ends, and leaves out the end a converter printed twice', async () => {
+    const indicators = text(r, 'project-indicators.csv').trim().split('\n');
+    expect(indicators.filter((l) => /^\d+,,,,,,/.test(l))).toEqual([]);
+    expect(indicators.filter((l) => l.startsWith('4,')).at(-1)).toBe('4,满意度指标,服务对象满意度指标,群众满意度,群众满意度,≥95%,永财金【2023】16号');
+    expect(indicators.filter((l) => l.startsWith('22,')).at(-1)).toBe('22,满意度指标,服务对象满意度指标,城乡参保对象满意度,参保人员满意度,≥95%,冀人社规【2019】2号');
+    expect(r.report.entries.filter((e) => e.kind === 'joined').map((e) => e.line)).toEqual([426, 665, 686, 707, 800, 822, 921, 943, 965, 1007, 1030]);
+    expect(r.report.warnings.filter((w) => /broken across a page/.test(w.message))).toEqual([]);
+  });
+
+  it('keeps a sentence broken across a page as one paragraph', async () => {
+    const overview = text(r, 'sections/overview.md').split('\n\n');
+    expect(overview.filter((p) => p.includes('1315.17'))).toEqual([
+      '收支预算总表支出栏、基本支出表、项目支出表按经济分类和支出功能分类科目编制，反映永清县人力资源和社会保障局年度部门预算中支出预算的总体情况。2024年支出预算25332.93万元，其中基本支出1439.55万元，包括人员经费 1315.17 万元和日常公用经费 124.38 万元；项目支出 23893.38 万元，主要为人社局城乡居民社会养老保险、人社局财政对机关事业单位养老保险的补助',
+    ]);
+  });
+
   it('keeps 名词解释 terms without their ** markers and the figures quoted in the prose', async () => {
     const glossary = decl.sections.find((s) => s.id === 'glossary')!.blocks[0]!['glossary'] as { term: string }[];
     expect(glossary[0]!.term).toBe('财政拨款收入');
@@ -176,6 +192,15 @@ describe('PDF → Markdown pipe tables: 抚宁区 2020', async () => {
   it('pairs a period label with the amount that spilled into the next cell', async () => {
     expect(projects[4]!.spendingPlan.at(-1)).toEqual({ period: '12月底', amount: '100' });
     expect(projects[4]!.goals).toEqual(['1、确保 2020 年企业养老保险征缴的扩面任务的完成']);
+  });
+
+  it('joins the sentences a page broke, in the 工作保障措施 and in two 绩效指标, and says so', async () => {
+    expect(text(r, 'sections/safeguards.md').split('\n\n')[2]).toBe('（三）加强绩效运行监控。按照部门预算的要求，认真编制预算，对支出实行分类管理，要有支出标准、有制度依据，严格按照绩效目标的要求，监控项目经费的使用，确保项目经费使用达到指标要求。');
+    expect(r.report.entries.filter((e) => e.kind === 'joined').map((e) => e.text)).toEqual([
+      'line 58 continues the sentence of line 56 broken by a page ("…统、短信、电" + "话等方式对未…"): one paragraph',
+      'line 74 continues the sentence of line 72 broken by a page ("…做好事业单位" + "工资调整、审…"): one paragraph',
+      'line 98 continues the sentence of line 96 broken by a page ("…目标的要求，" + "监控项目经费…"): one paragraph',
+    ]);
   });
 
   it('reads the 分项绩效目标 with their numbered indicators', async () => {
