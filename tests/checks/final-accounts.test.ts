@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAllFilings, type Filing } from '../../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
-import type { Table } from '../../src/lib/records/schema/table.ts';
+import type { Cell, Table } from '../../src/lib/records/schema/table.ts';
 import { checkFiling } from '../../src/lib/checks/check-filing.ts';
 import type { Finding } from '../../src/lib/checks/finding.ts';
 
@@ -444,8 +444,8 @@ describe('the same 决算 printed in other layouts is read by its labels', () =>
         { header: ['决算数', '人员经费'], type: 'amount' },
         { header: ['决算数', '公用经费'], type: 'amount' },
       ];
-      const personnel = (code: string) => code.startsWith('301') || code.startsWith('303');
-      t.rows = [[null, '合计', '2336.91', '2152.26', '184.65'], ...coded.map(([code, name, value]) => [code, name, value, personnel(code!) ? value : null, personnel(code!) ? null : value])];
+      const personnel = (code: Cell) => Boolean(code && (code.startsWith('301') || code.startsWith('303')));
+      t.rows = [[null, '合计', '2336.91', '2152.26', '184.65'], ...coded.map(([code = null, name = null, value = null]) => [code, name, value, personnel(code) ? value : null, personnel(code) ? null : value])];
       t.lines = t.rows.map((_, i) => i + 2);
     });
     expect(change(filing)).toEqual({
