@@ -78,4 +78,10 @@ export function cluster(values: readonly number[], tolerance: number): number[][
   return groups;
 }
 
+/** Index of the band [edges[i], edges[i+1]] holding v (the nearest band when v falls on an edge or just outside). */
+export function band(edges: readonly number[], v: number): number {
+  for (let i = 0; i < edges.length - 2; i++) if (v < edges[i + 1]!) return i;
+  return edges.length - 2;
+}
+
 export const mean = (values: readonly number[]) => values.reduce((s, v) => s + v, 0) / values.length;

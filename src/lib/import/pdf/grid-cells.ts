@@ -1,12 +1,6 @@
-import { centreX, centreY, inside, type Piece } from './geometry.ts';
+import { band, centreX, centreY, inside, type Piece } from './geometry.ts';
 import { columns, rows, type Grid } from './lattice.ts';
 import { blockText } from './text-lines.ts';
-
-/** Index of the band [edges[i], edges[i+1]] holding v (the nearest band when v falls on an edge or just outside). */
-function band(edges: readonly number[], v: number): number {
-  for (let i = 0; i < edges.length - 2; i++) if (v < edges[i + 1]!) return i;
-  return edges.length - 2;
-}
 
 /** Pieces whose centre lies in the grid's box (with a small margin for text printed over a ruling). */
 export function piecesIn(grid: Grid, pieces: readonly Piece[]): Piece[] {

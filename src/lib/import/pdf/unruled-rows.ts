@@ -1,4 +1,4 @@
-import { centreX, centreY, type Piece } from './geometry.ts';
+import { band, centreX, centreY, type Piece } from './geometry.ts';
 import { columns, type Grid } from './lattice.ts';
 
 /**
@@ -26,16 +26,11 @@ interface Strip {
   digits: boolean;
 }
 
-const bandIndex = (edges: readonly number[], v: number) => {
-  for (let i = 0; i < edges.length - 2; i++) if (v < edges[i + 1]!) return i;
-  return edges.length - 2;
-};
-
 /** Printed lines of one grid row: the pieces' vertical extents merged where they overlap. */
 function strips(grid: Grid, pieces: readonly Piece[]): Strip[] {
   const out: Strip[] = [];
   for (const p of [...pieces].sort((a, b) => a.top - b.top)) {
-    const column = bandIndex(grid.xs, centreX(p));
+    const column = band(grid.xs, centreX(p));
     const last = out.at(-1);
     const digits = /\d/.test(p.text);
     if (last && p.top < last.bottom) {
@@ -82,7 +77,7 @@ function selfContained(grid: Grid, r: number): boolean {
 export function splitUnruledRows(grid: Grid, pieces: readonly Piece[]): Grid {
   const nc = columns(grid);
   const byRow = grid.ys.slice(1).map((): Piece[] => []);
-  for (const p of pieces) byRow[bandIndex(grid.ys, centreY(p))]!.push(p);
+  for (const p of pieces) byRow[band(grid.ys, centreY(p))]!.push(p);
   const extra = byRow.map((own, r) => (selfContained(grid, r) ? cuts(grid, own) : []));
   if (extra.every((e) => e.length === 0)) return grid;
   const ys: number[] = [grid.ys[0]!];
