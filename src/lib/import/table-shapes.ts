@@ -44,6 +44,43 @@ function joinRun(cells: readonly string[], run: CodeRun, isLevelRow: boolean): s
   return parts.find((p) => p !== '') ?? '';
 }
 
+const TOTAL_LABEL = /合计|总计|小计/;
+
+/**
+ * A label printed over the code columns in a data row (合计, 人员经费合计)
+ * spans the code and the name: it belongs in the name column, so that the
+ * code column holds codes only.
+ */
+function moveLabelToName(cells: string[], codeColumns: readonly number[]): string[] {
+  for (const c of codeColumns) {
+    const label = cellText(cells[c] ?? '');
+    if (label === '' || /^\d+$/.test(label) || cellText(cells[c + 1] ?? '') !== '') continue;
+    if (!TOTAL_LABEL.test(label) && !cells.some((v) => numericCell(cellText(v)) !== null)) continue;
+    cells[c + 1] = cells[c]!;
+    cells[c] = '';
+  }
+  return cells;
+}
+
+/**
+ * A code column's label wrapped over two header rows (`支出功能分类` over
+ * `科目编码`): a row that holds nothing but such a continuation joins the
+ * label above it.
+ */
+function joinWrappedLabels(header: string[][], codeColumns: readonly number[]): string[][] {
+  const out = header.map((r) => [...r]);
+  for (let r = out.length - 1; r > 0; r--) {
+    const row = out[r]!;
+    const filled = row.flatMap((v, c) => (cellText(v) === '' ? [] : [c]));
+    if (filled.length === 0 || !filled.every((c) => codeColumns.includes(c))) continue;
+    const above = out[r - 1]!;
+    if (!filled.every((c) => cellText(above[c] ?? '') !== '')) continue;
+    for (const c of filled) above[c] = `${cellText(above[c]!)}${cellText(row[c]!)}`;
+    out.splice(r, 1);
+  }
+  return out;
+}
+
 function joinCodeColumns(pages: readonly TableBlock[], report: ImportReport, title: string): TableBlock[] {
   const first = pages[0];
   if (!first) return [...pages];
@@ -51,25 +88,35 @@ function joinCodeColumns(pages: readonly TableBlock[], report: ImportReport, tit
   if (runs.length === 0) return [...pages];
   const width = first.rows[0]?.cells.length ?? 0;
   report.add(first.line, 'note', `"${title}": classification codes printed over ${runs.map((r) => LEVELS.slice(0, r.width).join('/')).join(' and ')} columns are kept as one code column each (201 | 06 | 01 → 2010601)`);
-  const levelRows = new Set(runs.map((run) => first.rows[run.row]));
-  return pages.map((page, p) => ({
-    ...page,
-    rows: page.rows.flatMap((row, r) => {
-      if (row.cells.length !== width) return [row];
-      const cells: string[] = [];
-      let c = 0;
-      while (c < row.cells.length) {
-        const run = runs.find((x) => x.at === c);
-        if (run) {
-          cells.push(joinRun(row.cells, run, p === 0 && r === run.row));
-          c += run.width;
-        } else cells.push(row.cells[c++]!);
-      }
+  const levelRow = Math.min(...runs.map((run) => run.row));
+  // Where each joined code column stands once the runs before it are one column each.
+  const codeColumns = runs.map((run) => run.at - runs.filter((x) => x.at < run.at).reduce((n, x) => n + x.width - 1, 0));
+  const join = (cells: readonly string[], isLevelRow: boolean) => {
+    const out: string[] = [];
+    let c = 0;
+    while (c < cells.length) {
+      const run = runs.find((x) => x.at === c);
+      if (run) {
+        out.push(joinRun(cells, run, isLevelRow));
+        c += run.width;
+      } else out.push(cells[c++]!);
+    }
+    return out;
+  };
+  return pages.map((page, p) => {
+    const rows: TableRow[] = [];
+    page.rows.forEach((row, r) => {
+      if (row.cells.length !== width) return rows.push(row);
+      const isLevelRow = p === 0 && runs.some((run) => run.row === r);
+      const cells = join(row.cells, isLevelRow);
       // The 类 款 项 row may also be the first data row (合计 beside the labels): it goes only when it holds nothing else.
-      if (levelRows.has(row) && cells.every((c) => cellText(c) === '')) return [];
-      return [{ ...row, cells }];
-    }),
-  }));
+      if (isLevelRow && cells.every((v) => cellText(v) === '')) return;
+      rows.push({ ...row, cells: p === 0 && r < levelRow ? cells : moveLabelToName(cells, codeColumns) });
+    });
+    if (p > 0) return { ...page, rows };
+    const header = joinWrappedLabels(rows.slice(0, levelRow).map((r) => r.cells), codeColumns);
+    return { ...page, rows: [...header.map((cells, k) => ({ ...rows[k]!, cells })), ...rows.slice(levelRow)] };
+  });
 }
 
 const isDataRow = (row: TableRow) => row.cells.some((c) => numericCell(cellText(c)) !== null);
@@ -128,7 +175,16 @@ function stackBlocks(pages: readonly TableBlock[], report: ImportReport, title: 
   return [{ ...first, rows }];
 }
 
+/** A blank grid row inside the header (a ruling drawn twice) is not a header level. */
+function dropBlankHeaderRows(pages: readonly TableBlock[]): TableBlock[] {
+  const [first, ...rest] = pages;
+  if (!first) return [];
+  const depth = first.rows.findIndex(isDataRow);
+  const rows = first.rows.filter((row, k) => (depth >= 0 && k >= depth) || row.cells.some((c) => cellText(c) !== ''));
+  return [{ ...first, rows }, ...rest];
+}
+
 /** The raw pages of a table in the shape the record keeps. */
 export function normaliseTableShape(pages: readonly TableBlock[], report: ImportReport, title: string): TableBlock[] {
-  return stackBlocks(joinCodeColumns(pages, report, title), report, title);
+  return stackBlocks(joinCodeColumns(dropBlankHeaderRows(pages), report, title), report, title);
 }
