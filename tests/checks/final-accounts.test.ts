@@ -398,13 +398,6 @@ describe('a 决算 rule that cannot find its row or column warns', () => {
       },
     ]);
   });
-
-  it('required-table: a missing 决算 table is named by its 决算 name', () => {
-    const filing = variant((f) => (f.tables = f.tables.filter((t) => t.standard !== 'three-public')));
-    expect(change(filing).added).toEqual([
-      { line: 'warning required-table tables:three-public expected 财政拨款“三公”经费支出决算表 found （缺）', message: '缺少财政拨款“三公”经费支出决算表；无数据时应以空表列示' },
-    ]);
-  });
 });
 
 describe('the same 决算 printed in other layouts is read by its labels', () => {
@@ -460,5 +453,19 @@ describe('the same 决算 printed in other layouts is read by its labels', () =>
         'error column-sum general-budget-basic-expenditure:row 28:决算数 expected 171.09 found 171.07',
       ],
     });
+  });
+});
+
+describe('required-table and listed-table', () => {
+  it('a missing 决算 table is named by its 决算 name, and by the 目录 entry that lists it; a part heading is no table', () => {
+    const filing = variant((f) => {
+      f.tables = f.tables.filter((t) => t.standard !== 'three-public');
+      f.contents = [...f.contents, '十、政府采购情况表'];
+    });
+    expect(change(filing).added).toEqual([
+      { line: 'warning required-table tables:three-public expected 财政拨款“三公”经费支出决算表 found （缺）', message: '缺少财政拨款“三公”经费支出决算表；无数据时应以空表列示' },
+      { line: 'warning listed-table contents:七、财政拨款“三公”经费支出决算表 expected 七、财政拨款“三公”经费支出决算表 found （缺）', message: '目录列有“七、财政拨款“三公”经费支出决算表”，本公开中没有这张表' },
+      { line: 'warning listed-table contents:十、政府采购情况表 expected 十、政府采购情况表 found （缺）', message: '目录列有“十、政府采购情况表”，本公开中没有这张表' },
+    ]);
   });
 });

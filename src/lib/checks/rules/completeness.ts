@@ -1,8 +1,9 @@
 import type { FilingKind } from '../../records/schema/filing.ts';
-import { standardTableKeys, standardTableName, type StandardTableKey } from '../../records/schema/table.ts';
+import { finalAccountsTableNames, standardTableKeys, standardTableName, standardTableNames, standardTableVariants, type StandardTableKey } from '../../records/schema/table.ts';
 import { LEVEL_NAMES, parentCode } from '../../records/schema/classification-codes.ts';
 import type { Rule } from '../rule.ts';
 import { classified } from '../table-view.ts';
+import { normalizeLabel } from '../labels.ts';
 
 /**
  * 《地方预决算公开操作规程》 requires the same nine tables for a 部门预算 and
@@ -90,6 +91,33 @@ export const classificationDepth: Rule = {
           message: `科目 ${code} 没有细化到${LEVEL_NAMES[level]}（${view.kind === 'function' ? '支出功能分类' : '部门经济分类'}应列到${LEVEL_NAMES[level]}）`,
         });
       }
+    }
+  },
+};
+
+/** Every name a standard table goes by, in normal form, by key (a 目录 may put 部门预算 or 部门决算 in front). */
+const STANDARD_NAMES = standardTableKeys.map((key) => ({ key, names: [standardTableNames[key], finalAccountsTableNames[key], ...standardTableVariants[key]].map(normalizeLabel) }));
+
+/**
+ * A table the document's 目录 lists is in the record: as a table of that
+ * title, a standard table the title names (部门预算收支总表, 收入支出决算总表 …)
+ * or a 项目绩效目标表. One that is not was left out of the document, or lost
+ * on the way into the record; either way the reader is told.
+ */
+export const listedTables: Rule = {
+  id: 'listed-table',
+  severity: 'warning',
+  description: '目录中列出的表在本公开中都有（部门预算表、部门决算表、绩效目标表等）',
+  check(filing, out) {
+    const titles = new Set([...filing.tables.map((t) => normalizeLabel(t.title)), ...filing.projectList.map((p) => normalizeLabel(p.title))]);
+    const standards = new Set(filing.tables.flatMap((t) => (t.standard ? [t.standard] : [])));
+    for (const entry of filing.contents) {
+      const label = normalizeLabel(entry);
+      // Part headings (第二部分 …部门决算表) name a group of tables, not one.
+      if (!label.endsWith('表') || /^第[一二三四五六七八九十]+部分/.test(label) || titles.has(label)) continue;
+      const bare = label.replace(/^部门(?:预算|决算)?/, '');
+      if (STANDARD_NAMES.some(({ key, names }) => standards.has(key) && names.includes(bare))) continue;
+      out.filingLevel(this, `contents:${entry}`, { expected: entry, found: '（缺）', message: `目录列有“${entry}”，本公开中没有这张表` });
     }
   },
 };

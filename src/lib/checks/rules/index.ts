@@ -10,13 +10,14 @@ import { finalCrossTable } from './final-cross-table.ts';
 import { operatingCosts, statedFigures, statedSums } from './stated-figures.ts';
 import { statedComparisons } from './stated-comparisons.ts';
 import { codeHierarchy, codeNames } from './codes.ts';
-import { classificationDepth, emptyTables, noStandardTables, requiredTables } from './completeness.ts';
+import { classificationDepth, emptyTables, listedTables, noStandardTables, requiredTables } from './completeness.ts';
 import { numbering } from './numbering.ts';
 import { projectBudgets } from './project-budgets.ts';
 
 /** Every rule, in the order their findings are listed. */
 export const rules: readonly Rule[] = [
   requiredTables,
+  listedTables,
   noStandardTables,
   emptyTables,
   codeHierarchy,
