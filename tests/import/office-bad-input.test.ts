@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { Document, Packer, Paragraph } from 'docx';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/lib/import/read-document.ts';
 import { ImportError } from '../../src/lib/import/report.ts';
@@ -140,6 +140,18 @@ describe('broken Word and Excel files stop with a message, never a stack trace o
     const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }));
     const { message, ms } = await failure('in/big.xlsx', bytes);
     expect(message).toBe('in/big.xlsx: sheet "明细" has 100000 rows, more than the 50000 a sheet may have: split it or remove the rows that are not part of the tables');
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('a sheet that does not declare its size is stopped by the row limit while SheetJS reads it', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(Array.from({ length: 60_000 }, (_, i) => [i + 1, 'x'])), '明细');
+    const parts = unzipSync(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' })));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toMatch(/<dimension ref="A1:B60000"\/>/);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace(/<dimension [^>]*\/>/, ''));
+    const { message, ms } = await failure('in/undeclared.xlsx', zipSync(parts));
+    expect(message).toBe('in/undeclared.xlsx: sheet "明细" has more than 50000 rows, more than the 50000 a sheet may have: split it or remove the rows that are not part of the tables');
     expect(ms).toBeLessThan(5000);
   });
 });

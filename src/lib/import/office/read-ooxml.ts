@@ -1,45 +1,10 @@
-import { zipSync } from 'fflate';
 import { DOCUMENT_LIMITS } from '../blocks.ts';
 import type { DocumentRead } from '../read-document.ts';
 import { ImportError } from '../report.ts';
 import { DOCUMENT_PART, readDocx } from './read-docx.ts';
 import { readWorkbook } from './read-workbook.ts';
-import { attrOf, childrenOf, findElement, parseXml, tagOf } from './xml.ts';
+import { WORKBOOK_PART, workbookParts } from './xlsx-package.ts';
 import { ZipPackage } from './zip-package.ts';
-
-const WORKBOOK_PART = 'xl/workbook.xml';
-const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-
-/** `worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`; `/xl/x.xml` → `xl/x.xml`. */
-function resolvePart(target: string): string {
-  const parts = (target.startsWith('/') ? target.slice(1) : `xl/${target}`).split('/');
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
-  }
-  return out.join('/');
-}
-
-/**
- * The workbook's own XML parts (sheets, shared strings, styles, the
- * metadata SheetJS insists on when the package lists it), inflated under
- * the package's limits and packed again without compression, so that
- * SheetJS never inflates anything itself and never sees images, embedded
- * files or macros.
- */
-function workbookParts(pkg: ZipPackage): Uint8Array {
-  const names = ['[Content_Types].xml', '_rels/.rels', WORKBOOK_PART, WORKBOOK_RELS].filter((n) => pkg.has(n));
-  if (pkg.has(WORKBOOK_RELS)) {
-    const rels = parseXml(pkg.file, WORKBOOK_RELS, pkg.textOf(WORKBOOK_RELS));
-    for (const rel of childrenOf(findElement(rels, 'Relationships') ?? {})) {
-      if (tagOf(rel) !== 'Relationship' || attrOf(rel, 'TargetMode') === 'External') continue;
-      const part = resolvePart(attrOf(rel, 'Target') ?? '');
-      if (part.endsWith('.xml') && pkg.has(part) && !names.includes(part)) names.push(part);
-    }
-  }
-  return zipSync(Object.fromEntries(names.map((n) => [n, pkg.bytesOf(n)])), { level: 0 });
-}
 
 /** A document larger than DOCUMENT_LIMITS.bytes is refused before it is opened. */
 export function refuseOversized(file: string, bytes: Uint8Array): void {

@@ -30,7 +30,8 @@ function sheetGrid(file: string, name: string, sheet: XLSX.WorkSheet): SheetGrid
   const full = sheet['!fullref'] ?? sheet['!ref'];
   const declared = full ? XLSX.utils.decode_range(full).e.r + 1 : 0;
   if (data.length > DOCUMENT_LIMITS.rows || declared > DOCUMENT_LIMITS.rows) {
-    const count = declared > DOCUMENT_LIMITS.rows ? `${declared} rows` : `more than ${DOCUMENT_LIMITS.rows} rows`;
+    // SheetJS stopped at the limit: a range no larger than where it stopped may be only what it read.
+    const count = declared > DOCUMENT_LIMITS.rows + 1 ? `${declared} rows` : `more than ${DOCUMENT_LIMITS.rows} rows`;
     throw new ImportError(file, undefined, `sheet "${name}" has ${count}, more than the ${DOCUMENT_LIMITS.rows} a sheet may have: split it or remove the rows that are not part of the tables`);
   }
   const rows = Array.from(data, (row) => Array.from(row ?? [], (cell) => cellString(cell)));
