@@ -66,6 +66,10 @@ describe('readPdf reads', () => {
     expect(await readPdf('in/owner.pdf', bytes('owner-password.pdf'))).toEqual([{ kind: 'text', text: 'Hello', line: 1, page: 1 }]);
   });
 
+  it('a Node Buffer as readFileSync gives it', async () => {
+    expect(await readPdf('in/hello.pdf', readFileSync(join(bad, 'hello.pdf')))).toEqual([{ kind: 'text', text: 'Hello', line: 1, page: 1 }]);
+  });
+
   it('without changing the bytes it is given', async () => {
     const given = bytes('hello.pdf');
     const copy = given.slice();

@@ -35,23 +35,24 @@ export async function openPdf(file: string, bytes: Uint8Array): Promise<PdfDocum
     throw new ImportError(file, undefined, `the PDF has ${bytes.length} bytes; the importer reads at most ${DOCUMENT_LIMITS.bytes} (${DOCUMENT_LIMITS.bytes / 2 ** 20} MiB)`);
   }
   const lib = await pdfjs();
-  const task = lib.getDocument({
-    // pdf.js may take over the buffer it is given: give it a copy, the caller keeps the document.
-    data: bytes.slice(),
-    cMapUrl: dataFolder('cmaps'),
-    cMapPacked: true,
-    standardFontDataUrl: dataFolder('standard_fonts'),
-    wasmUrl: dataFolder('wasm'),
-    iccUrl: dataFolder('iccs'),
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  });
+  let task: ReturnType<PdfJs['getDocument']> | undefined;
   let doc: PdfDocument;
   try {
+    task = lib.getDocument({
+      // A plain Uint8Array copy: pdf.js refuses a Buffer and may take over the buffer it is given; the caller keeps the document.
+      data: new Uint8Array(bytes),
+      cMapUrl: dataFolder('cmaps'),
+      cMapPacked: true,
+      standardFontDataUrl: dataFolder('standard_fonts'),
+      wasmUrl: dataFolder('wasm'),
+      iccUrl: dataFolder('iccs'),
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    });
     doc = await task.promise;
   } catch (error) {
-    await task.destroy().catch(() => undefined);
+    await task?.destroy().catch(() => undefined);
     if (error instanceof Error && error.name === 'PasswordException') {
       throw new ImportError(file, undefined, 'the PDF is encrypted with a password; save or export it without a password and import that file');
     }

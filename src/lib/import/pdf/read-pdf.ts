@@ -2,7 +2,7 @@ import type { Block } from '../blocks.ts';
 import { ImportError } from '../report.ts';
 import { asMatrix, type Box, type Piece } from './geometry.ts';
 import { openPdf, pdfjs, reason, type PdfDocument } from './open-pdf.ts';
-import { layOutPage } from './page-layout.ts';
+import { layOutPage, type LaidOut } from './page-layout.ts';
 import { itemPieces, uprightView, type TextItemLike } from './page-text.ts';
 import { readDrawing, type Drawing } from './rulings.ts';
 
@@ -42,6 +42,14 @@ function refuseScan(file: string, n: number): never {
   );
 }
 
+/** Any failure on a page as an ImportError naming it: pdf.js's own errors are not for the user to read as a stack. */
+const refuse =
+  (file: string, n: number) =>
+  (error: unknown): never => {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(file, undefined, `page ${n} could not be read: ${reason(error)}`);
+  };
+
 async function withDeadline<T>(work: Promise<T>, deadline: number, file: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
@@ -68,16 +76,19 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<Block[]>
     let line = 0;
     let anyText = false;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await withDeadline(readPage(doc, n), deadline, file).catch((error: unknown) => {
-        if (error instanceof ImportError) throw error;
-        throw new ImportError(file, undefined, `page ${n} could not be read: ${reason(error)}`);
-      });
+      const page = await withDeadline(readPage(doc, n), deadline, file).catch(refuse(file, n));
       if (page.pieces.length === 0) {
         if (page.drawing.images.some((b) => area(b) >= SCAN_COVER * page.area)) refuseScan(file, n);
         continue;
       }
       anyText = true;
-      for (const part of layOutPage(page.pieces, page.drawing)) {
+      let parts: LaidOut[] = [];
+      try {
+        parts = layOutPage(page.pieces, page.drawing);
+      } catch (error) {
+        refuse(file, n)(error);
+      }
+      for (const part of parts) {
         if (part.kind === 'text') blocks.push({ kind: 'text', text: part.text, line: ++line, page: n });
         else {
           const rows = part.rows.map((cells) => ({ cells, line: ++line, page: n }));
