@@ -377,6 +377,21 @@ describe('a 决算 rule that cannot find its row or column warns', () => {
     ]);
   });
 
+  it('three-public-sum: a header misread into a second column of one item (公务接待费/公务用车运行费/预算数) is reported', () => {
+    const filing = variant((f) => {
+      for (const column of table(f, 'three-public').columns) if (column.header[1] === '公务接待费') column.header = [column.header[0]!, '公务接待费', '公务用车运行费', column.header[2]!];
+    });
+    expect(change(filing).added.map((f) => f.line)).toEqual([
+      'warning three-public-sum three-public expected “公务接待费/预算数”列、“公务接待费/决算数”列 found （缺）',
+      'warning three-public-sum three-public:row 1:财政拨款“三公”经费/公务接待费/公务用车运行费/预算数 expected “三公”经费表的项目 found 财政拨款“三公”经费/公务接待费/公务用车运行费/预算数',
+      'warning three-public-sum three-public:row 1:财政拨款“三公”经费/公务接待费/公务用车运行费/决算数 expected “三公”经费表的项目 found 财政拨款“三公”经费/公务接待费/公务用车运行费/决算数',
+      'warning stated-figure statedFigures.threePublic.reception expected 财政拨款“三公”经费支出决算表 “公务接待费/决算数”列 found （缺）',
+    ]);
+    expect(change(filing).added[1]!.message).toBe(
+      '“财政拨款“三公”经费/公务接待费/公务用车运行费/预算数”列与“财政拨款“三公”经费/公务用车购置及运行费/公务用车运行费/预算数”列是同一项目，该列未核对',
+    );
+  });
+
   it('funding-totals: a 基本支出决算表 without its 公用经费合计 row (机关运行经费 is then compared with the stated 公用经费)', () => {
     const filing = variant((f) => {
       const t = table(f, 'general-budget-basic-expenditure');

@@ -43,8 +43,8 @@ export interface ThreePublicColumns {
   column(item: ThreePublicItem, measure: Measure): number | undefined;
   /** Rows with a figure in any of these columns. */
   rows: number[];
-  /** Columns headed …/预算数 or …/决算数 under a label that is none of the items. */
-  unknown: number[];
+  /** Columns headed …/预算数 or …/决算数 under a label that is none of the items, or an item already seen: in no sum. */
+  unknown: { column: number; seen: number | undefined }[];
 }
 
 const columnsCache = new WeakMap<Table, ThreePublicColumns | null>();
@@ -60,13 +60,13 @@ function readColumns(table: Table): ThreePublicColumns | undefined {
   const measured = amountColumns(table).filter((c) => (MEASURES as readonly string[]).includes(last(headerOf(table, c))));
   if (measured.length === 0) return undefined;
   const at = new Map<string, number>();
-  const unknown: number[] = [];
+  const unknown: ThreePublicColumns['unknown'] = [];
   for (const c of measured) {
     const header = headerOf(table, c);
     const item = itemOf(header.slice(0, -1));
     const key = `${item}/${last(header)}`;
-    if (!item) unknown.push(c);
-    else if (!at.has(key)) at.set(key, c);
+    if (!item || at.has(key)) unknown.push({ column: c, seen: item && at.get(key) });
+    else at.set(key, c);
   }
   // 预算数 and 决算数 columns over item rows (合计, 因公出国（境）费 … as row labels) are the 预算 layout with two measures.
   if (at.size === 0) return undefined;

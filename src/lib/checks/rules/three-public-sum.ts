@@ -55,13 +55,15 @@ export const threePublicSum: Rule = {
     }
     unchecked.report();
     if (!checkable(table)) return;
-    // A column under a label that is none of the items is in no sum.
-    for (const column of view.unknown) {
+    // A column under a label that is none of the items, or a second column of one item, is in no sum.
+    const items = Object.values(THREE_PUBLIC_LABELS).map((l) => `“${l[0]}”`).join('、');
+    for (const { column, seen } of view.unknown) {
       const header = table.columns[column]!.header.join('/');
+      const why = seen === undefined ? `不是“三公”经费表的项目（${items}）` : `与“${table.columns[seen]!.header.join('/')}”列是同一项目`;
       out.cell(uncheckedRule(this), { table, row: view.rows[0] ?? 0, column }, {
         expected: '“三公”经费表的项目',
         found: header,
-        message: `“${header}”列不是“三公”经费表的项目（${Object.values(THREE_PUBLIC_LABELS).map((l) => `“${l[0]}”`).join('、')}），该列未核对`,
+        message: `“${header}”列${why}，该列未核对`,
       });
     }
   },
