@@ -4,7 +4,7 @@ import { parseAmount } from '../records/schema/amount.ts';
 import { equal } from '../records/decimal.ts';
 import type { Finding } from './finding.ts';
 import { FindingList, type RuleInfo } from './rule.ts';
-import { rules } from './rules/index.ts';
+import { rulesFor } from './rules/index.ts';
 
 /** Reported for an acknowledgment that matches no finding: it would silently excuse a later error at that cell. */
 export const staleAcknowledgment: RuleInfo = {
@@ -35,7 +35,7 @@ const values = (v: { expected?: string | undefined; found?: string | undefined }
  */
 export function checkFiling(filing: Filing): Finding[] {
   const out = new FindingList(filing);
-  for (const rule of rules) rule.check(filing, out);
+  for (const rule of rulesFor(filing.kind)) rule.check(filing, out);
   const used = new Set<number>();
   const findings = out.items.map((finding) => {
     const index = filing.acknowledgments.findIndex((a) => excuses(a, finding));

@@ -1,4 +1,5 @@
 import type { Filing } from '../records/load-filing.ts';
+import type { FilingKind } from '../records/schema/filing.ts';
 import type { Table } from '../records/schema/table.ts';
 import { FILING_FILE } from '../records/load-filing.ts';
 import type { Finding, Severity } from './finding.ts';
@@ -13,6 +14,8 @@ export interface RuleInfo {
   severity: Severity;
   /** What the rule checks, in Chinese, shown with its findings on the page. */
   description: string;
+  /** The kinds of filing it checks (a 预算's identities are not a 决算's); every kind when absent. */
+  kinds?: readonly FilingKind[];
 }
 
 export interface Rule extends RuleInfo {

@@ -18,8 +18,8 @@ export const balance: Rule = {
   id: 'balance',
   severity: 'error',
   description: '收支总表、财政拨款收支总表：收入总计 = 支出总计；本年收入合计 + 上年结转 = 收入总计；本年合计 = 所列各项之和',
+  kinds: ['预算'],
   check(filing, out) {
-    if (filing.kind !== '预算') return;
     const unchecked = new Unchecked(this, out);
     for (const key of SUMMARIES) {
       const table = standardTable(filing, key);

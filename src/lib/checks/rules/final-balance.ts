@@ -29,8 +29,8 @@ export const finalBalance: Rule = {
   id: 'final-balance',
   severity: 'error',
   description: '收入支出决算总表、财政拨款收入支出决算总表：收入、支出两栏总计相等；本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计 = 本年支出合计 + 结余分配 + 年末结转和结余；本年合计 = 所列各项之和；年初结转和结余 = 其下分项之和',
+  kinds: ['决算'],
   check(filing, out) {
-    if (filing.kind !== '决算') return;
     const unchecked = new Unchecked(this, out);
     for (const key of SUMMARIES) {
       const table = standardTable(filing, key);

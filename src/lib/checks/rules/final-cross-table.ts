@@ -25,8 +25,8 @@ export const finalCrossTable: Rule = {
   id: 'final-cross-table',
   severity: 'error',
   description: '决算表之间的同一数字一致：收入决算表 合计行 与 收入支出决算总表 各收入行；财政拨款收入 与 财政拨款收入支出决算总表 本年收入合计；人员经费合计 + 公用经费合计 与 一般公共预算财政拨款基本支出；全部支出为一般公共预算财政拨款时 支出决算表 与 一般公共预算财政拨款支出决算表 的基本支出、项目支出',
+  kinds: ['决算'],
   check(filing, out) {
-    if (filing.kind !== '决算') return;
     const unchecked = new Unchecked(this, out);
     const pair = pairing(this, out, unchecked);
     const name = (key: StandardTableKey) => standardTableName(key, filing.kind);

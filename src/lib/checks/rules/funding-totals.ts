@@ -18,10 +18,11 @@ export const fundingTotals: Rule = {
   id: 'funding-totals',
   severity: 'error',
   description: '基本支出决算表：人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助；公用经费合计 = 302 商品和服务支出 + 310 资本性支出（及所列其他类）',
+  kinds: ['决算'],
   check(filing, out) {
     const table = standardTable(filing, 'general-budget-basic-expenditure');
     // Printed as columns beside the 合计 (a 预算's layout, which some 决算 keep), `row-sum` adds them up.
-    if (!table || filing.kind !== '决算' || basicTotals(table)?.layout === 'columns') return;
+    if (!table || basicTotals(table)?.layout === 'columns') return;
     const unchecked = new Unchecked(this, out);
     const view = classified(table);
     const rows = fundingTotalRows(table);

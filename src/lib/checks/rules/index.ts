@@ -1,3 +1,4 @@
+import type { FilingKind } from '../../records/schema/filing.ts';
 import type { Rule } from '../rule.ts';
 import { columnSums } from './column-sums.ts';
 import { rowSums } from './row-sums.ts';
@@ -38,3 +39,8 @@ export const rules: readonly Rule[] = [
   projectBudgets,
   numbering,
 ];
+
+/** The rules that check a filing of `kind`, in order. */
+export function rulesFor(kind: FilingKind): Rule[] {
+  return rules.filter((rule) => !rule.kinds || rule.kinds.includes(kind));
+}
