@@ -1,11 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
+import { HOSTILE_TEXT, writeHostileContent } from './hostile-record.ts';
 import { ASTRO, isolatedProject, type IsolatedProject } from './isolated-build.ts';
-
-const HOSTILE = join(PROJECT_ROOT, 'tests', 'fixtures', 'bad', 'hostile', 'filings');
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -15,22 +14,30 @@ function htmlFiles(dir: string): string[] {
 
 /**
  * The hostile record puts <script>, javascript: links, event handlers and raw
- * HTML in Markdown, table cells, notes, titles and the glossary. Built into
+ * HTML in Markdown, table cells, notes, titles and the glossary, and the
+ * generated one hostile text in every field (hostile-record.ts). Built into
  * a site, none of it may reach the page as markup; all of it stays readable
- * as text where the page shows that field.
+ * as text where the page shows that field. What a script puts on a page is
+ * tested in the browser (tests/browser/hostile-search.test.ts).
  */
 describe('hostile text in a record is never executed', () => {
   let project: IsolatedProject;
+  let temp = '';
   let pages: { file: string; html: string }[] = [];
 
   beforeAll(() => {
+    temp = mkdtempSync(join(tmpdir(), 'gongkai-hostile-'));
+    const content = writeHostileContent(temp);
     project = isolatedProject();
     const outDir = join(project.dir, 'dist');
-    const build = project.run([ASTRO, 'build', '--outDir', outDir], HOSTILE);
+    const build = project.run([ASTRO, 'build', '--outDir', outDir], content);
     if (build.status !== 0) throw new Error(`the hostile fixture site did not build:\n${build.output}`);
     pages = htmlFiles(outDir).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
   }, 180_000);
-  afterAll(() => project?.remove());
+  afterAll(() => {
+    project?.remove();
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  });
 
   it('builds the filing page', () => {
     expect(pages.some((p) => p.html.includes('公务用车运行维护费'))).toBe(true);
@@ -67,5 +74,11 @@ describe('hostile text in a record is never executed', () => {
     expect(texts).toContain('注：<img src=x onerror=alert("note")>');
     expect(texts).toContain("部门预算财政拨款“三公”经费支出表<script>alert('table-title')</script>");
     expect(texts).toContain("<b onmouseover=alert('term')>上年结转</b>");
+    expect(texts).toContain(`2024 年部门预算信息公开（节选）${HOSTILE_TEXT}`);
+  });
+
+  it('the generated record is on the site, its title as text', () => {
+    const titles = pages.flatMap((p) => parse(p.html).querySelectorAll('h1').map((h) => h.text));
+    expect(titles).toContain(`永清县人力资源和社会保障局2024年部门预算信息公开${HOSTILE_TEXT}`);
   });
 });
