@@ -1,4 +1,4 @@
-import type { Block, SourceForm } from './blocks.ts';
+import { DOCUMENT_LIMITS, type Block, type SourceForm } from './blocks.ts';
 import { detectForm, readBlocks } from './detect-form.ts';
 import { ImportError } from './report.ts';
 
@@ -30,6 +30,9 @@ function decodeText(file: string, bytes: Uint8Array): string {
  */
 export async function readDocument(file: string, bytes: Uint8Array): Promise<DocumentRead> {
   if (bytes.length === 0) throw new ImportError(file, undefined, 'the file is empty');
+  if (bytes.length > DOCUMENT_LIMITS.bytes) {
+    throw new ImportError(file, undefined, `the file has ${bytes.length} bytes; a document may have at most ${DOCUMENT_LIMITS.bytes} (${DOCUMENT_LIMITS.bytes / 1024 / 1024} MiB)`);
+  }
   if (startsWith(bytes, PDF)) {
     const { readPdf } = await import('./pdf/read-pdf.ts');
     return { form: 'pdf', blocks: await readPdf(file, bytes) };
