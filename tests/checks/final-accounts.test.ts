@@ -4,6 +4,7 @@ import { loadAllFilings, type Filing } from '../../src/lib/records/load-filing.t
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import type { Cell, Table } from '../../src/lib/records/schema/table.ts';
 import { checkFiling } from '../../src/lib/checks/check-filing.ts';
+import { rulesFor } from '../../src/lib/checks/rules/index.ts';
 import type { Finding } from '../../src/lib/checks/finding.ts';
 
 /** The 上海市普陀区财政局 2024 决算, hand-written from the published PDF (fixtures/final-accounts/PROVENANCE.md). */
@@ -98,6 +99,15 @@ describe('the 上海市普陀区财政局 2024 决算 record', () => {
 
   it('gives exactly the document’s own inconsistencies: 208 printed 326.72 in the detail tables and 326.71 in the summaries (so three 合计 rows do not add up), 301 and 302 of the 基本支出决算表, and a 财政拨款收入支出总计 of 0.3', () => {
     expect(checkFiling(putuo).map(detail)).toEqual(PUBLISHED);
+  });
+
+  it('is checked by the rules for a 决算: the 预算’s balance stands aside for final-balance', () => {
+    expect(rulesFor('决算').map((r) => r.id)).toEqual([
+      'required-table', 'listed-table', 'no-standard-tables', 'empty-table', 'code-hierarchy', 'classification-depth', 'code-name', 'column-sum', 'row-sum',
+      'three-public-sum', 'funding-totals', 'final-balance', 'cross-table', 'final-cross-table', 'stated-figure', 'stated-sum', 'stated-comparison', 'operating-costs',
+      'project-budget', 'numbering',
+    ]);
+    expect(rulesFor('预算').map((r) => r.id).filter((id) => !rulesFor('决算').some((r) => r.id === id))).toEqual(['balance']);
   });
 
   it('names the cell in the CSV', () => {

@@ -9,12 +9,6 @@ import { THREE_PUBLIC_LABELS, threePublicColumns, threePublicRow, type Measure, 
 import { normalizeLabel } from './labels.ts';
 import { checkable, type Miss } from './rules/unchecked.ts';
 
-/**
- * Where each figure quoted in the 情况说明 stands in the tables. `miss` is
- * told what a table that is there lacks; for a figure with a second place to
- * look, that only matters when the second has nothing either.
- */
-
 /** Income lines of the 收支总表 above 本年收入合计, by a word of their label (一、一般公共预算拨款收入). */
 const INCOME_LINES: [StatedFigureKey, string][] = [
   ['income.generalBudget', '一般公共预算'],
@@ -49,6 +43,11 @@ function incomeFigure(summary: Table | undefined, income: Side | undefined, row:
 
 const lastIs = (name: string) => (h: string[]) => last(h) === name;
 
+/**
+ * Where a figure quoted in the 情况说明 stands in the tables. `miss` is
+ * told what a table that is there lacks; for a figure with a second place to
+ * look, that only matters when the second has nothing either.
+ */
 export function tableFigure(filing: Filing, key: keyof Filing['statedFigures'], stated: StatedFigure, miss: Miss): Figure | undefined {
   const final = filing.kind === '决算';
   const summary = standardTable(filing, 'income-expenditure-summary');
