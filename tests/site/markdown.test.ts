@@ -1,5 +1,17 @@
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/render/markdown.ts';
+
+/** A seeded random source (mulberry32): the same cases on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 describe('renderMarkdown', () => {
   it('renders paragraphs, emphasis and GFM tables', () => {
@@ -63,5 +75,47 @@ describe('renderMarkdown', () => {
     const text = '上年结转：指以前年度安排的资金。';
     expect(renderMarkdown(text)).toBe(renderMarkdown(text));
     expect(renderMarkdown(text)).toBe('<p>上年结转：指以前年度安排的资金。</p>');
+  });
+
+  it('numbers footnotes 注1 注2 … with a heading and back links in Chinese, ids carrying the prefix given', () => {
+    expect(renderMarkdown('收入[^1]。\n\n[^1]: 说明', 'three-public-')).toBe(
+      [
+        '<p>收入<sup><a href="#three-public-fn-1" id="three-public-fnref-1" data-footnote-ref aria-describedby="three-public-footnote-label">注1</a></sup>。</p>',
+        '<section data-footnotes class="footnotes"><h4 id="three-public-footnote-label">注释</h4>',
+        '<ol>',
+        '<li id="three-public-fn-1">',
+        '<p>说明 <a href="#three-public-fnref-1" data-footnote-backref="" aria-label="返回正文注1处" class="data-footnote-backref">↩</a></p>',
+        '</li>',
+        '</ol>',
+        '</section>',
+      ].join('\n'),
+    );
+  });
+
+  it("leaves a record's own link to an anchor of the page as written", () => {
+    expect(renderMarkdown('[见收入总表](#table-income-summary)', 'overview-')).toBe('<p><a href="#table-income-summary">见收入总表</a></p>');
+  });
+
+  it('footnotes of many blocks on one page: every id once, every footnote link lands on its note and back', () => {
+    const labels = ['1', '2', 'a', '注一', 'note', 'x"y', '<b>'];
+    const next = random(13);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    for (let page = 0; page < 50; page++) {
+      // Blocks of one page, with the prefix of their section or none (then the text makes one).
+      const blocks = Array.from({ length: 2 + Math.floor(next() * 4) }, (_, b) => {
+        const used = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(labels)))];
+        const text = `${used.map((label) => `第${b % 2}段[^${label}]`).join('，')}。\n\n${used.map((label) => `[^${label}]: 注释${label}`).join('\n')}`;
+        return next() < 0.5 ? renderMarkdown(text, `section-${b}-`) : renderMarkdown(`${text}\n\n第 ${b} 块`);
+      });
+      const root = parse(blocks.join('\n'));
+      const ids = root.querySelectorAll('[id]').map((el) => el.id);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), `page ${page}`).toEqual([]);
+      const links = root.querySelectorAll('a[data-footnote-ref], a[data-footnote-backref]');
+      const target = (href: string) => root.querySelector(`[id="${decodeURIComponent(href.slice(1)).replace(/["\\]/g, '\\$&')}"]`) ?? root.querySelector(`[id="${href.slice(1).replace(/["\\]/g, '\\$&')}"]`);
+      expect(links.filter((a) => target(a.getAttribute('href') ?? '') === null).map((a) => a.getAttribute('href')), `page ${page}`).toEqual([]);
+      const calls = root.querySelectorAll('a[data-footnote-ref]').map((a) => a.text);
+      expect(calls.filter((text) => !/^注\d+$/.test(text)), `page ${page}`).toEqual([]);
+      expect(root.querySelectorAll('section.footnotes > h4').map((h) => h.text).filter((text) => text !== '注释')).toEqual([]);
+    }
   });
 });

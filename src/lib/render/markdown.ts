@@ -2,9 +2,10 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Element, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
 
 /**
  * Markdown narrative of a filing to HTML. Records are edited by hand and
@@ -13,7 +14,59 @@ import type { Element, Root, RootContent } from 'hast';
  * GitHub's schema, which also removes `javascript:` URLs and event handlers.
  * Filings are never MDX: nothing in a record is ever executed.
  */
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(demoteHeadings).use(imagesAsLinks).use(rehypeStringify).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, {
+    // Ids get their prefix from prefixIds, once, after sanitising (two prefixes had made every footnote link point nowhere).
+    clobberPrefix: '',
+    footnoteLabel: '注释',
+    footnoteLabelProperties: {},
+    footnoteBackLabel: (reference: number) => `返回正文注${reference + 1}处`,
+  })
+  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
+  .use(prefixIds)
+  .use(demoteHeadings)
+  .use(imagesAsLinks)
+  .use(rehypeStringify)
+  .freeze();
+
+/**
+ * Footnotes are the one part of a record's Markdown that carries ids (raw
+ * HTML is dropped), and each Markdown block is rendered on its own: every
+ * block numbers its notes from 1, so two sections of a page would both have
+ * `fn-1`. Each id, and each footnote link and reference to one, is given
+ * the block's prefix, which also keeps a record's names off the page's own
+ * ids (DOM clobbering); a footnote call reads 注1, 注2 …
+ */
+function prefixIds() {
+  return (tree: Root, file: VFile) => {
+    const prefix = (file.data as { idPrefix?: string }).idPrefix ?? '';
+    const walk = (node: Root | Element): void => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        const { properties } = child;
+        if (typeof properties.id === 'string') properties.id = prefix + properties.id;
+        const footnoteLink = properties.dataFootnoteRef !== undefined || properties.dataFootnoteBackref !== undefined;
+        // A record's own link to an anchor of the page (#table-income-summary) is left as written.
+        if (footnoteLink && typeof properties.href === 'string' && properties.href.startsWith('#')) properties.href = `#${prefix}${properties.href.slice(1)}`;
+        for (const name of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
+          const ids = properties[name];
+          if (Array.isArray(ids)) properties[name] = ids.map((id) => prefix + String(id));
+        }
+        if (properties.dataFootnoteRef !== undefined) child.children = [{ type: 'text', value: `注${footnoteNumber(child)}` }];
+        walk(child);
+      }
+    };
+    walk(tree);
+  };
+}
+
+/** The number remark-rehype gave a footnote call (its link text). */
+function footnoteNumber(call: Element): string {
+  const text = call.children.find((c) => c.type === 'text');
+  return text?.value ?? '';
+}
 
 /**
  * Narrative sits inside a section whose heading is an h2, so a `#` heading in
@@ -60,14 +113,28 @@ function demote(element: Element): void {
 const cache = new Map<string, string>();
 const CACHE_SIZE = 500;
 
-export function renderMarkdown(text: string): string {
-  let html = cache.get(text);
+/**
+ * The HTML of one Markdown block. `idPrefix` makes its footnote ids unique on
+ * the page: pass the section's id and the block's place (`three-public-0-`).
+ * Without one, a prefix is made from the text, so that two different blocks
+ * never share an id.
+ */
+export function renderMarkdown(text: string, idPrefix: string = textPrefix(text)): string {
+  const key = `${idPrefix}\u0000${text}`;
+  let html = cache.get(key);
   if (html === undefined) {
-    html = String(processor.processSync(text));
+    html = String(processor.processSync({ value: text, data: { idPrefix } }));
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   } else {
-    cache.delete(text);
+    cache.delete(key);
   }
-  cache.set(text, html);
+  cache.set(key, html);
   return html;
+}
+
+/** `md` and eight hex digits of the text's FNV-1a hash: short, stable, and different for different texts. */
+function textPrefix(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `md${(hash >>> 0).toString(16).padStart(8, '0')}-`;
 }
