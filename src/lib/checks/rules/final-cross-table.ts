@@ -40,8 +40,8 @@ export const finalCrossTable: Rule = {
 
     const basic = standardTable(filing, 'general-budget-basic-expenditure');
     const basicCheck = `${name('general-budget-basic-expenditure')} 人员经费合计 + 公用经费合计 = ${name('general-budget-expenditure')} 基本支出`;
-    const reference = totalFigure(filing, 'general-budget-expenditure', lastIs('基本支出'), '基本支出', unchecked.miss(basicCheck));
-    if (basic && reference && checkable(basic)) {
+    const reference = checkable(basic) ? totalFigure(filing, 'general-budget-expenditure', lastIs('基本支出'), '基本支出', unchecked.miss(basicCheck)) : undefined;
+    if (basic && reference) {
       const totals = basicTotals(basic);
       if (!totals?.personnel || !totals.publicFunds) unchecked.add(basic, '“人员经费合计”和“公用经费合计”行', basicCheck);
       else {
