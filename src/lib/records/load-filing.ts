@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Papa from 'papaparse';
-import { ACKNOWLEDGMENTS_FILE, acknowledgmentsFileSchema, filingSchema, type Acknowledgment, type FilingDeclaration } from './schema/filing.ts';
+import { ACKNOWLEDGMENTS_FILE, acknowledgmentsFileSchema, filingFileSchema, type Acknowledgment, type FilingDeclaration } from './schema/filing.ts';
 import { indicatorColumns, indicatorKeyColumns, projectsFileSchema, type Indicator, type Project } from './schema/project.ts';
 import type { Cell, Column, Table, TableDeclaration } from './schema/table.ts';
 import { parseAmount } from './schema/amount.ts';
@@ -12,6 +12,8 @@ import { departmentId, filingId, filingSegments, regionPath, sourceFileName } fr
 import { equal } from './decimal.ts';
 import { termKey } from './schema/section.ts';
 import { readBytes, readText, readYaml, recordContext, rel, type Context } from './read-record-file.ts';
+import { bidiControlProblem, hasBidiControl, identityKey, stripBidiControls } from './clean-text.ts';
+import { csvNewline, mixedNewlineMessage } from './csv-line-endings.ts';
 
 export const FILING_FILE = 'filing.yaml';
 
@@ -69,8 +71,13 @@ interface CsvRecord {
 function readCsv(ctx: Context, path: string, field: string): CsvRecord[] | null {
   const text = readText(ctx, path, field);
   if (text === null) return null;
+  const newline = csvNewline(text);
+  if (!('newline' in newline)) {
+    ctx.problems.push({ file: rel(ctx, path), line: newline.line, message: mixedNewlineMessage(newline) });
+    return null;
+  }
   // Naming the delimiter and line break spares Papa its trial parses to guess them, which took three quarters of its time.
-  const parsed = Papa.parse<string[]>(text, { delimiter: ',', newline: text.includes('\r\n') ? '\r\n' : '\n', skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',', newline: newline.newline, skipEmptyLines: false });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
   if (fatal) {
     ctx.problems.push({ file: rel(ctx, path), ...(fatal.row !== undefined ? { line: fatal.row + 1 } : {}), message: `malformed CSV: ${fatal.message}` });
@@ -84,7 +91,21 @@ function readCsv(ctx: Context, path: string, field: string): CsvRecord[] | null 
     line += 1;
     for (const cell of cells) if (cell.includes('\n')) line += cell.split('\n').length - 1;
   }
+  if (hasBidiControl(text)) bidiControlProblems(ctx, rel(ctx, path), records);
   return records;
+}
+
+/** Each cell shown in another order than the checks read it (clean-text.ts), named by its line and column. */
+function bidiControlProblems(ctx: Context, file: string, records: CsvRecord[]): void {
+  const header = records[0]?.cells ?? [];
+  for (const [r, record] of records.entries()) {
+    record.cells.forEach((cell, c) => {
+      const message = bidiControlProblem(cell);
+      const column = stripBidiControls(header[c] ?? '').trim();
+      const field = r === 0 ? `header of column ${c + 1}` : column === '' ? `column ${c + 1}` : `column "${column}"`;
+      if (message) ctx.problems.push({ file, line: record.line, field, message });
+    });
+  }
 }
 
 function readTable(ctx: Context, declaration: TableDeclaration, index: number): Table | null {
@@ -204,7 +225,7 @@ function readIndicators(ctx: Context, path: string, projectsPath: string, projec
 function readDeclaration(ctx: Context): FilingDeclaration {
   const raw = readYaml(ctx, FILING_FILE, { expected: 'the filing declaration (schemaVersion, title, kind, year, region, department, sources …)' });
   if (raw === undefined) throw new RecordError(ctx.problems);
-  const result = filingSchema.safeParse(raw, { reportInput: true });
+  const result = filingFileSchema.safeParse(raw, { reportInput: true });
   if (!result.success) throw new RecordError(zodProblems(rel(ctx, FILING_FILE), result.error));
   return result.data;
 }
@@ -425,14 +446,15 @@ export function findFilingFolders(root: string, contentRoot: string): { dirs: st
  * code or not (`316-人力资源和社会保障局` and `人力资源和社会保障局`): it is
  * known by its region and code, or by its full name, which carries its
  * region (永清县…), within the province, so a record filed under a shorter
- * region path is the same department too. Names are compared as read:
- * without spaces or characters that print nothing, and with look-alike
- * forms (⼈ for 人, full-width letters) folded by NFKC.
+ * region path is the same department too. Names, of regions as of
+ * departments, are compared as read (clean-text.ts identityKey): without
+ * spaces or characters that print nothing, and with look-alike forms
+ * (⼈ for 人, full-width letters) folded by NFKC.
  */
 export function departmentYearKeys(f: Pick<Filing, 'region' | 'department' | 'year' | 'kind'>): string[] {
   const period = `${f.year}-${f.kind}`;
-  const name = f.department.name.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, '');
-  return [`${f.region.province}/${period}#name:${name}`, ...(f.department.code ? [`${[...regionPath(f), period].join('/')}#code:${f.department.code}`] : [])];
+  const name = identityKey(f.department.name);
+  return [`${identityKey(f.region.province)}/${period}#name:${name}`, ...(f.department.code ? [`${[...regionPath(f).map(identityKey), period].join('/')}#code:${f.department.code}`] : [])];
 }
 
 /**

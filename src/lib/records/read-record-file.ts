@@ -3,6 +3,7 @@ import { closeSync, constants, lstatSync, openSync, readFileSync } from 'node:fs
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import type { Problem } from './record-error.ts';
+import { bidiControlProblem, hasBidiControl } from './clean-text.ts';
 
 /**
  * How a filing's files are read: only its own files (no path out of the
@@ -97,7 +98,15 @@ export function readText(ctx: Context, file: string, field?: string): string | n
     return null;
   }
   const text = buffer.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Markdown is shown as written; YAML and CSV are looked at field by field and cell by cell (schema, load-filing.ts).
+  if (file.endsWith('.md') && hasBidiControl(body)) {
+    body.split('\n').forEach((line, i) => {
+      const message = bidiControlProblem(line);
+      if (message) ctx.problems.push({ file: rel(ctx, file), line: i + 1, message });
+    });
+  }
+  return body;
 }
 
 /**

@@ -3,6 +3,7 @@ import { recordPathSchema } from './record-path.ts';
 import { tableDeclarationSchema } from './table.ts';
 import { sectionSchema } from './section.ts';
 import { statedFiguresSchema } from './stated-figures.ts';
+import { noBidiControls, standardCharacters } from '../clean-text.ts';
 
 export const filingKinds = ['预算', '决算'] as const;
 export type FilingKind = (typeof filingKinds)[number];
@@ -38,7 +39,8 @@ const placeNameSchema = z
   .min(1)
   .regex(/^[^\s/\\%#?]+$/, 'expected a name without spaces or / \\ % # ?, as it forms part of the page address')
   .regex(NO_HIDDEN, HIDDEN_MESSAGE)
-  .max(100, 'expected a name of at most 100 characters, as it forms part of the page address');
+  .max(100, 'expected a name of at most 100 characters, as it forms part of the page address')
+  .superRefine(standardCharacters);
 
 /** A value of a finding; YAML may give an amount as a number. */
 const acknowledgedValueSchema = z
@@ -68,7 +70,7 @@ export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
  * `acknowledgments.yaml` beside filing.yaml. Kept apart from the imported
  * record so that re-importing a source never drops a reviewer's decision.
  */
-export const acknowledgmentsFileSchema = z.array(acknowledgmentSchema);
+export const acknowledgmentsFileSchema = z.array(acknowledgmentSchema).check(noBidiControls);
 export const ACKNOWLEDGMENTS_FILE = 'acknowledgments.yaml';
 
 export const filingSchema = z
@@ -117,3 +119,6 @@ export const filingSchema = z
   })
   .strict();
 export type FilingDeclaration = z.infer<typeof filingSchema>;
+
+/** filing.yaml as read: every text of it is shown as written (clean-text.ts). Kept apart, as a refined schema cannot be picked from. */
+export const filingFileSchema = filingSchema.check(noBidiControls);

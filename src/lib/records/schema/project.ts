@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalAmountSchema } from './amount.ts';
+import { noBidiControls } from '../clean-text.ts';
 
 /** One row of a performance indicator tree (一级/二级/三级指标). */
 export const indicatorSchema = z
@@ -73,7 +74,7 @@ export type Project = z.infer<typeof projectSchema>;
  * thousands of filings.
  */
 export const projectFormSchema = projectSchema.omit({ indicators: true });
-export const projectsFileSchema = z.array(projectFormSchema);
+export const projectsFileSchema = z.array(projectFormSchema).check(noBidiControls);
 
 /** Header labels of the project indicators CSV, by indicator field; a file has the columns its source has. */
 export const indicatorColumns = {
