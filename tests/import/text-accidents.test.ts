@@ -146,6 +146,14 @@ describe('page breaks mended on the block stream', () => {
     ]);
   });
 
+  it('lines of one printed page (a PDF\'s) are left to its reader: only a page between two lines joins them', () => {
+    const report = new ImportReport('doc.pdf', 'pdf');
+    const line = (n: number, page: number, t: string): Block => ({ kind: 'text', text: t, line: n, page });
+    const blocks = mendPageBreaks([line(1, 3, '负责拟订本区财政发展战略、规划、政策和改革方案并组织实施，参与拟订'), line(2, 3, '本区经济发展战略，分析预测宏观经济形势，提出'), line(3, 4, '运用财税政策实施宏观调控的建议。')], report);
+    expect(rowsOf(blocks)).toEqual(['负责拟订本区财政发展战略、规划、政策和改革方案并组织实施，参与拟订', '本区经济发展战略，分析预测宏观经济形势，提出运用财税政策实施宏观调控的建议。']);
+    expect(report.entries.map((e) => `${e.line} ${e.kind}`)).toEqual(['3 joined']);
+  });
+
   it('a row cut by a page number is one row again; a page header after it is not joined', () => {
     const report = new ImportReport('doc.txt', 'word-cells');
     const blocks = mendPageBreaks([table(1, ['序号', '项目', '金额', '备注'], ['1', '合计']), text(3, '7'), table(4, ['2.34', '']), text(5, '8'), table(6, ['402香河县民政局']), table(7, ['序号', '项目', '金额', '备注'])], report);

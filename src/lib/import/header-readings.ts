@@ -112,7 +112,8 @@ const isOpenBlank = (grid: Grid, r: number, c: number) => !labelled(grid.rows[r]
  * For every group label (`row:column`), the first column from which the
  * blank cells after it are not its own: each group covers its label, the
  * cells it was widened over, and a run of open blanks the converter wrote
- * after it. All covering the whole run comes first.
+ * after it, up to where a cell of a row above starts. All covering the
+ * whole run comes first.
  */
 function groupCuts(grid: Grid): Map<string, number>[] {
   const groups: { key: string; options: number[] }[] = [];
@@ -122,6 +123,8 @@ function groupCuts(grid: Grid): Map<string, number>[] {
       let end = c + 1;
       const open: number[] = [];
       for (let k = c + 1; k < row.length && !labelled(row[k]); k++) {
+        // A cell starting in a row above starts a new group there: a group never reaches under two of them.
+        if (grid.rows.slice(0, r).some((upper) => labelled(upper[k]))) break;
         if (grid.spanned.has(`${r}:${k}`)) end = k + 1;
         else if (isOpenBlank(grid, r, k)) {
           open.push(k);

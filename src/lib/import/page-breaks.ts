@@ -20,7 +20,9 @@ export function mendPageBreaks(blocks: readonly Block[], report: ImportReport): 
       continue;
     }
     const previous = out[out.length - 1];
-    if (previous?.kind === 'text' && block.kind === 'text' && continuesSentence(previous.text, block.text)) {
+    // Lines of one printed page are the reader's to put into paragraphs; only a page between them is mended here.
+    const samePage = previous?.page !== undefined && previous.page === block.page;
+    if (previous?.kind === 'text' && block.kind === 'text' && !samePage && continuesSentence(previous.text, block.text)) {
       out[out.length - 1] = joinParagraphs(previous, block, report);
     } else if (previous?.kind === 'table' && block.kind === 'table' && afterFurniture) {
       const [before, after] = joinBrokenRow(previous, block, report);
