@@ -76,19 +76,26 @@ const describe = (paths: readonly string[][]) => paths.map((p) => p.join('/')).j
  * totals agree with each other (合计 row = its 科目), the importer has
  * misread the table and stops, naming it and its first line.
  */
-export function chooseHeaderReading(readings: readonly string[][][], body: readonly (readonly string[])[], money: boolean, where: { file: string; title: string; line: number }, report: ImportReport): { paths: string[][]; columns: ColumnDraft[]; rows: string[][] } {
+export function chooseHeaderReading(readings: readonly string[][][], body: readonly (readonly string[])[], money: boolean, where: { file: string; title: string; line: number; page?: number | undefined }, report: ImportReport): { paths: string[][]; columns: ColumnDraft[]; rows: string[][] } {
   const first = tally(readings[0]!, body, money);
   if (first.failed === 0) return first;
-  let best = first;
+  // The other readings are compared on the first rows: a spreadsheet's 50,000 rows would cost minutes for no better choice.
+  const sample = body.slice(0, SAMPLE_ROWS);
+  let best = { paths: readings[0]!, sampled: sample.length === body.length ? first : tally(readings[0]!, sample, money) };
   for (const paths of readings.slice(1)) {
-    const candidate = tally(paths, body, money);
-    if (better(candidate, best)) best = candidate;
+    const candidate = tally(paths, sample, money);
+    if (better(candidate, best.sampled)) best = { paths, sampled: candidate };
   }
-  if (best !== first) {
-    report.add(where.line, 'note', `"${where.title}": header read as ${describe(best.paths)}, under which ${best.passed} row sum(s) hold and ${best.failed} fail; the first reading, ${describe(first.paths)}, had ${first.failed} failing`);
+  const chosen = best.paths === readings[0] ? first : tally(best.paths, body, money);
+  const page = where.page === undefined ? '' : ` (page ${where.page})`;
+  if (chosen !== first) {
+    report.add(where.line, 'note', `"${where.title}"${page}: header read as ${describe(chosen.paths)}, under which ${chosen.passed} row sum(s) hold and ${chosen.failed} fail; the first reading, ${describe(first.paths)}, had ${first.failed} failing`);
   }
-  if (best.passed === 0 && best.failed > 1 && printedTotalsAgree(best) === true) {
-    throw new ImportError(where.file, where.line, `the columns of "${where.title}" add up under no reading of its header (${readings.length} tried; first: ${describe(first.paths)}), while its 合计 row agrees with its 科目: the header is probably misread (or no 合计 column of the document is the sum of the others in any row); check its header rows`);
+  if (chosen.passed === 0 && chosen.failed > 1 && printedTotalsAgree(chosen) === true) {
+    throw new ImportError(where.file, where.line, `the columns of "${where.title}"${page} add up under no reading of its header (${readings.length} tried; first: ${describe(first.paths)}), while its 合计 row agrees with its 科目: the header is probably misread (or no 合计 column of the document is the sum of the others in any row); check its header rows`);
   }
-  return best;
+  return chosen;
 }
+
+/** Rows the readings of a header are compared on. */
+const SAMPLE_ROWS = 400;

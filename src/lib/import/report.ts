@@ -17,6 +17,8 @@ export interface ReportWarning {
 export class ImportReport {
   readonly entries: ReportEntry[] = [];
   readonly warnings: ReportWarning[] = [];
+  /** The printed page a table starts on, by the line of its title, for a paged document (PDF). */
+  readonly pages = new Map<number, number>();
   constructor(
     readonly source: string,
     readonly form: SourceForm,

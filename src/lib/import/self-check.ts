@@ -16,6 +16,8 @@ export interface TableVerdict {
   title: string;
   /** First source line of the table (its title), from the import report. */
   line: number | undefined;
+  /** Printed page it starts on, in a paged document. */
+  page: number | undefined;
   verdict: 'adds up' | 'empty (空表列示)' | 'no check applies to it' | 'the document disagrees with itself' | 'the importer is unsure';
   /** Errors of the checks on the table, acknowledged or not. */
   errors: number;
@@ -24,6 +26,7 @@ export interface TableVerdict {
 /** Something the importer may have read wrong, with the source line it concerns when known. */
 export interface Unsure {
   line: number | undefined;
+  page?: number | undefined;
   message: string;
 }
 
@@ -63,14 +66,15 @@ export function checkImportedRecord(root: string, dir: string, report: ImportRep
   const document: Finding[] = [];
   const tables = filing.tables.map((table): TableVerdict => {
     const line = report.tableLine(table.id);
+    const page = line === undefined ? undefined : report.pages.get(line);
     const own = findings.filter((f) => f.table === table.id);
     const errors = own.filter(isError);
     const rowSums = new Set(errors.filter((f) => f.rule === 'row-sum').map((f) => f.row));
     const systematic = rowSums.size >= 2 && rowSums.size * 2 >= table.rows.length;
-    for (const f of own.filter(isUnchecked)) unsure.push({ line, message: `"${table.title}" (tables/${table.id}.csv): ${f.message}` });
-    if (systematic) unsure.push({ line, message: `"${table.title}" (tables/${table.id}.csv): row sums fail in ${rowSums.size} of its ${table.rows.length} rows: its header may be misread (${table.columns.map((c) => c.header.join('/')).join(' | ')})` });
+    for (const f of own.filter(isUnchecked)) unsure.push({ line, page, message: `"${table.title}" (tables/${table.id}.csv): ${f.message}` });
+    if (systematic) unsure.push({ line, page, message: `"${table.title}" (tables/${table.id}.csv): row sums fail in ${rowSums.size} of its ${table.rows.length} rows: its header may be misread (${table.columns.map((c) => c.header.join('/')).join(' | ')})` });
     else document.push(...errors);
-    const base = { id: table.id, title: table.title, line, errors: errors.length };
+    const base = { id: table.id, title: table.title, line, page, errors: errors.length };
     if (systematic || own.some(isUnchecked)) return { ...base, verdict: 'the importer is unsure' };
     if (errors.length > 0) return { ...base, verdict: 'the document disagrees with itself' };
     if (table.empty) return { ...base, verdict: 'empty (空表列示)' };
@@ -107,14 +111,14 @@ export function acknowledgmentEntry(f: Finding): string {
   ].join('\n');
 }
 
-const where = (line: number | undefined) => (line === undefined ? '' : `line ${line}: `);
+const where = (line: number | undefined, page?: number) => (line === undefined ? '' : `line ${line}${page === undefined ? '' : ` (page ${page})`}: `);
 
 /** The self-check as a section of import-report.md. */
 export function selfCheckMarkdown(check: SelfCheck): string {
   const out = ['## Does it add up', '', 'The portal\'s checks (`npm run check`) on the record as written.', ''];
   if (check.tables.length > 0) {
     out.push('| line | table | verdict |', '| ---: | --- | --- |');
-    for (const t of check.tables) out.push(`| ${t.line ?? ''} | ${t.title} (\`tables/${t.id}.csv\`) | ${t.verdict}${t.errors > 0 ? ` (${t.errors} error${t.errors === 1 ? '' : 's'})` : ''} |`);
+    for (const t of check.tables) out.push(`| ${t.line ?? ''}${t.page === undefined ? '' : ` (p. ${t.page})`} | ${t.title} (\`tables/${t.id}.csv\`) | ${t.verdict}${t.errors > 0 ? ` (${t.errors} error${t.errors === 1 ? '' : 's'})` : ''} |`);
     out.push('');
   }
   out.push('### The document disagrees with itself', '');
@@ -129,7 +133,7 @@ export function selfCheckMarkdown(check: SelfCheck): string {
   }
   out.push('### The importer is unsure', '');
   if (check.unsure.length === 0) out.push('Nothing.', '');
-  else out.push(...check.unsure.map((u) => `- ${where(u.line)}${u.message}`), '');
+  else out.push(...check.unsure.map((u) => `- ${where(u.line, u.page)}${u.message}`), '');
   return out.join('\n');
 }
 
@@ -140,6 +144,6 @@ export function selfCheckSummary(check: SelfCheck): string[] {
   lines.push(`  the document disagrees with itself: ${check.document.length} finding(s), ${open.length} not yet acknowledged${open.length > 0 ? ' (entries to paste into acknowledgments.yaml are in import-report.md)' : ''}`);
   for (const f of open) lines.push(`    ${f.at}: ${f.message}: expected ${f.expected ?? '(none)'}, found ${f.found ?? '(none)'}`);
   lines.push(`  the importer is unsure: ${check.unsure.length}`);
-  for (const u of check.unsure) lines.push(`    ${where(u.line)}${u.message}`);
+  for (const u of check.unsure) lines.push(`    ${where(u.line, u.page)}${u.message}`);
   return lines;
 }

@@ -67,7 +67,8 @@ export function mergeTablePages(file: string, title: string, line: number, pages
       return trimmed;
     });
   const readings = headerReadings(header.map((r) => r.cells), width);
-  const { paths, columns, rows } = chooseHeaderReading(readings, cells, money, { file, title, line: first.line }, report);
+  const { paths, columns, rows } = chooseHeaderReading(readings, cells, money, { file, title, line: first.line, page: first.page }, report);
+  if (first.page !== undefined) report.pages.set(line, first.page);
   paths.forEach((p, c) => {
     if (p.length === 0) report.warn(first.line, `column ${c + 1} of "${title}" has no header; named ${columns[c]!.header.join('/')}`);
   });
