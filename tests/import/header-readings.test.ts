@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import { headerPaths } from '../../src/lib/import/columns.ts';
 import { importDocument, type ImportResult } from '../../src/lib/import/import-document.ts';
@@ -165,6 +165,7 @@ describe('a 2023-style document whose multi-level headers each converter writes 
 
       it('checks itself: every table adds up but the 基本支出表, whose 302 the document itself prints 0.01 short', () => {
         const root = mkdtempSync(join(tmpdir(), 'gongkai-headers-'));
+        onTestFinished(() => rmSync(root, { recursive: true, force: true }));
         const check = checkImportedRecord(root, writeRecord(root, result), result.report);
         expect(check.tables.map((t) => `${t.id}: ${t.verdict}`)).toEqual([
           'income-summary: adds up',

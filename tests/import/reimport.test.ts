@@ -1,7 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../src/lib/import/import-document.ts';
 import { selfCheckRecord } from '../../src/lib/import/self-check.ts';
 import { writeRecord } from '../../src/lib/import/write-record.ts';
@@ -9,6 +9,8 @@ import { ACKNOWLEDGMENTS_FILE } from '../../src/lib/records/schema/filing.ts';
 import { CONTENT, committedImports, recordFiles } from './records-from-sources.ts';
 
 const imports = committedImports();
+const temporary: string[] = [];
+afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('re-importing every committed source', async () => {
   it('finds the four seed documents', async () => {
@@ -27,6 +29,7 @@ describe('re-importing every committed source', async () => {
       expect(result.id).toBe(name);
       // The import report ends with what the checks find, which depends on the reviewer's acknowledgments: import as `npm run import` does, beside them.
       const root = mkdtempSync(join(tmpdir(), 'gongkai-reimport-'));
+      temporary.push(root);
       const target = join(root, ...name.split('/'));
       mkdirSync(target, { recursive: true });
       if (existsSync(join(dir, ACKNOWLEDGMENTS_FILE))) copyFileSync(join(dir, ACKNOWLEDGMENTS_FILE), join(target, ACKNOWLEDGMENTS_FILE));

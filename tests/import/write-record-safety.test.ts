@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importDocument, type ImportResult } from '../../src/lib/import/import-document.ts';
 import { ImportError } from '../../src/lib/import/report.ts';
 import { writeRecord } from '../../src/lib/import/write-record.ts';
@@ -10,7 +10,13 @@ import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { sourceOf } from './records-from-sources.ts';
 
 const ID = '河北省/秦皇岛市/抚宁区/劳动保障和人事/2020-预算';
-const fresh = () => mkdtempSync(join(tmpdir(), 'gongkai-safety-'));
+const temporary: string[] = [];
+afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const fresh = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-safety-'));
+  temporary.push(dir);
+  return dir;
+};
 
 function refusal(write: () => unknown): string {
   try {
