@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,15 @@ describe('the importer writes only its own record, only inside --out', async () 
       `funing-hrss-2020-performance.txt: refusing to replace ${dir}: the folder holds files but no filing.yaml, so it is not a record this import may replace`,
     );
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('a reviewer’s notes\n');
+  });
+
+  it('never writes through a link on the way to the record’s folder', () => {
+    const root = fresh();
+    const elsewhere = fresh();
+    mkdirSync(join(root, '河北省'));
+    symlinkSync(elsewhere, join(root, '河北省', '秦皇岛市'));
+    expect(refusal(() => writeRecord(root, result))).toBe(`funing-hrss-2020-performance.txt: refusing to write the record through ${join(root, '河北省', '秦皇岛市')}: it is a link, not a folder inside ${root}`);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it('refuses a folder or file name that would leave its folder', () => {

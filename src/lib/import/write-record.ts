@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { filingId, filingSegments } from '../records/filing-path.ts';
@@ -59,6 +59,12 @@ export function writeRecord(root: string, result: ImportResult, options: { repla
   const files = [...result.files].sort(([a], [b]) => a.localeCompare(b));
   const badPath = files.find(([path]) => path.split('/').some(badSegment));
   if (badPath) throw new ImportError(source, undefined, `refusing to write "${badPath[0]}": not a file name inside the record's folder`);
+  // A folder on the way that is a link could lead anywhere on the machine.
+  const segments = out.split(/[/\\]/);
+  for (let k = 1; k <= segments.length; k++) {
+    const folder = join(root, ...segments.slice(0, k));
+    if (existsSync(folder) && lstatSync(folder).isSymbolicLink()) throw new ImportError(source, undefined, `refusing to write the record through ${folder}: it is a link, not a folder inside ${root}`);
+  }
   checkExisting(dir, root, result, source, options.replace === true);
   mkdirSync(dir, { recursive: true });
   for (const entry of readdirSync(dir)) if (entry !== ACKNOWLEDGMENTS_FILE) rmSync(join(dir, entry), { recursive: true, force: true });
