@@ -10,13 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../src/lib/import/import-document.ts';
+import { openPdf } from '../../src/lib/import/pdf/open-pdf.ts';
 import { loadAllFilings } from '../../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { expectedProjects, expectedTables, importedProjects, importedTables } from '../../scripts/fixtures/expected.ts';
 import { fixtureName, fixtureStem, generateFixtures, nothingToPrint } from '../../scripts/fixtures/generate.ts';
 import { readImported } from '../../scripts/fixtures/imported-record.ts';
 import { documentOf } from '../../scripts/fixtures/document-model.ts';
+import { headerGrid } from '../../scripts/fixtures/header-grid.ts';
+import { PdfPrinter } from '../../scripts/fixtures/print-pdf.ts';
 import { renderDocx } from '../../scripts/fixtures/render-docx.ts';
+import { renderHtml } from '../../scripts/fixtures/render-html.ts';
 import { renderXlsx } from '../../scripts/fixtures/render-xlsx.ts';
 import { fixtureVariants } from '../../scripts/fixtures/variants.ts';
 import { skipBrowserTests } from '../helpers/chromium.ts';
@@ -45,6 +49,45 @@ describe('the fixture corpus', () => {
     const missing = filings.flatMap((f) => fixtureVariants.flatMap((v) => (nothingToPrint(f, v) ? [`${fixtureStem(f)} ${v.name}`] : [])));
     expect(missing).toEqual([]);
   });
+
+  it('prints a header path as the templates do: group labels across, short labels down', () => {
+    expect(headerGrid([['序号'], ['功能分类科目', '科目编码'], ['功能分类科目', '科目名称'], ['合计'], ['本年收入', '小计'], ['本年收入', '财政拨款收入']])).toEqual({
+      depth: 2,
+      width: 6,
+      cells: [
+        { text: '序号', row: 0, col: 0, rowSpan: 2, colSpan: 1 },
+        { text: '功能分类科目', row: 0, col: 1, rowSpan: 1, colSpan: 2 },
+        { text: '合计', row: 0, col: 3, rowSpan: 2, colSpan: 1 },
+        { text: '本年收入', row: 0, col: 4, rowSpan: 1, colSpan: 2 },
+        { text: '科目编码', row: 1, col: 1, rowSpan: 1, colSpan: 1 },
+        { text: '科目名称', row: 1, col: 2, rowSpan: 1, colSpan: 1 },
+        { text: '小计', row: 1, col: 4, rowSpan: 1, colSpan: 1 },
+        { text: '财政拨款收入', row: 1, col: 5, rowSpan: 1, colSpan: 1 },
+      ],
+    });
+  });
+
+  it.skipIf(skipBrowserTests)('prints the same PDF bytes again, with a text layer of the characters printed (门, not the radical ⻔)', async () => {
+    const filing = filings.find((f) => f.tables.length > 0)!;
+    const variant = fixtureVariants.find((v) => v.form === 'pdf')!;
+    const html = renderHtml(documentOf(filing), variant);
+    const printer = await PdfPrinter.start();
+    let again: Uint8Array;
+    try {
+      await printer.calibrate([html]);
+      again = await printer.print(html, variant.pdf!);
+    } finally {
+      await printer.stop();
+    }
+    expect(Buffer.from(again).equals(readFileSync(join(dir, fixtureName(filing, variant))))).toBe(true);
+    const doc = await openPdf('again.pdf', again);
+    const radicals: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      for (const item of (await (await doc.getPage(p)).getTextContent()).items) if ('str' in item) radicals.push(...(item.str.match(/[\u2e80-\u2fdf]/g) ?? []));
+    }
+    await doc.loadingTask.destroy();
+    expect(radicals).toEqual([]);
+  }, 30_000);
 
   it('renders the same bytes from the same record (docx, xlsx)', async () => {
     const filing = filings.find((f) => f.tables.length > 0)!;
