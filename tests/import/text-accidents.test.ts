@@ -154,6 +154,13 @@ describe('page breaks mended on the block stream', () => {
     expect(report.entries.map((e) => `${e.line} ${e.kind}`)).toEqual(['3 joined']);
   });
 
+  it('paragraphs of a Word file are the author\'s: none is joined', () => {
+    const report = new ImportReport('doc.docx', 'docx');
+    const blocks = mendPageBreaks([text(1, '2024年支出预算25332.93万元，其中基本支出1439.55万元，包括人员经'), text(2, '费 1315.17 万元和日常公用经费 124.38 万元；项目支出 23893.38 万元。')], report);
+    expect(blocks).toHaveLength(2);
+    expect(report.entries).toEqual([]);
+  });
+
   it('a row cut by a page number is one row again; a page header after it is not joined', () => {
     const report = new ImportReport('doc.txt', 'word-cells');
     const blocks = mendPageBreaks([table(1, ['序号', '项目', '金额', '备注'], ['1', '合计']), text(3, '7'), table(4, ['2.34', '']), text(5, '8'), table(6, ['402香河县民政局']), table(7, ['序号', '项目', '金额', '备注'])], report);

@@ -1,4 +1,4 @@
-import type { Block, TableBlock, TableRow, TextBlock } from './blocks.ts';
+import type { Block, SourceForm, TableBlock, TableRow, TextBlock } from './blocks.ts';
 import type { ImportReport } from './report.ts';
 import { opensPart } from './stray-lines.ts';
 import { cellText, isPageFurniture, numericCell } from './text.ts';
@@ -13,6 +13,8 @@ import { cellText, isPageFurniture, numericCell } from './text.ts';
 export function mendPageBreaks(blocks: readonly Block[], report: ImportReport): Block[] {
   const out: Block[] = [];
   let afterFurniture = false;
+  // Word and Excel files keep their paragraphs as the author wrote them: only extracted text and PDF lines are rejoined.
+  const paragraphsKnown = STRUCTURED.has(report.form);
   for (const block of blocks) {
     if (block.kind === 'text' && isPageFurniture(stripMarks(block.text))) {
       report.add(block.line, 'skipped', `"${stripMarks(block.text)}": a page number or stray mark between pages, not content`);
@@ -22,7 +24,7 @@ export function mendPageBreaks(blocks: readonly Block[], report: ImportReport): 
     const previous = out[out.length - 1];
     // Lines of one printed page are the reader's to put into paragraphs; only a page between them is mended here.
     const samePage = previous?.page !== undefined && previous.page === block.page;
-    if (previous?.kind === 'text' && block.kind === 'text' && !samePage && continuesSentence(previous.text, block.text)) {
+    if (previous?.kind === 'text' && block.kind === 'text' && !paragraphsKnown && !samePage && continuesSentence(previous.text, block.text)) {
       out[out.length - 1] = joinParagraphs(previous, block, report);
     } else if (previous?.kind === 'table' && block.kind === 'table' && afterFurniture) {
       const [before, after] = joinBrokenRow(previous, block, report);
@@ -33,6 +35,8 @@ export function mendPageBreaks(blocks: readonly Block[], report: ImportReport): 
   }
   return out;
 }
+
+const STRUCTURED: ReadonlySet<SourceForm> = new Set(['docx', 'xlsx', 'xls']);
 
 const stripMarks = (text: string) => text.replace(/^\[bookmark:[^\]]*\]\s*/, '').trim();
 
