@@ -89,7 +89,7 @@ describe('broken Word and Excel files stop with a message, never a stack trace o
     const big = new Uint8Array(65 * 1024 * 1024);
     big.set(oleWith('Workbook').subarray(0, 512));
     const { message } = await failure('in/huge.xls', big);
-    expect(message).toBe('in/huge.xls: the file is 65 MB, more than the 64 MB a document may be');
+    expect(message).toBe('in/huge.xls: the file is 65.0 MiB (68157440 bytes), more than the 64 MiB a document may be');
   });
 
   it('a zip that is neither a Word document nor a workbook', async () => {

@@ -62,8 +62,8 @@ describe('Word .docx: paragraphs and tables in body order', () => {
           kind: 'table',
           line: 4,
           rows: [
-            { cells: ['项目', '预算数', '', '备注'], line: 4 },
-            { cells: ['', '本年', '上年', ''], line: 5 },
+            { cells: ['项目', '预算数', '', '备注'], coveredBy: [undefined, undefined, '预算数', undefined], line: 4 },
+            { cells: ['', '本年', '上年', ''], coveredBy: ['项目', undefined, undefined, '备注'], line: 5 },
             { cells: ['机关事业单位基本养老保险缴费支出', '2,940.05', '', '人员经费 1315.17'], line: 6 },
           ],
         },
@@ -102,7 +102,7 @@ describe('Word .docx: paragraphs and tables in body order', () => {
           rows: [
             { cells: ['', '甲', '乙'], line: 4 },
             { cells: ['合计', '上内表 second', ''], line: 5 },
-            { cells: ['a b', '', '1 2 3'], line: 6 },
+            { cells: ['a b', '', '1 2 3'], coveredBy: [undefined, 'a b', undefined], line: 6 },
           ],
         },
       ],
@@ -251,8 +251,8 @@ describe('Excel .xlsx/.xls: sheets in order, tables and text lines, numbers as s
         line: 3,
         sheet: '收支总表',
         rows: [
-          { cells: ['项目', '预算数', '', '备注'], line: 3 },
-          { cells: ['', '本年', '上年', ''], line: 4 },
+          { cells: ['项目', '预算数', '', '备注'], coveredBy: [undefined, undefined, '预算数', undefined], line: 3 },
+          { cells: ['', '本年', '上年', ''], coveredBy: ['项目', undefined, undefined, '备注'], line: 4 },
           { cells: ['合计', '2940.05', '1511.89', ''], line: 5 },
           { cells: ['其中：', '', '', ''], line: 6 },
           { cells: ['工资', '0.3', '25332.93', 'x '], line: 7 },
@@ -266,7 +266,7 @@ describe('Excel .xlsx/.xls: sheets in order, tables and text lines, numbers as s
         sheet: '收支总表',
         rows: [
           { cells: ['甲', '乙'], line: 10 },
-          { cells: ['', ''], line: 11 },
+          { cells: ['', ''], coveredBy: ['甲', '乙'], line: 11 },
           { cells: ['丙', 'TRUE'], line: 12 },
         ],
       },

@@ -92,16 +92,16 @@ describe('grid of a ruled table', () => {
   const horizontal = [h(0, 0, 150), h(20, 0, 150), h(40, 50, 150), h(60, 0, 150)];
   const vertical = [v(0, 0, 60), v(150, 0, 60), v(50, 20.5, 60), v(100, 20, 59.6)];
 
-  it('finds merged cells where an internal ruling is missing and puts their text top-left', () => {
+  it('finds merged cells where an internal ruling is missing, puts their text top-left and says which cells they cover', () => {
     const [grid, ...more] = findGrids(horizontal, vertical);
     expect(more).toEqual([]);
     expect(grid!.xs).toEqual([0, 50, 100, 150]);
     expect(grid!.ys).toEqual([0, 20, 40, 60]);
     const pieces = [piece('标题', 60, 14), piece('类', 10, 44), piece('1.00', 60, 34), piece('2.00', 110, 34), piece('3.00', 60, 54), piece('x', 110, 54)];
     expect(gridCells(grid!, pieces)).toEqual([
-      ['标题', '', ''],
-      ['类', '1.00', '2.00'],
-      ['', '3.00', 'x'],
+      { cells: ['标题', '', ''], coveredBy: [undefined, '标题', '标题'] },
+      { cells: ['类', '1.00', '2.00'], coveredBy: [undefined, undefined, undefined] },
+      { cells: ['', '3.00', 'x'], coveredBy: ['类', undefined, undefined] },
     ]);
   });
 

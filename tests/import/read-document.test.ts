@@ -15,7 +15,7 @@ describe('a document is read by what its bytes are', () => {
   it('refuses a document over the size limit before any reader opens it', async () => {
     const bytes = new Uint8Array(DOCUMENT_LIMITS.bytes + 1);
     bytes.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
-    expect(await message(bytes)).toBe(`in/doc: the file has ${DOCUMENT_LIMITS.bytes + 1} bytes; a document may have at most ${DOCUMENT_LIMITS.bytes} (64 MiB)`);
+    expect(await message(bytes)).toBe('in/doc: the file is 64.0 MiB (67108865 bytes), more than the 64 MiB a document may be');
   });
 
   it('tells binary data that is no known document from text', async () => {

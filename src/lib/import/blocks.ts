@@ -15,6 +15,18 @@ export interface TableRow {
   cells: string[];
   line: number;
   page?: number;
+  /**
+   * Where the reader knows the merged cells (PDF rulings, Word gridSpan and
+   * vMerge, Excel merges): for a cell that a merged cell starting elsewhere
+   * covers, that merged cell's text; its own cell text is ''. Tells a label
+   * spanning the header apart from a blank, which text forms cannot.
+   */
+  coveredBy?: (string | undefined)[];
+}
+
+/** A row's coveredBy, left out when no cell of the row is covered. */
+export function withCovered(row: TableRow, coveredBy: readonly (string | undefined)[]): TableRow {
+  return coveredBy.some((c) => c !== undefined) ? { ...row, coveredBy: [...coveredBy] } : row;
 }
 
 export interface TableBlock {

@@ -31,7 +31,8 @@ function decodeText(file: string, bytes: Uint8Array): string {
 export async function readDocument(file: string, bytes: Uint8Array): Promise<DocumentRead> {
   if (bytes.length === 0) throw new ImportError(file, undefined, 'the file is empty');
   if (bytes.length > DOCUMENT_LIMITS.bytes) {
-    throw new ImportError(file, undefined, `the file has ${bytes.length} bytes; a document may have at most ${DOCUMENT_LIMITS.bytes} (${DOCUMENT_LIMITS.bytes / 1024 / 1024} MiB)`);
+    const mib = (n: number) => n / 2 ** 20;
+    throw new ImportError(file, undefined, `the file is ${mib(bytes.length).toFixed(1)} MiB (${bytes.length} bytes), more than the ${mib(DOCUMENT_LIMITS.bytes)} MiB a document may be`);
   }
   if (startsWith(bytes, PDF)) {
     const { readPdf } = await import('./pdf/read-pdf.ts');

@@ -1,5 +1,6 @@
 import type { TableBlock, TableRow } from './blocks.ts';
 import type { ImportReport } from './report.ts';
+import { canonicalHeader, dropRepeatedHeaders, headerDepth, resolveHeaderSpans } from './header-spans.ts';
 import { cellText, compact, numericCell } from './text.ts';
 
 /**
@@ -71,9 +72,10 @@ function joinWrappedLabels(header: string[][], codeColumns: readonly number[]): 
   const out = header.map((r) => [...r]);
   for (let r = out.length - 1; r > 0; r--) {
     const row = out[r]!;
-    const filled = row.flatMap((v, c) => (cellText(v) === '' ? [] : [c]));
-    if (filled.length === 0 || !filled.every((c) => codeColumns.includes(c))) continue;
     const above = out[r - 1]!;
+    // A label of a merged cell the reader resolved stands again in the row below: it is not part of the wrap.
+    const filled = row.flatMap((v, c) => (cellText(v) === '' || cellText(v) === cellText(above[c] ?? '') ? [] : [c]));
+    if (filled.length === 0 || !filled.every((c) => codeColumns.includes(c))) continue;
     if (!filled.every((c) => cellText(above[c] ?? '') !== '')) continue;
     for (const c of filled) above[c] = `${cellText(above[c]!)}${cellText(row[c]!)}`;
     out.splice(r, 1);
@@ -106,7 +108,10 @@ function joinCodeColumns(pages: readonly TableBlock[], report: ImportReport, tit
   return pages.map((page, p) => {
     const rows: TableRow[] = [];
     page.rows.forEach((row, r) => {
-      if (row.cells.length !== width) return rows.push(row);
+      if (row.cells.length !== width) {
+        rows.push(row);
+        return;
+      }
       const isLevelRow = p === 0 && runs.some((run) => run.row === r);
       const cells = join(row.cells, isLevelRow);
       // The 类 款 项 row may also be the first data row (合计 beside the labels): it goes only when it holds nothing else.
@@ -120,12 +125,6 @@ function joinCodeColumns(pages: readonly TableBlock[], report: ImportReport, tit
 }
 
 const isDataRow = (row: TableRow) => row.cells.some((c) => numericCell(cellText(c)) !== null);
-
-/** Rows above the first row with a figure: the header, as far as side-by-side blocks go. */
-function headerDepth(rows: readonly TableRow[]): number {
-  const data = rows.findIndex(isDataRow);
-  return data < 0 ? Math.min(rows.length, 3) : data;
-}
 
 /**
  * The column where each side-by-side block starts, when the top header row
@@ -143,7 +142,8 @@ function blockStarts(header: readonly TableRow[]): number[] | null {
     const same = header.every((row) => {
       const cells = row.cells.map((c) => compact(c));
       const firstBlock = cells.slice(0, span).join('|');
-      return starts.every((s) => cells.slice(s, s + span).join('|') === firstBlock);
+      // A merged cell running over a block's first column joins the blocks: they are one table.
+      return starts.every((s) => cells.slice(s, s + span).join('|') === firstBlock && row.coveredBy?.[s] === undefined);
     });
     if (same && labels.slice(0, span).some((l) => l !== '')) return starts;
   }
@@ -154,6 +154,7 @@ function stackBlocks(pages: readonly TableBlock[], report: ImportReport, title: 
   const first = pages[0];
   if (!first) return [...pages];
   const depth = headerDepth(first.rows);
+  if (depth === 0) return [...pages];
   const starts = blockStarts(first.rows.slice(0, depth));
   if (!starts) return [...pages];
   const span = first.rows[0]!.cells.length / starts.length;
@@ -162,12 +163,17 @@ function stackBlocks(pages: readonly TableBlock[], report: ImportReport, title: 
     const repeats = p > 0 && page.rows.slice(0, depth).every((r, k) => r.cells.map((c) => compact(c)).join('|') === headerKey[k]);
     return p === 0 || repeats ? page.rows.slice(depth) : page.rows;
   };
-  const rows: TableRow[] = first.rows.slice(0, depth).map((r) => ({ ...r, cells: r.cells.slice(0, span) }));
+  const part = (row: TableRow, start: number): TableRow => ({
+    ...row,
+    cells: row.cells.slice(start, start + span),
+    ...(row.coveredBy ? { coveredBy: row.coveredBy.slice(start, start + span) } : {}),
+  });
+  const rows: TableRow[] = first.rows.slice(0, depth).map((r) => part(r, 0));
   for (const start of starts) {
     pages.forEach((page, p) => {
       for (const row of body(page, p)) {
-        const cells = row.cells.slice(start, start + span);
-        if (cells.some((c) => cellText(c) !== '')) rows.push({ ...row, cells });
+        const cells = part(row, start);
+        if (cells.cells.some((c) => cellText(c) !== '')) rows.push(cells);
       }
     });
   }
@@ -186,5 +192,10 @@ function dropBlankHeaderRows(pages: readonly TableBlock[]): TableBlock[] {
 
 /** The raw pages of a table in the shape the record keeps. */
 export function normaliseTableShape(pages: readonly TableBlock[], report: ImportReport, title: string): TableBlock[] {
-  return stackBlocks(joinCodeColumns(dropBlankHeaderRows(pages), report, title), report, title);
+  const blankless = dropBlankHeaderRows(pages);
+  // Text forms cannot say which cells a merged cell covers: their header is read as written, repeated headers by mergeTablePages.
+  if (!blankless[0]?.rows.some((r) => r.coveredBy !== undefined)) return stackBlocks(joinCodeColumns(blankless, report, title), report, title);
+  // Blocks are told apart by the labels as printed, before a merged label is copied into the cells it covers.
+  const resolved = resolveHeaderSpans(stackBlocks(dropRepeatedHeaders(blankless), report, title));
+  return canonicalHeader(joinCodeColumns(resolved, report, title));
 }

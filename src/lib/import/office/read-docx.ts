@@ -1,4 +1,4 @@
-import { type Block, DOCUMENT_LIMITS } from '../blocks.ts';
+import { type Block, DOCUMENT_LIMITS, withCovered } from '../blocks.ts';
 import { ImportError } from '../report.ts';
 import { Numbering } from './docx-numbering.ts';
 import { joinCellLines, paragraphText } from './docx-text.ts';
@@ -57,14 +57,14 @@ class DocxReader {
       if (tag === 'w:p') {
         for (const text of this.paragraph(node).split('\n')) if (text.trim() !== '') this.blocks.push({ kind: 'text', text, line: ++this.line });
       } else if (tag === 'w:tbl') {
-        const grid = this.table(node, 0);
+        const grid = this.grid(node, 0);
         if (grid.length === 0) continue;
-        const labels = labelLines(grid);
+        const labels = labelLines(grid.map((row) => row.cells));
         if (labels) {
           for (const text of labels) this.blocks.push({ kind: 'text', text, line: ++this.line });
           continue;
         }
-        const rows = grid.map((cells) => ({ cells, line: ++this.line }));
+        const rows = grid.map((row) => withCovered({ cells: row.cells, line: ++this.line }, row.coveredBy));
         this.blocks.push({ kind: 'table', rows, line: rows[0]!.line });
       }
     }
@@ -77,9 +77,16 @@ class DocxReader {
    * restarts it); w:gridBefore / w:gridAfter columns are ''.
    */
   private table(tbl: XmlNode, depth: number): string[][] {
+    return this.grid(tbl, depth).map((row) => row.cells);
+  }
+
+  /** The table's rows with, for each cell a merged cell covers, that cell's text (TableRow.coveredBy). */
+  private grid(tbl: XmlNode, depth: number): { cells: string[]; coveredBy: (string | undefined)[] }[] {
     if (depth > MAX_NESTING) throw new ImportError(this.file, this.line, `tables nested more than ${MAX_NESTING} deep: not read`);
     const gridColumns = childrenOf(childOf(tbl, 'w:tblGrid') ?? {}).filter((c) => tagOf(c) === 'w:gridCol').length;
-    const rows: string[][] = [];
+    const rows: { cells: string[]; coveredBy: (string | undefined)[] }[] = [];
+    // The text of the vertical merge each grid column is in, for the cells that continue it.
+    const restarted: string[] = [];
     for (const tr of contentOf(childrenOf(tbl))) {
       if (tagOf(tr) !== 'w:tr') continue;
       const trPr = childOf(tr, 'w:trPr');
@@ -88,6 +95,7 @@ class DocxReader {
         throw new ImportError(this.file, this.line + 1, `a Word table has more than ${DOCUMENT_LIMITS.rows} rows, the most one table may have`);
       }
       const cells: string[] = Array<string>(gridCount(childOf(trPr ?? {}, 'w:gridBefore'), 0)).fill('');
+      const coveredBy: (string | undefined)[] = cells.map(() => undefined);
       for (const tc of contentOf(childrenOf(tr))) {
         if (tagOf(tc) !== 'w:tc') continue;
         const tcPr = childOf(tc, 'w:tcPr');
@@ -95,14 +103,24 @@ class DocxReader {
         const vMerge = childOf(tcPr ?? {}, 'w:vMerge');
         const hMerge = childOf(tcPr ?? {}, 'w:hMerge');
         const continued = (vMerge && attrOf(vMerge, 'w:val') !== 'restart') || (hMerge && attrOf(hMerge, 'w:val') !== 'restart');
-        cells.push(continued ? '' : this.cellText(tc, depth), ...Array<string>(span - 1).fill(''));
+        const at = cells.length;
+        const text = continued ? '' : this.cellText(tc, depth);
+        if (vMerge && !continued) for (let k = 0; k < span; k++) restarted[at + k] = text;
+        const origin = continued ? (restarted[at] ?? '') : text;
+        cells.push(text, ...Array<string>(span - 1).fill(''));
+        coveredBy.push(continued ? origin : undefined, ...Array<string | undefined>(span - 1).fill(origin));
       }
-      cells.push(...Array<string>(gridCount(childOf(trPr ?? {}, 'w:gridAfter'), 0)).fill(''));
-      rows.push(cells);
+      const after = gridCount(childOf(trPr ?? {}, 'w:gridAfter'), 0);
+      cells.push(...Array<string>(after).fill(''));
+      coveredBy.push(...Array<undefined>(after).fill(undefined));
+      rows.push({ cells, coveredBy });
     }
     // A row wider than the declared grid means the grid is wrong, not that its cells are extra.
-    const width = rows.reduce((most, r) => Math.max(most, r.length), gridColumns);
-    for (const cells of rows) while (cells.length < width) cells.push('');
+    const width = rows.reduce((most, r) => Math.max(most, r.cells.length), gridColumns);
+    for (const row of rows) {
+      while (row.cells.length < width) row.cells.push('');
+      while (row.coveredBy.length < width) row.coveredBy.push(undefined);
+    }
     return rows;
   }
 

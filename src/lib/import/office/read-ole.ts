@@ -1,7 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import type { DocumentRead } from '../read-document.ts';
 import { ImportError } from '../report.ts';
-import { refuseOversized } from './read-ooxml.ts';
 import { readWorkbook } from './read-workbook.ts';
 
 /** The streams that tell what an OLE compound file holds. */
@@ -21,7 +20,6 @@ function streamNames(file: string, bytes: Uint8Array): Set<string> {
  * wraps those in OLE) are refused with what to do instead.
  */
 export function readOle(file: string, bytes: Uint8Array): DocumentRead {
-  refuseOversized(file, bytes);
   const names = streamNames(file, bytes);
   if (names.has('EncryptionInfo') || names.has('EncryptedPackage')) {
     throw new ImportError(file, undefined, 'the document is password-protected (encrypted): open it, save it without a password, and import it again');

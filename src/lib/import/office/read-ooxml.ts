@@ -1,17 +1,9 @@
-import { DOCUMENT_LIMITS } from '../blocks.ts';
 import type { DocumentRead } from '../read-document.ts';
 import { ImportError } from '../report.ts';
 import { DOCUMENT_PART, readDocx } from './read-docx.ts';
 import { readWorkbook } from './read-workbook.ts';
 import { WORKBOOK_PART, workbookParts } from './xlsx-package.ts';
 import { ZipPackage } from './zip-package.ts';
-
-/** A document larger than DOCUMENT_LIMITS.bytes is refused before it is opened. */
-export function refuseOversized(file: string, bytes: Uint8Array): void {
-  if (bytes.length > DOCUMENT_LIMITS.bytes) {
-    throw new ImportError(file, undefined, `the file is ${Math.round(bytes.length / 1024 / 1024)} MB, more than the ${DOCUMENT_LIMITS.bytes / 1024 / 1024} MB a document may be`);
-  }
-}
 
 function readPackage(file: string, bytes: Uint8Array): DocumentRead {
   const pkg = new ZipPackage(file, bytes);
@@ -33,7 +25,6 @@ function readPackage(file: string, bytes: Uint8Array): DocumentRead {
  * anything is inflated.
  */
 export function readOoxml(file: string, bytes: Uint8Array): DocumentRead {
-  refuseOversized(file, bytes);
   try {
     return readPackage(file, bytes);
   } catch (error) {

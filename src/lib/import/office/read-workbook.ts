@@ -36,13 +36,14 @@ function sheetGrid(file: string, name: string, sheet: XLSX.WorkSheet): SheetGrid
   }
   const rows = Array.from(data, (row) => Array.from(row ?? [], (cell) => cellString(cell)));
   const merges = (sheet['!merges'] ?? []) as CellRange[];
+  const origins = new Map(merges.map((m) => [`${m.s.r}:${m.s.c}`, rows[m.s.r]?.[m.s.c] ?? '']));
   for (const m of merges) {
     for (let r = m.s.r; r <= m.e.r && r < rows.length; r++) {
       const row = rows[r]!;
       for (let c = m.s.c; c <= m.e.c && c < row.length; c++) if (r !== m.s.r || c !== m.s.c) row[c] = '';
     }
   }
-  return { name, rows, merges };
+  return { name, rows, merges, origins };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Block, TableRow } from '../blocks.ts';
+import { withCovered, type Block, type TableRow } from '../blocks.ts';
 import { ImportError } from '../report.ts';
 import { cellText } from '../text.ts';
 import { labelLines } from './label-rows.ts';
@@ -13,6 +13,8 @@ export interface SheetGrid {
   name: string;
   rows: readonly (readonly string[])[];
   merges: readonly CellRange[];
+  /** Each merged range's text, by its top-left cell `r:c`. */
+  origins: ReadonlyMap<string, string>;
 }
 
 /** BIFF8 (.xls) sheets have 256 columns; a budget table that needs more is a stray cell far to the right. */
@@ -58,6 +60,12 @@ function tableRows(grid: SheetGrid, filled: readonly number[][]): boolean[] {
  * inside the table's columns and not merged across its whole width (a
  * row of the table that has only a name).
  */
+/** The text of the merged range that covers a cell it does not start at (TableRow.coveredBy). */
+function coveringText(grid: SheetGrid, r: number, c: number): string | undefined {
+  const m = grid.merges.find((x) => r >= x.s.r && r <= x.e.r && c >= x.s.c && c <= x.e.c && (r !== x.s.r || c !== x.s.c));
+  return m ? (grid.origins.get(`${m.s.r}:${m.s.c}`) ?? '') : undefined;
+}
+
 export function sheetBlocks(file: string, grid: SheetGrid, nextLine: () => number): Block[] {
   const filled = grid.rows.map(filledColumns);
   const isTable = tableRows(grid, filled);
@@ -82,7 +90,7 @@ export function sheetBlocks(file: string, grid: SheetGrid, nextLine: () => numbe
     const labels = labelLines(texts);
     if (labels) for (const text of labels) blocks.push({ kind: 'text', text, line: nextLine() });
     else {
-      const rows: TableRow[] = texts.map((cells) => ({ cells, line: nextLine() }));
+      const rows: TableRow[] = texts.map((cells, k) => withCovered({ cells, line: nextLine() }, cells.map((_, j) => coveringText(grid, run[k]!, first + j))));
       blocks.push({ kind: 'table', rows, line: rows[0]!.line, sheet: grid.name });
     }
     [run, first, last] = [[], Infinity, -1];

@@ -7,12 +7,18 @@ export function piecesIn(grid: Grid, pieces: readonly Piece[]): Piece[] {
   return pieces.filter((p) => inside(grid.box, centreX(p), centreY(p), 1));
 }
 
+export interface GridRow {
+  cells: string[];
+  /** For a cell a merged cell covers, that merged cell's text (see TableRow.coveredBy). */
+  coveredBy: (string | undefined)[];
+}
+
 /**
  * The table's cell texts, one row per grid row and one cell per grid
  * column: each piece goes to the cell holding its centre, a merged cell's
  * text stands in its top-left grid cell and the cells it covers are ''.
  */
-export function gridCells(grid: Grid, pieces: readonly Piece[]): string[][] {
+export function gridCells(grid: Grid, pieces: readonly Piece[]): GridRow[] {
   const nc = columns(grid);
   const byOwner = new Map<number, Piece[]>();
   for (const p of pieces) {
@@ -23,10 +29,16 @@ export function gridCells(grid: Grid, pieces: readonly Piece[]): string[][] {
     if (list) list.push(p);
     else byOwner.set(owner, [p]);
   }
-  return Array.from({ length: rows(grid) }, (_, r) =>
-    Array.from({ length: nc }, (_, c) => {
-      const own = byOwner.get(r * nc + c);
-      return own ? blockText(own) : '';
-    }),
-  );
+  const text = (index: number) => {
+    const own = byOwner.get(index);
+    return own ? blockText(own) : '';
+  };
+  return Array.from({ length: rows(grid) }, (_, r) => {
+    const cells = Array.from({ length: nc }, (_, c) => text(r * nc + c));
+    const coveredBy = Array.from({ length: nc }, (_, c) => {
+      const owner = grid.owner[r]![c]!;
+      return owner === r * nc + c ? undefined : text(owner);
+    });
+    return { cells, coveredBy };
+  });
 }

@@ -31,9 +31,6 @@ export function reason(error: unknown): string {
  * damaged file or too many pages is an ImportError naming the file.
  */
 export async function openPdf(file: string, bytes: Uint8Array): Promise<PdfDocument> {
-  if (bytes.length > DOCUMENT_LIMITS.bytes) {
-    throw new ImportError(file, undefined, `the PDF has ${bytes.length} bytes; the importer reads at most ${DOCUMENT_LIMITS.bytes} (${DOCUMENT_LIMITS.bytes / 2 ** 20} MiB)`);
-  }
   const lib = await pdfjs();
   let task: ReturnType<PdfJs['getDocument']> | undefined;
   let doc: PdfDocument;

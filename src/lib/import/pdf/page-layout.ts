@@ -1,5 +1,5 @@
 import type { Piece } from './geometry.ts';
-import { gridCells, piecesIn } from './grid-cells.ts';
+import { gridCells, piecesIn, type GridRow } from './grid-cells.ts';
 import { findGrids } from './lattice.ts';
 import type { Drawing } from './rulings.ts';
 import { streamTables } from './stream-tables.ts';
@@ -7,7 +7,7 @@ import { groupLines, lineText, tidy } from './text-lines.ts';
 import { splitUnruledRows } from './unruled-rows.ts';
 
 /** A page's content in reading order, before the document numbers its lines. */
-export type LaidOut = { kind: 'text'; text: string; top: number } | { kind: 'table'; rows: string[][]; top: number };
+export type LaidOut = { kind: 'text'; text: string; top: number } | { kind: 'table'; rows: (string[] | GridRow)[]; top: number };
 
 /**
  * One page as lines of text and tables, top to bottom: ruled tables from

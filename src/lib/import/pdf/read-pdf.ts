@@ -1,4 +1,4 @@
-import type { Block } from '../blocks.ts';
+import { withCovered, type Block } from '../blocks.ts';
 import { ImportError } from '../report.ts';
 import { asMatrix, type Box, type Piece } from './geometry.ts';
 import { openPdf, pdfjs, reason, type PdfDocument } from './open-pdf.ts';
@@ -91,7 +91,7 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<Block[]>
       for (const part of parts) {
         if (part.kind === 'text') blocks.push({ kind: 'text', text: part.text, line: ++line, page: n });
         else {
-          const rows = part.rows.map((cells) => ({ cells, line: ++line, page: n }));
+          const rows = part.rows.map((row) => (Array.isArray(row) ? { cells: row, line: ++line, page: n } : withCovered({ cells: row.cells, line: ++line, page: n }, row.coveredBy)));
           blocks.push({ kind: 'table', rows, line: rows[0]!.line, page: n });
         }
       }
