@@ -167,12 +167,10 @@ describe('a page shown turned (/Rotate 90 over upright content)', () => {
 });
 
 describe('a table printed without rulings (stream mode)', () => {
-  it('takes its columns from the alignment of its text and leaves the prose around it as lines', async () => {
+  it('takes its columns from the alignment of its text and keeps the prose around it as paragraphs', async () => {
     const blocks = await fixture('stream-table.pdf');
     expect(blocks.map((b) => (b.kind === 'text' ? b.text : b.rows.map((r) => r.cells)))).toEqual([
-      '一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占',
-      '71.73%；社会保障和就业支出（类）326.72万元，占11.11%；卫生健康支出（类）60.99万元，占',
-      '2.07%。',
+      '一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%；卫生健康支出（类）60.99万元，占2.07%。',
       '一般公共预算财政拨款支出决算表',
       '单位：万元',
       [

@@ -149,9 +149,11 @@ describe('readPdf on the 上海市普陀区财政局 2024 决算', () => {
     expect(inCells).toEqual(printed);
   });
 
-  it('keeps the prose of the 情况说明 as lines of text and the section headings in order', () => {
-    expect(texts(putuo, 21).map((t) => t.text)).toContain('本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他');
-    expect(texts(putuo, 22).map((t) => t.text)).toContain('员经费及公用经费等的基本支出。年初预算为 1560.05 万元，支出决算为1511.89万');
+  it('keeps the prose of the 情况说明 as paragraphs, wrapped lines joined, and the section headings in order', () => {
+    expect(texts(putuo, 21).map((t) => t.text)).toContain('本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；');
+    expect(texts(putuo, 22).map((t) => t.text)).toContain(
+      '1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。年初预算为 1560.05 万元，支出决算为1511.89万元。决算数小于预算数的主要原因：人员进出及退休变化，减少人员经费开支。',
+    );
     const headings = [
       '第一部分上海市普陀区财政局概况',
       '一、主要职能',

@@ -3,8 +3,13 @@ import { gridCells, piecesIn, type GridRow } from './grid-cells.ts';
 import { findGrids } from './lattice.ts';
 import type { Drawing } from './rulings.ts';
 import { streamTables } from './stream-tables.ts';
-import { groupLines, lineText, tidy } from './text-lines.ts';
+import { paragraphs } from './paragraphs.ts';
+import { groupLines, lineText, tidy, type Line } from './text-lines.ts';
 import { splitUnruledRows } from './unruled-rows.ts';
+
+/** A wrapped line joins the one above without a space where either side is Chinese (`支出决算为` + `449.52万元`). */
+const CJK_EDGE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
+const joinWrapped = (above: string, below: string) => (CJK_EDGE.test(above.slice(-1)) || CJK_EDGE.test(below.charAt(0)) ? `${above}${below}` : `${above} ${below}`);
 
 /** A page's content in reading order, before the document numbers its lines. */
 export type LaidOut = { kind: 'text'; text: string; top: number } | { kind: 'table'; rows: (string[] | GridRow)[]; top: number };
@@ -12,7 +17,7 @@ export type LaidOut = { kind: 'text'; text: string; top: number } | { kind: 'tab
 /**
  * One page as lines of text and tables, top to bottom: ruled tables from
  * the rulings (lattice; body rows without rulings cut by their white space), then tables of aligned text without rulings
- * (stream), then every other line as text. A ruled grid with no text in it
+ * (stream), then the other lines as paragraphs of text. A ruled grid with no text in it
  * (an empty row a table leaves on its last page) is dropped.
  */
 export function layOutPage(pieces: readonly Piece[], drawing: Drawing): LaidOut[] {
@@ -27,9 +32,11 @@ export function layOutPage(pieces: readonly Piece[], drawing: Drawing): LaidOut[
   const lines = groupLines(pieces.filter((p) => !used.has(p)));
   const { tables, rest } = streamTables(lines);
   for (const t of tables) out.push({ kind: 'table', rows: t.rows, top: t.top });
-  for (const line of rest) {
-    const text = tidy(lineText(line.pieces));
-    if (text) out.push({ kind: 'text', text, top: line.top });
+  const tableTops = out.map((t) => t.top);
+  const tableBetween = (above: Line, below: Line) => tableTops.some((top) => top > above.top && top < below.top);
+  for (const paragraph of paragraphs(rest, tableBetween)) {
+    const text = tidy(paragraph.map((line) => tidy(lineText(line.pieces))).reduce(joinWrapped));
+    if (text) out.push({ kind: 'text', text, top: paragraph[0]!.top });
   }
   return out.sort((a, b) => a.top - b.top);
 }
