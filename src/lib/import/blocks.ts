@@ -40,18 +40,22 @@ export interface TableBlock {
 
 export type Block = TextBlock | TableBlock;
 
-/** The text forms of the seeds; each has its own reader. */
+/** The forms a document comes in: three forms of a converter's text, and the documents themselves. */
 export const sourceForms = ['word-cells', 'tab-rows', 'markdown-pipes', 'pdf', 'docx', 'xlsx', 'xls'] as const;
 export type SourceForm = (typeof sourceForms)[number];
 
-export const formDescriptions: Record<SourceForm, string> = {
-  'word-cells': 'Word → text, one table cell per line',
-  'tab-rows': 'Word/PDF → text, one table row per line with tab-separated cells',
-  'markdown-pipes': 'PDF → Markdown, pipe tables',
-  pdf: 'PDF with a text layer: text items with positions, tables from their rulings',
-  docx: 'Word .docx: paragraphs and table cells as the document stores them',
-  xlsx: 'Excel .xlsx: every sheet, merged cells, numbers as stored',
-  xls: 'Excel 97–2003 .xls: every sheet, merged cells, numbers as stored',
+/**
+ * How the source reached the portal, in the words a citizen reads under
+ * 出处: the original document, or the text a converter extracted from it.
+ */
+export const sourceOrigins: Record<SourceForm, (title: string) => string> = {
+  'word-cells': (title) => `${title}原件经文档转换工具提取的文本（由 Word 文档转换，每行一个单元格）`,
+  'tab-rows': (title) => `${title}原件经文档转换工具提取的文本（由 Word 或 PDF 文档转换，每行一个表格行）`,
+  'markdown-pipes': (title) => `${title}原件经文档转换工具提取的文本（由 PDF 文档转换为 Markdown）`,
+  pdf: (title) => `${title}的 PDF 原件`,
+  docx: (title) => `${title}的 Word 原件`,
+  xlsx: (title) => `${title}的 Excel 原件`,
+  xls: (title) => `${title}的 Excel 原件`,
 };
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { filingId } from '../records/filing-path.ts';
 import { INDICATORS_FILE, PROJECTS_FILE, indicatorsCsv, recordYaml, tableCsv } from './record-files.ts';
-import { formDescriptions } from './blocks.ts';
+import { sourceOrigins } from './blocks.ts';
 import { readDocument } from './read-document.ts';
 import { dropDuplicateTail } from './duplicate-tail.ts';
 import { mendPageBreaks } from './page-breaks.ts';
@@ -82,7 +82,7 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
     title: identity.title,
     format: form,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    origin: `${sourceName}: the text of ${identity.title}, extracted by a document converter (${formDescriptions[form]})`,
+    origin: `${sourceName}：${sourceOrigins[form](identity.title)}`,
   };
   files.set(source.file, bytes);
 
