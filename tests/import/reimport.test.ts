@@ -13,11 +13,12 @@ const temporary: string[] = [];
 afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('re-importing every committed source', async () => {
-  it('finds the four seed documents', async () => {
+  it('finds the five seed documents', async () => {
     expect(imports.map((i) => i.sourceFile.split('/').pop()).sort()).toEqual([
       'bazhou-hrss-2021-budget.txt',
       'funing-hrss-2020-performance.txt',
       'guangyang-hrss-2020-budget.txt',
+      'putuo-finance-2024-final-accounts.pdf',
       'yongqing-hrss-2024-budget.txt',
     ]);
   });
@@ -47,6 +48,7 @@ describe('re-importing every committed source', async () => {
   it('names the record folder by the identity read from the document', async () => {
     const ids = (await Promise.all(imports.map(async ({ sourceFile, bytes }) => (await importDocument({ file: sourceFile, bytes })).id))).sort();
     expect(ids).toEqual([
+      '上海市/普陀区/财政局/2024-决算',
       '河北省/廊坊市/广阳区/233-人力资源和社会保障局/2020-预算',
       '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算',
       '河北省/廊坊市/霸州市/805-人力资源和社会保障局/2021-预算',
