@@ -92,6 +92,7 @@ const SECTION_IDS: [RegExp, string][] = [
 
 const TABLE_IDS: [RegExp, string][] = [
   [/机构设置/, 'organisation'],
+  [/单位构成/, 'units'],
   [/政府采购/, 'procurement'],
   [/固定资产|国有资产/, 'fixed-assets'],
   [/绩效指标/, 'performance-indicators'],
