@@ -81,7 +81,9 @@ export function splitIntoBundles<T>(pages: readonly T[], perBundle: number = PAG
   const needed = Math.ceil(pages.length / perBundle);
   const count = needed <= 1 ? 1 : Math.ceil(needed / atOnce) * atOnce;
   const size = Math.ceil(pages.length / count);
-  return Array.from({ length: count }, (_, i) => pages.slice(i * size, (i + 1) * size));
+  // Rounding the count up to a multiple of atOnce can leave the last bundles with nothing to index (5 pages one per bundle): they are not made.
+  const bundles = Array.from({ length: count }, (_, i) => pages.slice(i * size, (i + 1) * size));
+  return pages.length === 0 ? bundles.slice(0, 1) : bundles.filter((b) => b.length > 0);
 }
 
 /**

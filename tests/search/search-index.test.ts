@@ -42,6 +42,11 @@ describe('splitIntoBundles', () => {
     expect(sizes(1000, 500, 2)).toEqual([500, 500]);
     expect(sizes(400, 500, 2)).toEqual([400]);
   });
+
+  it('makes no empty bundle when the pages run out first', () => {
+    expect(sizes(5, 1, 2)).toEqual([1, 1, 1, 1, 1]);
+    expect(sizes(7, 2, 2)).toEqual([2, 2, 2, 1]);
+  });
 });
 
 describe('buildSearchIndex', () => {
