@@ -8,6 +8,7 @@ import { formatProblem } from '../../src/lib/records/record-error.ts';
 import { escapeHtml } from '../../src/lib/render/escape-html.ts';
 import { excerptPieces } from '../../src/lib/search/excerpt.ts';
 import { MINIMAL } from './hostile-record.ts';
+import { Random } from '../../scripts/synth/random.ts';
 
 /**
  * Text that shows one thing while the checks read another, and CSV lines
@@ -36,14 +37,10 @@ function problems(root: string): string[] {
   return loadAllFilings(root, join(root, 'filings')).problems.map(formatProblem);
 }
 
+/** A seeded random source: the same cases on every run. */
 function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const source = new Random(seed);
+  return () => source.next();
 }
 const next = random(2024);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;

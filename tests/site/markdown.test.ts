@@ -1,16 +1,12 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/render/markdown.ts';
+import { Random } from '../../scripts/synth/random.ts';
 
-/** A seeded random source (mulberry32): the same cases on every run. */
+/** A seeded random source: the same cases on every run. */
 function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const source = new Random(seed);
+  return () => source.next();
 }
 
 describe('renderMarkdown', () => {
