@@ -66,8 +66,6 @@ export function standardTableKey(text: string): StandardTableKey | null {
 const SECTION_HEADING = /^([一二三四五六七八九十]+)\s*[、.．]\s*(.{1,40})$/;
 const PART_HEADING = /^第([一二三四五六七八九十]+)部分\s*(.*)$/;
 const NOTE = /^注\s*[：:]/;
-/** Page numbers and stray marks a converter leaves between pages (`30`, `-1-`, `+`, `6.3.`): no words. */
-export const PAGE_FURNITURE = /^[\s\-–—_+.·\d]{1,8}$/;
 const META = /^([^：:\s]{2,8})\s*[：:]\s*(\S.{0,30})$/;
 const GOAL_TARGET = /^绩效目标\s*[：:]\s*(.*)$/;
 const GOAL_INDICATOR = /^绩效指标\s*\d*\s*[：:]\s*(.*)$/;
@@ -175,11 +173,6 @@ export class Recogniser {
       this.i++;
       return;
     }
-    if (PAGE_FURNITURE.test(text)) {
-      this.report.add(block.line, 'skipped', `"${text}": a page number or stray mark between pages, not content`);
-      this.i++;
-      return;
-    }
     if (/^目\s*录$|目录$/.test(text) && this.sections.every((s) => s.id === 'preamble') && this.tables.length === 0) return this.contentsHeading(block);
     const standard = standardTableKey(text);
     if (standard && this.followedByTable(this.i + 1)) return this.standardTable(standard, block, text);
@@ -245,15 +238,6 @@ export class Recogniser {
   private isContents(t: TableBlock): boolean {
     const beforeContent = this.tables.length === 0 && this.sections.every((s) => s.id === 'preamble');
     return isContentsTable(t) && (beforeContent || t.rows.some((r) => /\.{3,}|…{2,}|·{3,}/.test(r.cells.join(''))));
-  }
-
-  private tableAfterFurniture(from: number): boolean {
-    for (let k = from; k < this.blocks.length; k++) {
-      const b = this.blocks[k]!;
-      if (isTable(b)) return true;
-      if (!PAGE_FURNITURE.test(b.text.trim()) && b.text.trim() !== '') return false;
-    }
-    return false;
   }
 
   private isPageHeader(text: string): boolean {
@@ -565,11 +549,6 @@ export class Recogniser {
       }
       const t = b.text.trim();
       if (t === '') {
-        this.i++;
-        continue;
-      }
-      if (PAGE_FURNITURE.test(t) && this.tableAfterFurniture(this.i + 1)) {
-        this.report.add(b.line, 'skipped', `"${t}": a page number or stray mark between pages, not content`);
         this.i++;
         continue;
       }
