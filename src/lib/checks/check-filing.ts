@@ -5,6 +5,7 @@ import { equal } from '../records/decimal.ts';
 import type { Finding } from './finding.ts';
 import { FindingList, type RuleInfo } from './rule.ts';
 import { rulesFor } from './rules/index.ts';
+import type { Units } from './unit-reading.ts';
 
 /** Reported for an acknowledgment that matches no finding: it would silently excuse a later error at that cell. */
 export const staleAcknowledgment: RuleInfo = {
@@ -13,12 +14,24 @@ export const staleAcknowledgment: RuleInfo = {
   description: 'acknowledgments.yaml 中的说明找不到数值相同的核对结果（数据已更正、位置已变或差额已变），应删除或更新',
 };
 
-/** Whether two values of a finding are the same: amounts by value (124.3 is 124.30), anything else as written. */
+/** A value of a finding with the unit it may carry (`3267200.00 元`, where the two figures compared are in different units). */
+const WITH_UNIT = /^(.*?)\s*([亿万千]?元)$/;
+
+/** Whether two values of a finding are the same: amounts by value (124.3 is 124.30) and unit where both name one, anything else as written. */
 function sameValue(a: string | undefined, b: string | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
-  const [x, y] = [parseAmount(a, { decimals: Infinity }), parseAmount(b, { decimals: Infinity })];
+  const [ua, ub] = [WITH_UNIT.exec(a), WITH_UNIT.exec(b)];
+  if (ua && ub && ua[2] !== ub[2]) return false;
+  const [x, y] = [parseAmount(ua?.[1] ?? a, { decimals: Infinity }), parseAmount(ub?.[1] ?? b, { decimals: Infinity })];
   return x.ok && y.ok && x.value !== null && y.value !== null && equal(x.value, y.value);
+}
+
+/** Every rule of the filing's kind, comparing across tables and text in the units of `units`. */
+function runRules(filing: Filing, units?: Units): FindingList {
+  const out = new FindingList(filing, units);
+  for (const rule of rulesFor(filing.kind)) rule.check(filing, out);
+  return out;
 }
 
 const excuses = (ack: Acknowledgment, finding: Finding) =>
@@ -34,8 +47,10 @@ const values = (v: { expected?: string | undefined; found?: string | undefined }
  * different amount) is itself an error.
  */
 export function checkFiling(filing: Filing): Finding[] {
-  const out = new FindingList(filing);
-  for (const rule of rulesFor(filing.kind)) rule.check(filing, out);
+  let out = runRules(filing);
+  // A table whose figures are in another unit than it declares is checked again in that unit (unit-reading.ts).
+  const settled = out.units.settle();
+  if (settled) out = runRules(filing, settled);
   const used = new Set<number>();
   const findings = out.items.map((finding) => {
     const index = filing.acknowledgments.findIndex((a) => excuses(a, finding));

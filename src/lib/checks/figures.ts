@@ -1,7 +1,8 @@
 import type { Filing } from '../records/load-filing.ts';
 import type { FilingKind } from '../records/schema/filing.ts';
-import type { StandardTableKey, Table } from '../records/schema/table.ts';
+import type { MoneyUnit, StandardTableKey, Table } from '../records/schema/table.ts';
 import type { CellRef } from './rule.ts';
+import { tableUnit } from './money.ts';
 import { classified, findAmountColumn, last, standardTable, TOTAL_ROW_LABELS } from './table-view.ts';
 import { grandTotalRow, lookedFor, summarySide, yearTotalRow, type Side, type SideName } from './summary-view.ts';
 import { checkable, looked, tableName, type Miss } from './rules/unchecked.ts';
@@ -13,10 +14,12 @@ export interface Figure {
   value: string | null;
   /** What the figure is within its table (本年支出合计), or in full for a figure with no cell. */
   label: string;
+  /** The unit it is printed in: its table's, or the sentence's. */
+  unit: MoneyUnit;
 }
 
 export function figureAt(ref: CellRef, label: string): Figure {
-  return { ref, value: ref.table.rows[ref.row]![ref.column] ?? null, label };
+  return { ref, value: ref.table.rows[ref.row]![ref.column] ?? null, label, unit: tableUnit(ref.table) };
 }
 
 /** The figure in words for a filing of `kind`: 收支总表 本年支出合计, 收入支出决算总表 本年支出合计. */

@@ -3,6 +3,7 @@ import type { FilingKind } from '../records/schema/filing.ts';
 import type { Table } from '../records/schema/table.ts';
 import { FILING_FILE } from '../records/load-filing.ts';
 import type { Finding, Severity } from './finding.ts';
+import { Units } from './unit-reading.ts';
 
 /**
  * One check. Its severity is part of the rule, so the policy (docs/checks.md)
@@ -31,10 +32,17 @@ export interface CellRef {
 
 type Detail = Pick<Finding, 'expected' | 'found' | 'message'>;
 
-/** Collects the findings of one filing with the location fields filled in consistently. */
+/**
+ * Collects the findings of one filing with the location fields filled in
+ * consistently, and compares figures of different tables and the text in
+ * the units they are read in (`units`).
+ */
 export class FindingList {
   readonly items: Finding[] = [];
-  constructor(readonly filing: Filing) {}
+  constructor(
+    readonly filing: Filing,
+    readonly units: Units = new Units(filing),
+  ) {}
 
   /** A finding about one cell; `at` is `table:row N:header/path`. */
   cell(rule: RuleInfo, ref: CellRef, detail: Detail): void {

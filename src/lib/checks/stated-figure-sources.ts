@@ -7,6 +7,7 @@ import { figureAt, isTotalColumn, sideFigure, summaryFigure, totalFigure, type F
 import { basicTotals, PERSONNEL, PUBLIC_FUNDS } from './basic-view.ts';
 import { THREE_PUBLIC_LABELS, threePublicColumns, threePublicRow, type Measure, type ThreePublicItem } from './three-public-view.ts';
 import { normalizeLabel } from './labels.ts';
+import { statedUnit } from './money.ts';
 import { checkable, type Miss } from './rules/unchecked.ts';
 
 /** Income lines of the 收支总表 above 本年收入合计, by a word of their label (一、一般公共预算拨款收入). */
@@ -87,7 +88,7 @@ export function tableFigure(filing: Filing, key: keyof Filing['statedFigures'], 
       const table = fundingFigure(basic(), PUBLIC_FUNDS, miss);
       const publicFunds = filing.statedFigures['expenditure.publicFunds'];
       // Without the 基本支出表, the 公用经费 the 情况说明 states is the figure to compare with.
-      return table ?? (publicFunds && { ref: undefined, value: publicFunds.value, label: `情况说明中的公用经费（“${publicFunds.quote}”）` });
+      return table ?? (publicFunds && { ref: undefined, value: publicFunds.value, label: `情况说明中的公用经费（“${publicFunds.quote}”）`, unit: statedUnit(publicFunds.quote, publicFunds.value, filing.unit) });
     }
     case 'assets.total':
       return undefined;

@@ -5,6 +5,8 @@ import { classified, findAmountColumn, last, standardTable } from '../table-view
 import { carriedRows, lookedFor, summarySide, type Side } from '../summary-view.ts';
 import { describe, figureAt, isTotalColumn, sideFigure, summaryFigure, totalFigure, type Figure } from '../figures.ts';
 import { normalizeLabel } from '../labels.ts';
+import { formatMoney } from '../money.ts';
+import { reportUnits } from './units.ts';
 import { checkable, tableName, Unchecked, type Miss } from './unchecked.ts';
 
 const lastIs = (name: string) => (h: string[]) => last(h) === name;
@@ -40,8 +42,9 @@ export function pairing(rule: Rule, out: FindingList, unchecked: Unchecked): (ch
 export const crossTable: Rule = {
   id: 'cross-table',
   severity: 'error',
-  description: '同一数字在不同表中一致：支出总表/收入总表 与 收支总表；一般公共预算、政府性基金、国有资本经营预算支出表 与 财政拨款收支总表；基本支出表合计 与 基本支出列；收入总表 与 支出总表 各科目',
+  description: '同一数字在不同表中一致：支出总表/收入总表 与 收支总表；一般公共预算、政府性基金、国有资本经营预算支出表 与 财政拨款收支总表；基本支出表合计 与 基本支出列；收入总表 与 支出总表 各科目。单位不同的表换算为元比较；一表标明的单位与其数字不符（数字只有换成另一单位才与其他表、情况说明相符）时提示，并按该单位核对',
   check(filing, out) {
+    reportUnits(this, out);
     const unchecked = new Unchecked(this, out);
     const pair = pairing(this, out, unchecked);
     const budget = filing.kind === '预算';
@@ -107,11 +110,24 @@ export function fundColumn(fiscal: Table | undefined, side: Side | undefined): (
   return (fund) => (side && fiscal ? side.amountColumns.find((c) => lastHas(fund)(fiscal.columns[c]!.header.map(normalizeLabel))) : undefined);
 }
 
-/** A finding on the detail figure when it differs from the reference (the summary table's); nothing when either is missing. */
+/**
+ * A finding on the detail figure when it differs from the reference (the
+ * summary table's); nothing when either is missing. Figures in different
+ * units are compared in 元 (money.ts) and the finding gives each in its own.
+ */
 export function compare(rule: Rule, out: FindingList, reference: Figure | undefined, detail: Figure | undefined): void {
-  if (!reference || !detail?.ref || equal(reference.value, detail.value)) return;
+  if (!reference || !detail?.ref || out.units.agree([reference], [detail])) return;
   const kind = out.filing.kind;
-  out.cell(rule, detail.ref, { expected: reference.value ?? '', found: detail.value ?? '', message: `${describe(detail, kind)} 与 ${describe(reference, kind)} 不一致` });
+  if (!out.units.mixed(reference, detail)) {
+    out.cell(rule, detail.ref, { expected: reference.value ?? '', found: detail.value ?? '', message: `${describe(detail, kind)} 与 ${describe(reference, kind)} 不一致` });
+    return;
+  }
+  const [r, d] = [out.units.money(reference), out.units.money(detail)];
+  out.cell(rule, detail.ref, {
+    expected: formatMoney(r),
+    found: formatMoney(d),
+    message: `${describe(detail, kind)} ${formatMoney(d)} 与 ${describe(reference, kind)} ${formatMoney(r)} 不一致`,
+  });
 }
 
 /** Each 类 row of a detail table against the summary's expenditure line of the same name (八、社会保障和就业支出). */

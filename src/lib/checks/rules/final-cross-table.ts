@@ -1,4 +1,4 @@
-import { equal, sum } from '../../records/decimal.ts';
+import { sum } from '../../records/decimal.ts';
 import type { Filing } from '../../records/load-filing.ts';
 import { standardTableName, type StandardTableKey, type Table } from '../../records/schema/table.ts';
 import type { Rule } from '../rule.ts';
@@ -8,6 +8,7 @@ import { describe, figureAt, isTotalColumn, summaryFigure, totalFigure, type Fig
 import { basicTotals } from '../basic-view.ts';
 import { checkable, tableName, Unchecked, type Miss } from './unchecked.ts';
 import { pairing } from './cross-table.ts';
+import { formatMoney, tableUnit } from '../money.ts';
 
 const lastIs = (name: string) => (h: string[]) => last(h) === name;
 
@@ -45,13 +46,17 @@ export const finalCrossTable: Rule = {
       const totals = basicTotals(basic);
       if (!totals?.personnel || !totals.publicFunds) unchecked.add(basic, '“人员经费合计”和“公用经费合计”行', basicCheck);
       else {
-        const parts = [totals.personnel, totals.publicFunds];
-        const found = sum(parts.map((ref) => ref.table.rows[ref.row]![ref.column]));
-        if (!equal(found, reference.value)) {
+        const parts = [figureAt(totals.personnel, '人员经费合计'), figureAt(totals.publicFunds, '公用经费合计')];
+        if (!out.units.agree(parts, [reference])) {
+          const total = sum(parts.map((p) => p.value));
+          // Printed with their units where the two tables are in different units.
+          const mixed = out.units.mixed(parts[0]!, reference);
+          const found = mixed ? formatMoney({ value: total, unit: out.units.unitOf(parts[0]!) }) : total.toFixed(2);
+          const expected = mixed ? formatMoney(out.units.money(reference)) : (reference.value ?? '');
           out.table(this, { table: basic, in: 'rows' }, {
-            expected: reference.value ?? '',
-            found: found.toFixed(2),
-            message: `${tableName(basic, filing.kind)} 人员经费合计 + 公用经费合计 ${found.toFixed(2)} 与 ${describe(reference, filing.kind)} 不一致`,
+            expected,
+            found,
+            message: `${tableName(basic, filing.kind)} 人员经费合计 + 公用经费合计 ${found} 与 ${describe(reference, filing.kind)}${mixed ? ` ${expected}` : ''} 不一致`,
           });
         }
       }
@@ -60,7 +65,7 @@ export const finalCrossTable: Rule = {
     // 支出决算表 covers every source of funds; where its 合计 is the 一般公共预算 one, its 基本支出 and 项目支出 are that table's too.
     const whole = totalFigure(filing, 'expenditure-summary', isTotalColumn, '本年支出合计');
     const fiscalPart = totalFigure(filing, 'general-budget-expenditure', isTotalColumn, '合计');
-    if (whole && fiscalPart && equal(whole.value, fiscalPart.value)) {
+    if (whole && fiscalPart && out.units.agree([whole], [fiscalPart], false)) {
       for (const column of ['基本支出', '项目支出']) {
         const check = `${name('general-budget-expenditure')} ${column} = ${name('expenditure-summary')} ${column}`;
         pair(check, (m) => totalFigure(filing, 'expenditure-summary', lastIs(column), column, m), (m) => totalFigure(filing, 'general-budget-expenditure', lastIs(column), column, m));
@@ -95,7 +100,7 @@ function incomeColumns(filing: Filing, pair: Pair, summary: Table, income: Table
       const amount = side.amountColumns[0]!;
       if (lines.length === 1) return figureAt({ table: summary, row: lines[0]!.row, column: amount }, summary.rows[lines[0]!.row]![side.itemColumn]!);
       const value = sum(lines.map((l) => summary.rows[l.row]![amount])).toFixed(2);
-      return { ref: undefined, value, label: `${tableName(summary, filing.kind)} ${lines.map((l) => summary.rows[l.row]![side.itemColumn]).join(' + ')}` };
+      return { ref: undefined, value, label: `${tableName(summary, filing.kind)} ${lines.map((l) => summary.rows[l.row]![side.itemColumn]).join(' + ')}`, unit: tableUnit(summary) };
     };
     // The column itself, not the first of its name: a template may print one label twice.
     pair(check, reference, (m) => totalFigure(filing, 'income-summary', (h) => h === headerOf(income, column), label, m));

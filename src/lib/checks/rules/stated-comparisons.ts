@@ -1,7 +1,9 @@
 import { Decimal } from '../../records/decimal.ts';
 import type { Filing } from '../../records/load-filing.ts';
 import type { ComparisonWord, StatedFigure } from '../../records/schema/stated-figures.ts';
+import type { MoneyUnit } from '../../records/schema/table.ts';
 import type { Rule } from '../rule.ts';
+import { agree, inYuan, statedUnit, type Money } from '../money.ts';
 
 type Order = 'more' | 'less' | 'same' | 'about';
 
@@ -22,25 +24,31 @@ const MEANING: Record<ComparisonWord, Order> = {
 /** 基本持平: within this share of the figure compared with (the 年初预算). */
 export const ABOUT_SHARE = new Decimal('0.01');
 
-/** Whether `a <word> b` holds. */
-export function comparisonHolds(word: ComparisonWord, a: string, b: string): boolean {
-  const [x, y] = [new Decimal(a), new Decimal(b)];
+/**
+ * Whether `a <word> b` holds, the two in the units the sentence states
+ * (万元 unless given): compared in 元, and 等于 across units within the
+ * rounding of the coarser (money.ts).
+ */
+export function comparisonHolds(word: ComparisonWord, a: string, b: string, units: [MoneyUnit, MoneyUnit] = ['万元', '万元']): boolean {
+  const ma: Money = { value: a, unit: units[0] };
+  const mb: Money = { value: b, unit: units[1] };
+  const [x, y] = [inYuan(ma), inYuan(mb)];
   switch (MEANING[word]) {
     case 'more':
       return x.greaterThan(y);
     case 'less':
       return x.lessThan(y);
     case 'same':
-      return x.equals(y);
+      return agree([ma], [mb]);
     case 'about':
       return x.minus(y).abs().lessThanOrEqualTo(y.abs().times(ABOUT_SHARE));
   }
 }
 
 /** How the two figures do compare, in words: 大于, 小于 or 等于. */
-function actualWord(a: string, b: string): ComparisonWord {
-  const order = new Decimal(a).comparedTo(b);
-  return order > 0 ? '大于' : order < 0 ? '小于' : '等于';
+function actualWord(a: Money, b: Money): ComparisonWord {
+  if (agree([a], [b])) return '等于';
+  return inYuan(a).greaterThan(inYuan(b)) ? '大于' : '小于';
 }
 
 /**
@@ -57,13 +65,15 @@ export const statedComparisons: Rule = {
   check(filing, out) {
     for (const [key, stated] of Object.entries(filing.statedFigures) as [keyof Filing['statedFigures'], StatedFigure][]) {
       const compared = stated.compared;
-      if (!compared || comparisonHolds(compared.relation, stated.value, compared.value)) continue;
-      const actual = actualWord(stated.value, compared.value);
-      const off = MEANING[compared.relation] === 'about' && actual !== '等于' ? `，相差超过 ${compared.value} 万元的 1%` : '';
+      if (!compared) continue;
+      const units: [MoneyUnit, MoneyUnit] = [statedUnit(stated.quote, stated.value, filing.unit), statedUnit(stated.quote, compared.value, filing.unit)];
+      if (comparisonHolds(compared.relation, stated.value, compared.value, units)) continue;
+      const actual = actualWord({ value: stated.value, unit: units[0] }, { value: compared.value, unit: units[1] });
+      const off = MEANING[compared.relation] === 'about' && actual !== '等于' ? `，相差超过 ${compared.value} ${units[1]}的 1%` : '';
       out.statedFigure(this, key, {
         expected: actual,
         found: compared.relation,
-        message: `情况说明“${stated.quote}”说 ${stated.value} 万元${compared.relation} ${compared.value} 万元，实为${actual}${off}`,
+        message: `情况说明“${stated.quote}”说 ${stated.value} ${units[0]}${compared.relation} ${compared.value} ${units[1]}，实为${actual}${off}`,
       });
     }
   },

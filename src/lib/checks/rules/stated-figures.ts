@@ -1,4 +1,3 @@
-import { equal, sum } from '../../records/decimal.ts';
 import type { Filing } from '../../records/load-filing.ts';
 import type { StatedFigure, StatedFigureKey } from '../../records/schema/stated-figures.ts';
 import type { Table } from '../../records/schema/table.ts';
@@ -6,19 +5,26 @@ import type { FindingList, Rule } from '../rule.ts';
 import { describe, type Figure } from '../figures.ts';
 import { comparedFigure, tableFigure } from '../stated-figure-sources.ts';
 import { tableName, uncheckedRule, type Miss } from './unchecked.ts';
+import { addUp, agree, formatMoney, statedUnit, type Money } from '../money.ts';
 
 type Key = keyof Filing['statedFigures'];
 
-/** Each stated figure (and the figure a sentence compares it with) against where it stands in the tables. */
-function checkAgainstTables(rule: Rule, filing: Filing, out: FindingList, keys: (key: Key) => boolean): void {
+/**
+ * Each stated figure (and the figure a sentence compares it with) against
+ * where it stands in the tables, in the unit the sentence states it in.
+ * `same`: the two are one figure printed twice, which tells the unit a
+ * table's figures are in (unit-reading.ts); 机关运行经费 is not 公用经费.
+ */
+function checkAgainstTables(rule: Rule, filing: Filing, out: FindingList, keys: (key: Key) => boolean, same: boolean): void {
   for (const [key, stated] of Object.entries(filing.statedFigures) as [Key, StatedFigure][]) {
     if (!keys(key)) continue;
-    checkFigure(rule, filing, out, key, stated, stated.value, (miss) => tableFigure(filing, key, stated, miss));
-    if (stated.compared) checkFigure(rule, filing, out, `${key}.compared`, stated, stated.compared.value, (miss) => comparedFigure(filing, stated, miss));
+    checkFigure(rule, filing, out, key, stated, stated.value, (miss) => tableFigure(filing, key, stated, miss), same);
+    if (stated.compared) checkFigure(rule, filing, out, `${key}.compared`, stated, stated.compared.value, (miss) => comparedFigure(filing, stated, miss), same);
   }
 }
 
-function checkFigure(rule: Rule, filing: Filing, out: FindingList, at: string, stated: StatedFigure, value: string, find: (miss: Miss) => Figure | undefined): void {
+function checkFigure(rule: Rule, filing: Filing, out: FindingList, at: string, stated: StatedFigure, value: string, find: (miss: Miss) => Figure | undefined, same: boolean): void {
+  const said: Figure = { ref: undefined, value, label: `情况说明“${stated.quote}”`, unit: statedUnit(stated.quote, value, filing.unit) };
   const missing: [Table, string][] = [];
   const figure = find((table, what) => void missing.push([table, what]));
   if (!figure) {
@@ -28,16 +34,19 @@ function checkFigure(rule: Rule, filing: Filing, out: FindingList, at: string, s
       out.statedFigure(uncheckedRule(rule), at, {
         expected: what,
         found: '（缺）',
-        message: `情况说明“${stated.quote}”中的 ${value} 万元 未与表核对：没有找到${what}`,
+        message: `情况说明“${stated.quote}”中的 ${value} ${said.unit} 未与表核对：没有找到${what}`,
       });
     }
     return;
   }
-  if (equal(value, figure.value)) return;
+  if (out.units.agree([said], [figure], same)) return;
+  // Figures in different units are given each in its own.
+  const mixed = out.units.mixed(said, figure);
+  const inTable = mixed ? formatMoney(out.units.money(figure)) : figure.value;
   out.statedFigure(rule, at, {
-    expected: figure.value ?? '0.00',
-    found: value,
-    message: `情况说明“${stated.quote}”中的 ${value} 万元 与 ${describe(figure, filing.kind)} ${figure.value ?? '（空）'} 不一致`,
+    expected: inTable ?? '0.00',
+    found: mixed ? formatMoney(out.units.money(said)) : value,
+    message: `情况说明“${stated.quote}”中的 ${value} ${said.unit} 与 ${describe(figure, filing.kind)} ${inTable ?? '（空）'} 不一致`,
   });
 }
 
@@ -47,7 +56,7 @@ export const statedFigures: Rule = {
   severity: 'error',
   description: '情况说明中引用的收入、支出、“三公”经费等数字 与 表中数字一致',
   check(filing, out) {
-    checkAgainstTables(this, filing, out, (key) => key !== 'operatingCosts');
+    checkAgainstTables(this, filing, out, (key) => key !== 'operatingCosts', true);
   },
 };
 
@@ -61,7 +70,7 @@ export const operatingCosts: Rule = {
   severity: 'warning',
   description: '情况说明中的机关运行经费 与 基本支出表 公用经费 合计（包含事业单位时可能合理不同）',
   check(filing, out) {
-    checkAgainstTables(this, filing, out, (key) => key === 'operatingCosts');
+    checkAgainstTables(this, filing, out, (key) => key === 'operatingCosts', false);
   },
 };
 
@@ -97,18 +106,21 @@ export const statedSums: Rule = {
   description: '情况说明中的合计数 = 其所列各项之和（收入、“三公”经费、支出、基本支出）',
   check(filing, out) {
     const figures = filing.statedFigures;
+    const money = (figure: StatedFigure): Money => ({ value: figure.value, unit: statedUnit(figure.quote, figure.value, filing.unit) });
     for (const { total, parts, listed } of STATED_SUMS) {
       const stated = figures[total];
-      const values = parts.flatMap((p) => (figures[p] ? [figures[p].value] : []));
+      const values = parts.flatMap((p) => (figures[p] ? [money(figures[p])] : []));
       if (!stated || (listed ? values.length < 2 : values.length < parts.length)) continue;
-      const expected = sum(values);
-      if (!equal(expected, stated.value)) {
-        out.statedFigure(this, total, {
-          expected: expected.toFixed(2),
-          found: stated.value,
-          message: `情况说明中的 ${stated.value} 万元 不等于 其所列各项之和 ${expected.toFixed(2)} 万元（“${stated.quote}”）`,
-        });
-      }
+      const said = money(stated);
+      if (agree(values, [said])) continue;
+      // Parts in different units are added in the finest of them; the values then carry their units.
+      const expected = addUp(values);
+      const mixed = values.some((m) => m.unit !== said.unit);
+      out.statedFigure(this, total, {
+        expected: mixed ? formatMoney(expected) : expected.value,
+        found: mixed ? formatMoney(said) : stated.value,
+        message: `情况说明中的 ${stated.value} ${said.unit} 不等于 其所列各项之和 ${formatMoney(expected)}（“${stated.quote}”）`,
+      });
     }
   },
 };

@@ -63,6 +63,11 @@ export const standardTableVariants: Record<StandardTableKey, readonly string[]> 
   'three-public': ['“三公”经费支出决算表', '“三公”经费支出表', '财政拨款“三公”经费支出决算情况表'],
 };
 
+/** The money units a table's amounts may be printed in, from the smallest. */
+export const moneyUnits = ['元', '千元', '万元', '亿元'] as const;
+export type MoneyUnit = (typeof moneyUnits)[number];
+export const isMoneyUnit = (unit: string): unit is MoneyUnit => (moneyUnits as readonly string[]).includes(unit);
+
 /**
  * How a column's cells are read and shown:
  * - seq: 序号, a whole number;
@@ -96,7 +101,12 @@ export const tableDeclarationSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id of letters, digits and hyphens').max(80, 'expected an id of at most 80 characters, as it names the table\'s CSV download'),
     standard: z.enum(standardTableKeys).optional(),
     title: z.string().min(1),
-    /** Unit of amount columns, printed in the caption (单位：万元). */
+    /**
+     * Unit printed in the caption (单位：万元), 万元 when none is written. A
+     * table with amount columns is in a money unit (moneyUnits), which the
+     * checks convert between; one without (counts, indicators) may print
+     * another (个、人) or none ('').
+     */
     unit: z.string().default('万元'),
     csv: recordPathSchema({ pattern: /\.csv$/, expected: 'a .csv file' }),
     columns: z.array(columnSchema).min(1),
@@ -109,7 +119,11 @@ export const tableDeclarationSchema = z
     /** Labelled facts printed above the table (截止时间: 2023-12-31). */
     meta: z.record(z.string(), z.string()).default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((table, ctx) => {
+    if (isMoneyUnit(table.unit) || !table.columns.some((c) => c.type === 'amount')) return;
+    ctx.addIssue({ code: 'custom', path: ['unit'], message: `expected a money unit (${moneyUnits.join(', ')}) for a table with amount columns, found "${table.unit}"` });
+  });
 export type TableDeclaration = z.infer<typeof tableDeclarationSchema>;
 
 /** A cell after validation: text columns keep their text, figures become canonical decimals. */
