@@ -4,9 +4,25 @@ import mdx from '@astrojs/mdx';
 import { checks } from './integrations/checks.ts';
 import { filingExports } from './integrations/exports.ts';
 import { pagefind } from './integrations/pagefind.ts';
+import { SiteConfigError, loadSiteConfig } from './src/lib/site/site-config.ts';
+
+/** content/site.yaml (docs/site-config.md): a mistake in it stops the build before anything runs, with the file and field named, not a stack trace. */
+function siteConfig() {
+  try {
+    return loadSiteConfig();
+  } catch (error) {
+    if (!(error instanceof SiteConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const { siteUrl, basePath } = siteConfig();
 
 export default defineConfig({
-  site: process.env.GONGKAI_SITE ?? 'http://localhost:4321',
+  site: siteUrl,
+  // A sub-path such as /yjsgk/, where a 政府网站 mounts its columns; every URL is made under it (src/lib/site/urls.ts).
+  base: basePath,
   // URLs are the record's folder path (docs/urls.md); one form of each, always with the slash.
   trailingSlash: 'always',
   build: {

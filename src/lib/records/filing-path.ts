@@ -1,3 +1,4 @@
+import { siteConfig } from '../site/site-config.ts';
 import type { FilingDeclaration } from './schema/filing.ts';
 
 type Identity = Pick<FilingDeclaration, 'region' | 'department' | 'year' | 'kind'>;
@@ -39,7 +40,7 @@ export function departmentId(f: Omit<Identity, 'year' | 'kind'>): string {
   return [...regionPath(f), departmentSegment(f)].join('/');
 }
 
-/** Site-relative URL with a trailing slash; segments are left unencoded for Astro routes. */
+/** URL of a page below the site's base path (content/site.yaml), with a trailing slash; segments are left unencoded for Astro routes. */
 export function urlFor(segments: readonly string[]): string {
-  return `/${segments.join('/')}/`;
+  return segments.length === 0 ? siteConfig.basePath : `${siteConfig.basePath}${segments.join('/')}/`;
 }

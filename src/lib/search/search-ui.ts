@@ -12,10 +12,10 @@ import { excerptPieces } from './excerpt.ts';
  * so that selectors written for it still apply.
  */
 
-/** The parts of Pagefind's API (`/pagefind/pagefind.js`) this page uses. */
+/** The parts of Pagefind's API (`pagefind/pagefind.js` under the site's base path) this page uses. */
 interface Pagefind {
-  options(options: { excerptLength?: number }): Promise<void>;
-  mergeIndex(bundlePath: string): Promise<void>;
+  options(options: { excerptLength?: number; baseUrl?: string }): Promise<void>;
+  mergeIndex(bundlePath: string, options?: { baseUrl?: string }): Promise<void>;
   filters(): Promise<FilterCounts>;
   search(term: string, options: { filters: Record<string, string[]> }): Promise<SearchResponse>;
 }
@@ -38,7 +38,6 @@ interface SubResult {
   locations: number[];
 }
 
-const PAGEFIND = '/pagefind/pagefind.js';
 const PAGE_SIZE = 5;
 const SUB_RESULTS = 3;
 const DEBOUNCE_MS = 300;
@@ -154,11 +153,24 @@ interface Loaded {
   totals: FilterCounts;
 }
 
+/**
+ * Where the site is mounted (`/`, `/yjsgk/` …) and Pagefind's bundle in it,
+ * as the page was built (search.astro). Pagefind indexed the built folder, so
+ * the pages it finds and the further bundles are paths inside the site: both
+ * are placed under the base path here.
+ */
+function mount(root: HTMLElement): { base: string; bundle: string; further: string[] } {
+  const base = root.dataset['base'] ?? '/';
+  const further = (JSON.parse(root.dataset['mergeBundles'] ?? '[]') as string[]).map((path) => `${base}${path.replace(/^\/+/, '')}`);
+  return { base, bundle: root.dataset['pagefind'] ?? `${base}pagefind/`, further };
+}
+
 /** Pagefind with every further bundle the build listed in `data-merge-bundles`, and the filter panel. */
 async function load(root: HTMLElement, panel: HTMLFieldSetElement): Promise<Loaded> {
-  const pagefind = (await import(/* @vite-ignore */ PAGEFIND)) as Pagefind;
-  await pagefind.options({ excerptLength: 30 });
-  for (const bundlePath of JSON.parse(root.dataset['mergeBundles'] ?? '[]') as string[]) await pagefind.mergeIndex(bundlePath);
+  const { base, bundle, further } = mount(root);
+  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+  await pagefind.options({ excerptLength: 30, baseUrl: base });
+  for (const bundlePath of further) await pagefind.mergeIndex(bundlePath, { baseUrl: base });
   const totals = await pagefind.filters();
   const boxes = filterPanel(panel, totals);
   showCounts(boxes, totals);

@@ -1,6 +1,6 @@
 import { regionPath, urlFor } from '../records/filing-path.ts';
 import type { FilingDeclaration } from '../records/schema/filing.ts';
-import { departmentUrl, filingUrl } from './urls.ts';
+import { HOME_URL, departmentUrl, filingUrl } from './urls.ts';
 
 export interface Crumb {
   label: string;
@@ -8,7 +8,7 @@ export interface Crumb {
   href?: string | undefined;
 }
 
-export const HOME_CRUMB: Crumb = { label: '首页', href: '/' };
+export const HOME_CRUMB: Crumb = { label: '首页', href: HOME_URL };
 
 /** 首页 › 河北省 › 廊坊市 › 永清县; the last region is the current page unless `linkLast`. */
 export function regionCrumbs(segments: readonly string[], linkLast = false): Crumb[] {

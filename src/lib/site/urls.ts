@@ -1,5 +1,6 @@
 import { departmentSegment, filingSegments, regionPath, sourceFileName, urlFor } from '../records/filing-path.ts';
 import type { FilingDeclaration } from '../records/schema/filing.ts';
+import { siteConfig } from './site-config.ts';
 
 type Identity = Pick<FilingDeclaration, 'region' | 'department' | 'year' | 'kind'>;
 
@@ -32,6 +33,33 @@ export function sourceUrl(f: Identity, file: string): string {
   return `${filingUrl(f)}source/${sourceFileName(file)}`;
 }
 
+/**
+ * A path of the site, given without the leading slash (`search/`,
+ * `favicon.svg`), under its base path: `/search/`, or `/yjsgk/search/` when
+ * the site is mounted at /yjsgk/ (content/site.yaml, GONGKAI_BASE).
+ */
+export function sitePath(path: string): string {
+  return `${siteConfig.basePath}${path.replace(/^\/+/, '')}`;
+}
 
-export const SEARCH_URL = '/search/';
-export const GLOSSARY_URL = '/glossary/';
+/** The same page as an absolute address on the configured site URL: canonical links, sitemap, feed. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, siteConfig.siteUrl).href;
+}
+
+export const HOME_URL = sitePath('');
+export const SEARCH_URL = sitePath('search/');
+export const GLOSSARY_URL = sitePath('glossary/');
+export const ABOUT_URL = sitePath('about/');
+/** The page listing every kind of page (src/pages/sitemap.astro), which 政府网站 link as 网站地图; sitemap.xml is for search engines. */
+export const SITE_MAP_URL = sitePath('sitemap/');
+/** Where the search page loads Pagefind from. */
+export const PAGEFIND_URL = sitePath('pagefind/');
+
+/** The MIIT filing system, where anyone can look up an ICP备案号. */
+export const ICP_FILING_URL = 'https://beian.miit.gov.cn/';
+
+/** The site's own record on the Ministry of Public Security's filing system, by the 14 digits of its 公安机关备案号. */
+export function publicSecurityRecordUrl(code: string): string {
+  return `http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=${encodeURIComponent(code)}`;
+}
