@@ -17,7 +17,7 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importDocument } from '../src/lib/import/import-document.ts';
 import { ImportError } from '../src/lib/import/report.ts';
@@ -79,8 +79,8 @@ for (const { file, kind } of documents) {
   const bytes = new Uint8Array(readFileSync(file));
   const started = performance.now();
   let s: Score;
-  let form = '';
-  let ms = 0;
+  let form: string;
+  let ms: number;
   try {
     const result = await importDocument({ file, bytes });
     ms = performance.now() - started;
@@ -91,7 +91,7 @@ for (const { file, kind } of documents) {
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     failed = true;
-    rows.push([name, kind, form || '?', '—', '—', '—', '—', '—', '—', `${Math.round(performance.now() - started)}`, 'FAIL']);
+    rows.push([name, kind, extname(name).slice(1), '—', '—', '—', '—', '—', '—', `${Math.round(performance.now() - started)}`, 'FAIL']);
     console.log(`  ${name}: ${error.message}`);
     continue;
   }
