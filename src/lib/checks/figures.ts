@@ -16,7 +16,12 @@ export interface Figure {
   label: string;
   /** The unit it is printed in: its table's, or the sentence's. */
   unit: MoneyUnit;
+  /** For a figure with no cell that adds up cells of one table (lines of a summary): that table. */
+  table?: Table;
 }
+
+/** The table a figure is read from, if any. */
+export const tableOf = (figure: Figure): Table | undefined => figure.ref?.table ?? figure.table;
 
 export function figureAt(ref: CellRef, label: string): Figure {
   return { ref, value: ref.table.rows[ref.row]![ref.column] ?? null, label, unit: tableUnit(ref.table) };

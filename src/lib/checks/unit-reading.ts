@@ -1,6 +1,6 @@
 import type { Filing } from '../records/load-filing.ts';
 import { moneyUnits, type MoneyUnit, type Table } from '../records/schema/table.ts';
-import type { Figure } from './figures.ts';
+import { tableOf, type Figure } from './figures.ts';
 import { agree, isZero, near, type Money } from './money.ts';
 
 /** A table whose figures are not in the unit it declares: they agree with the other tables and the text only in `shown`. */
@@ -39,7 +39,7 @@ export class Units {
 
   /** The unit a figure is read in: its table's, or the sentence's for a figure of the text. */
   unitOf(figure: Figure): MoneyUnit {
-    return (figure.ref && this.reread.get(figure.ref.table)) || figure.unit;
+    return readIn(figure, this.reread);
   }
 
   money(figure: Figure): Money {
@@ -70,7 +70,7 @@ export class Units {
   settle(): Units | undefined {
     const reread = new Map(this.reread);
     const contradictions = [...this.contradictions];
-    const pairs = this.compared.filter((c) => c.left.length === 1 && c.right.length === 1 && (c.left[0]!.ref || c.right[0]!.ref));
+    const pairs = this.compared.filter((c) => c.left.length === 1 && c.right.length === 1 && (tableOf(c.left[0]!) || tableOf(c.right[0]!)));
     for (;;) {
       const found = contradiction(this.filing, pairs.map((c) => [c.left[0]!, c.right[0]!]), reread);
       if (!found) break;
@@ -79,6 +79,12 @@ export class Units {
     }
     return contradictions.length > this.contradictions.length ? new Units(this.filing, reread, contradictions) : undefined;
   }
+}
+
+/** The unit a figure is read in: its table's as read, or the sentence's. */
+function readIn(figure: Figure, reread: ReadonlyMap<Table, MoneyUnit>): MoneyUnit {
+  const table = tableOf(figure);
+  return (table && reread.get(table)) || figure.unit;
 }
 
 interface Votes {
@@ -98,7 +104,7 @@ interface Votes {
  * figures would be in 元 or 万元, the units tables are printed in.
  */
 function contradiction(filing: Filing, pairs: [Figure, Figure][], reread: ReadonlyMap<Table, MoneyUnit>): Contradiction | undefined {
-  const unitOf = (f: Figure) => (f.ref && reread.get(f.ref.table)) || f.unit;
+  const unitOf = (f: Figure) => readIn(f, reread);
   const money = (f: Figure, unit = unitOf(f)): Money => ({ value: f.value, unit });
   const votes = new Map<Table, Votes>();
   const entry = (table: Table) => {
@@ -110,8 +116,9 @@ function contradiction(filing: Filing, pairs: [Figure, Figure][], reread: Readon
     if (isZero(money(a)) || isZero(money(b))) continue;
     const agreeing = agree([money(a)], [money(b)]) || near(money(a), money(b));
     for (const [mine, theirs] of [[a, b], [b, a]] as const) {
-      if (!mine.ref) continue;
-      const v = entry(mine.ref.table);
+      const table = tableOf(mine);
+      if (!table) continue;
+      const v = entry(table);
       if (agreeing) {
         v.agreeing++;
         continue;

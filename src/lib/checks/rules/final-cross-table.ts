@@ -100,7 +100,7 @@ function incomeColumns(filing: Filing, pair: Pair, summary: Table, income: Table
       const amount = side.amountColumns[0]!;
       if (lines.length === 1) return figureAt({ table: summary, row: lines[0]!.row, column: amount }, summary.rows[lines[0]!.row]![side.itemColumn]!);
       const value = sum(lines.map((l) => summary.rows[l.row]![amount])).toFixed(2);
-      return { ref: undefined, value, label: `${tableName(summary, filing.kind)} ${lines.map((l) => summary.rows[l.row]![side.itemColumn]).join(' + ')}`, unit: tableUnit(summary) };
+      return { ref: undefined, value, label: `${tableName(summary, filing.kind)} ${lines.map((l) => summary.rows[l.row]![side.itemColumn]).join(' + ')}`, unit: tableUnit(summary), table: summary };
     };
     // The column itself, not the first of its name: a template may print one label twice.
     pair(check, reference, (m) => totalFigure(filing, 'income-summary', (h) => h === headerOf(income, column), label, m));

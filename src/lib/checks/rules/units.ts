@@ -1,5 +1,5 @@
 import type { FindingList, RuleInfo } from '../rule.ts';
-import { describe } from '../figures.ts';
+import { describe, tableOf } from '../figures.ts';
 import { formatMoney } from '../money.ts';
 import { tableName, uncheckedRule } from './unchecked.ts';
 
@@ -16,7 +16,8 @@ export function reportUnits(rule: RuleInfo, out: FindingList): void {
   const kind = out.filing.kind;
   for (const { table, declared, shown, evidence } of out.units.contradictions) {
     const { mine, theirs, theirUnit } = evidence;
-    const other = theirs.ref ? tableName(theirs.ref.table, kind) : '情况说明';
+    const beside = tableOf(theirs);
+    const other = beside ? tableName(beside, kind) : '情况说明';
     out.table(uncheckedRule(rule), { table }, {
       expected: shown,
       found: declared,
