@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeIntranetZip } from '../../scripts/package-intranet.ts';
 import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
 import { YONGQING_2024 } from '../helpers/fixture-content.ts';
 import { DEPLOY_NGINX_CONF, adaptConfig, skipNginxTests, startNginx, type RunningNginx } from './nginx-server.ts';
@@ -39,7 +41,7 @@ async function get(origin: string, path: string, headers: Record<string, string>
 /**
  * Served by nginx with deploy/nginx.conf, at the base the site was built for:
  * `/` (the conf with "/yjsgk/" replaced, as docs/deploy.md says) and `/yjsgk/`
- * (the conf as written, the site copied to <root>/yjsgk/).
+ * (the conf as written, the intranet zip unzipped into the root).
  */
 describe.skipIf(skipNginxTests).each(['/', '/yjsgk/'])('deploy/nginx.conf serving a site built for %s', (base) => {
   const state: { site: string; built: BuiltSite | null; root: string; nginx: RunningNginx | null; files: string[] } = { site: '', built: null, root: '', nginx: null, files: [] };
@@ -55,9 +57,14 @@ describe.skipIf(skipNginxTests).each(['/', '/yjsgk/'])('deploy/nginx.conf servin
     state.files = siteFiles(state.site);
     if (base === '/') state.root = state.site;
     else {
+      // At a sub-path the site arrives as the intranet zip does, unzipped into the document root.
       state.root = mkdtempSync(join(tmpdir(), 'gongkai-nginx-root-'));
-      mkdirSync(join(state.root, ...base.split('/').slice(1, -2)), { recursive: true });
-      symlinkSync(state.site, join(state.root, ...base.split('/').filter(Boolean)));
+      const zip = join(state.root, 'site.zip');
+      await writeIntranetZip(state.site, base, zip);
+      for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(zip))))) {
+        mkdirSync(dirname(join(state.root, name)), { recursive: true });
+        writeFileSync(join(state.root, name), bytes);
+      }
     }
     const conf = readFileSync(DEPLOY_NGINX_CONF, 'utf8');
     state.nginx = await startNginx((port) => adaptConfig(conf, base, port, state.root));
