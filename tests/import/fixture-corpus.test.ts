@@ -68,7 +68,9 @@ describe('the fixture corpus', () => {
   });
 
   it.skipIf(skipBrowserTests)('prints the same PDF bytes again, with a text layer of the characters printed (门, not the radical ⻔)', async () => {
-    const filing = filings.find((f) => f.tables.length > 0)!;
+    // The shortest record prints fastest; its text is as Chinese as any.
+    const size = (f: (typeof filings)[number]) => f.tables.reduce((n, t) => n + t.rows.length, 0) + f.projectList.reduce((n, p) => n + p.indicators.length, 0);
+    const filing = [...filings].sort((a, b) => size(a) - size(b))[0]!;
     const variant = fixtureVariants.find((v) => v.form === 'pdf')!;
     const html = renderHtml(documentOf(filing), variant);
     const printer = await PdfPrinter.start();
