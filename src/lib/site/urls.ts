@@ -63,3 +63,43 @@ export const ICP_FILING_URL = 'https://beian.miit.gov.cn/';
 export function publicSecurityRecordUrl(code: string): string {
   return `http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=${encodeURIComponent(code)}`;
 }
+
+/** Every 项目绩效目标表 of a filing, one form a row, as CSV (written by integrations/exports.ts). */
+export function projectsCsvUrl(f: Identity): string {
+  return `${filingUrl(f)}projects.csv`;
+}
+
+/** Every indicator row of a filing's 项目绩效目标表 as CSV (written by integrations/exports.ts). */
+export function indicatorsCsvUrl(f: Identity): string {
+  return `${filingUrl(f)}project-indicators.csv`;
+}
+
+/** The portal's open data (docs/data.md): the index of filings. */
+export function dataIndexUrl(): string {
+  return sitePath('data/filings.json');
+}
+
+/** The Frictionless Data Package descriptor of every table of the portal. */
+export function dataPackageUrl(): string {
+  return sitePath('datapackage.json');
+}
+
+/** A published JSON Schema, by name and version: `/data/schema/filing-1.json`. */
+export function schemaUrl(name: string, version: number): string {
+  return sitePath(`data/schema/${name}-${version}.json`);
+}
+
+/** Every filing of one region (its own departments) and year in one zip: `/data/bulk/河北省/廊坊市/永清县/河北省廊坊市永清县2024年.zip`. */
+export function bulkZipUrl(region: readonly string[], year: number): string {
+  return `${urlFor(['data', 'bulk', ...region])}${region.join('')}${year}年.zip`;
+}
+
+/** The Atom feed of new and changed filings. */
+export function feedUrl(): string {
+  return sitePath('feed.xml');
+}
+
+/** sitemap.xml for search engines, or one part of it when the site has more than 50,000 pages (public-data/sitemap.ts). */
+export function sitemapUrl(part?: number): string {
+  return sitePath(part === undefined ? 'sitemap.xml' : `sitemap-${part}.xml`);
+}
