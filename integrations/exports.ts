@@ -1,33 +1,26 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Filing } from '../src/lib/records/load-filing.ts';
-import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
-import { tableCsv } from '../src/lib/site/exports.ts';
-import { sourceFileName } from '../src/lib/records/filing-path.ts';
+import { contentRoot } from '../src/lib/records/paths.ts';
+import { regionPath } from '../src/lib/records/filing-path.ts';
+import { siteConfig } from '../src/lib/site/site-config.ts';
+import { absoluteUrl, bulkZipUrl, dataIndexUrl, dataPackageUrl, feedUrl, filingUrl, sitemapUrl, sitePath } from '../src/lib/site/urls.ts';
+import { zipFiles } from '../src/lib/public-data/bulk-zip.ts';
+import { dataPackage, filingCsvs, packageName, packageResource } from '../src/lib/public-data/data-package.ts';
+import type { DataResource } from '../src/lib/public-data/datapackage-schema.ts';
+import { atomFeed, type FeedEntry } from '../src/lib/public-data/feed.ts';
+import type { PublicFiling } from '../src/lib/public-data/filing-schema.ts';
+import { INDEX_SCHEMA_VERSION, type BulkEntry, type FilingsIndex, type IndexEntry } from '../src/lib/public-data/index-schema.ts';
+import { jsonSchema, publishedSchemaUrl, publishedSchemas, type SchemaName } from '../src/lib/public-data/json-schemas.ts';
+import { portalEntry } from '../src/lib/public-data/portal-entry.ts';
+import { recordDates, type RecordDates } from '../src/lib/public-data/record-dates.ts';
+import { sitemapFiles } from '../src/lib/public-data/sitemap.ts';
+import { sourceFiles } from '../src/lib/public-data/source-files.ts';
 
 /** The route that writes each filing's `filing.json` (src/pages/[...filing]/filing.json.ts). */
 const JSON_ROUTE = '/[...filing]/filing.json';
-
-/**
- * Writes, beside each published `filing.json`, one CSV per table
- * (`tables/<id>.csv`) and the source documents (`source/<file name>`), so
- * every figure can be taken away and traced to its source (Datasette's
- * pattern). They are derived from the JSON the build just wrote rather than
- * rendered as Astro endpoints: a filing has a dozen tables, and routing each
- * through the renderer costs more than the filing page itself.
- */
-export function filingExports(): AstroIntegration {
-  return {
-    name: 'gongkai:exports',
-    hooks: {
-      'astro:build:done': async ({ assets, logger }) => {
-        await writeExports(assets.get(JSON_ROUTE) ?? [], logger.fork('gongkai:exports'));
-      },
-    },
-  };
-}
 
 /**
  * Filings written at once: each is a JSON read and a dozen small writes, so
@@ -37,34 +30,164 @@ export function filingExports(): AstroIntegration {
  */
 const IN_FLIGHT = 8;
 
-async function writeExports(jsonFiles: readonly URL[], logger: AstroIntegrationLogger): Promise<void> {
-  const start = performance.now();
-  let written = 0;
-  let next = 0;
-  const writeNext = async (): Promise<void> => {
-    while (next < jsonFiles.length) {
-      const count = await writeFilingExports(jsonFiles[next++]!);
-      written += count;
-    }
+/**
+ * Everything of the open data (docs/data.md) that is derived from the
+ * filing.json files the build just wrote: beside each, its CSVs and source
+ * documents; for the portal, the index of filings, the data package, the
+ * bulk zips, the feed, the sitemap and the JSON Schemas. Derived from the
+ * JSON rather than rendered as Astro endpoints: a filing has a dozen tables,
+ * and routing each through the renderer costs more than the filing page.
+ */
+export function filingExports(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'gongkai:exports',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir, pages, assets, logger }) => {
+        const log = logger.fork('gongkai:exports');
+        try {
+          await writeOpenData(new Output(fileURLToPath(dir), base), assets.get(JSON_ROUTE) ?? [], pages, log);
+        } catch (cause) {
+          throw new Error('Failed to write the open data (CSV, sources, index, data package, zips, feed, sitemap).', { cause });
+        }
+      },
+    },
   };
-  try {
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, jsonFiles.length) }, writeNext));
-    logger.info(`Wrote ${written} CSV tables and source documents for ${jsonFiles.length} filing(s) in ${Math.round(performance.now() - start)} ms.`);
-  } catch (cause) {
-    throw new Error('Failed to write the CSV and source exports.', { cause });
+}
+
+/** The build's output folder, addressed by the site URLs that urls.ts makes (under the base path). */
+class Output {
+  constructor(
+    readonly dir: string,
+    private readonly base: string,
+  ) {}
+
+  /** The path below the base of a site URL: `/yjsgk/feed.xml` → `feed.xml`. */
+  below(url: string): string {
+    if (!url.startsWith(this.base)) throw new Error(`expected a URL under the base path ${this.base}, found ${url}`);
+    return url.slice(this.base.length);
+  }
+
+  async write(url: string, content: string | Uint8Array): Promise<void> {
+    const file = join(this.dir, ...this.below(url).split('/'));
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, content);
   }
 }
 
-/** The CSVs and source documents beside one filing.json; the number of files written. */
-async function writeFilingExports(url: URL): Promise<number> {
-  const file = fileURLToPath(url);
-  const folder = dirname(file);
-  const filing = JSON.parse(await readFile(file, 'utf8')) as Filing;
-  if (filing.tables.length > 0) await mkdir(join(folder, 'tables'), { recursive: true });
-  if (filing.sources.length > 0) await mkdir(join(folder, 'source'), { recursive: true });
+/** Runs `work` on every item, `IN_FLIGHT` at a time. */
+async function inFlight<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, worker));
+}
+
+const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Filings grouped by their region and year, the unit of a bulk zip. */
+function regionYears(ids: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const segments = id.split('/');
+    const key = [...segments.slice(0, -2), segments.at(-1)!.slice(0, 4)].join('/');
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  return groups;
+}
+
+interface Collected {
+  resources: DataResource[];
+  index: IndexEntry[];
+  feed: FeedEntry[];
+  bulk: BulkEntry[];
+  /** When each filing page last changed, by its path below the base (the sitemap's lastmod). */
+  lastmod: Map<string, Date>;
+}
+
+/**
+ * One region-year: each filing's CSVs and sources beside its filing.json,
+ * then the zip of their JSON and CSVs with a data package of its own.
+ * Filings are read group by group, so memory holds one zip's worth.
+ */
+async function writeRegionYear(out: Output, ids: readonly string[], dates: Map<string, RecordDates>, collected: Collected): Promise<void> {
+  const files = new Map<string, string | Uint8Array>();
+  const resources: DataResource[] = [];
+  let first: PublicFiling | undefined;
+  let newest = 0;
+  await inFlight(ids, async (id) => {
+    const text = await readFile(join(out.dir, ...id.split('/'), 'filing.json'), 'utf8');
+    const filing = JSON.parse(text) as PublicFiling;
+    first ??= filing;
+    const folder = out.below(filingUrl(filing));
+    const csvs = filingCsvs(filing);
+    const sources = await sourceFiles(filing, join(contentRoot(), ...id.split('/')));
+    await Promise.all([
+      ...csvs.map((c) => out.write(`${filingUrl(filing)}${decodeURI(c.url)}`, c.csv)),
+      ...sources.map((s) => out.write(`${filingUrl(filing)}${decodeURI(s.url)}`, s.bytes)),
+    ]);
+    files.set(`${folder}filing.json`, text);
+    for (const c of csvs) files.set(`${folder}${decodeURI(c.url)}`, c.csv);
+    resources.push(...csvs.map((c) => packageResource(c, folder)));
+    const entry = portalEntry(filing, sha256(text), dates.get(id)!);
+    collected.index.push(entry.index);
+    collected.feed.push(entry.feed);
+    collected.lastmod.set(folder, entry.feed.updated);
+    newest = Math.max(newest, entry.feed.updated.getTime());
+  });
+  const region = regionPath(first!);
+  const zipUrl = bulkZipUrl(region, first!.year);
+  const byPath = (a: DataResource, b: DataResource) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  resources.sort(byPath);
+  const head = { name: packageName(`${new URL(absoluteUrl(zipUrl)).host}-bulk-${sha256(zipUrl).slice(0, 12)}`), title: `${region.join('')}${first!.year}年`, homepage: absoluteUrl(sitePath('')) };
+  files.set('datapackage.json', json(dataPackage(head, resources)));
+  const zip = zipFiles(files, new Date(newest));
+  await out.write(zipUrl, zip);
+  collected.resources.push(...resources);
+  collected.bulk.push({ region: first!.region, year: first!.year, url: absoluteUrl(zipUrl), sha256: sha256(zip), filings: [...ids].sort() });
+}
+
+async function writeOpenData(out: Output, jsonFiles: readonly URL[], pages: readonly { pathname: string }[], logger: AstroIntegrationLogger): Promise<void> {
+  const start = performance.now();
+  const ids = jsonFiles.map((url) => relative(out.dir, dirname(fileURLToPath(url))).split(sep).join('/')).sort();
+  const dates = recordDates(contentRoot(), ids);
+  const collected: Collected = { resources: [], index: [], feed: [], bulk: [], lastmod: new Map() };
+  for (const group of regionYears(ids).values()) await writeRegionYear(out, group, dates, collected);
+
+  const site = absoluteUrl(sitePath(''));
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const schemas = Object.fromEntries((Object.keys(publishedSchemas) as SchemaName[]).map((name) => [name, absoluteUrl(publishedSchemaUrl(name))])) as Record<SchemaName, string>;
+  const index: FilingsIndex = {
+    schemaVersion: INDEX_SCHEMA_VERSION,
+    name: siteConfig.name,
+    site,
+    dataPackage: absoluteUrl(dataPackageUrl()),
+    feed: absoluteUrl(feedUrl()),
+    schemas: { filing: schemas.filing, index: schemas.filings, dataPackage: schemas.datapackage },
+    filings: collected.index.sort(byId),
+    bulk: collected.bulk.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)),
+  };
+  const resources = collected.resources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sitemapPages = pages
+    .map((p) => p.pathname.replace(/^\/+/, ''))
+    // Pages only (not filing.json or robots.txt), without the not-found page and the printable views, which repeat the filing pages.
+    .filter((path) => (path === '' || path.endsWith('/')) && path !== '404/' && !path.endsWith('/print/'))
+    .sort()
+    .map((path) => ({ loc: absoluteUrl(sitePath(path)), ...(collected.lastmod.has(path) ? { lastmod: collected.lastmod.get(path)! } : {}) }));
   await Promise.all([
-    ...filing.tables.map((table) => writeFile(join(folder, 'tables', `${table.id}.csv`), tableCsv(table))),
-    ...filing.sources.map((source) => copyFile(join(PROJECT_ROOT, filing.dir, source.file), join(folder, 'source', sourceFileName(source.file)))),
+    out.write(dataIndexUrl(), json(index)),
+    // Minified: the descriptor lists every CSV of the portal with its fields, and grows with it.
+    out.write(dataPackageUrl(), `${JSON.stringify(dataPackage({ name: packageName(new URL(site).host + new URL(site).pathname), title: siteConfig.name, homepage: site }, resources))}\n`),
+    out.write(feedUrl(), atomFeed({ title: siteConfig.name, site, self: absoluteUrl(feedUrl()) }, collected.feed)),
+    ...sitemapFiles(sitemapPages, (part) => absoluteUrl(sitemapUrl(part))).map(({ part, xml }) => out.write(sitemapUrl(part), xml)),
+    ...(Object.keys(publishedSchemas) as SchemaName[]).map((name) => out.write(publishedSchemaUrl(name), json(jsonSchema(name)))),
   ]);
-  return filing.tables.length + filing.sources.length;
+  logger.info(
+    `Wrote the open data of ${ids.length} filing(s) in ${Math.round(performance.now() - start)} ms: ${resources.length} CSV resources, ${collected.bulk.length} bulk zip(s), the index, data package, feed, sitemap (${sitemapPages.length} pages) and schemas.`,
+  );
 }

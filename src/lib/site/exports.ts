@@ -1,23 +1,33 @@
 import Papa from 'papaparse';
-import { headerLabel, type Filing } from '../records/load-filing.ts';
-import type { Table } from '../records/schema/table.ts';
+import { headerLabel } from '../records/load-filing.ts';
+import type { Column } from '../records/schema/table.ts';
+import type { PublicFiling } from '../public-data/filing-schema.ts';
+
+type CsvColumn = Pick<Column, 'header' | 'type'>;
+
+// A cell that starts like a formula gets a leading ' so a spreadsheet shows it instead of running it. Amount and
+// number cells are validated figures, where a leading '-' is a negative number; in text, '-2+3+cmd|…' is a formula.
+// A sign alone is data, not a formula (the 比较符 "=", the placeholder "-"), and is written as it is.
+const formula = (type: Column['type']) => (type === 'amount' || type === 'number' ? /^[=+@\t\r]./s : /^[-=+@\t\r]./s);
+const TEXT_FORMULA = formula('text');
+
+/** The labels of a CSV's header row: each column's header path joined by "/", guarded like a text cell. */
+export function csvHeaderLabels(columns: readonly Pick<Column, 'header'>[]): string[] {
+  return columns.map(headerLabel).map((label) => (TEXT_FORMULA.test(label) ? `'${label}` : label));
+}
 
 /**
  * One table as CSV in the record's own shape: the header row is the header
  * path joined by "/", amounts are the exact decimals of the record. A BOM
  * leads so that spreadsheet programs read the Chinese text as UTF-8.
  */
-export function tableCsv(table: Pick<Table, 'columns' | 'rows'>): string {
-  const header = table.columns.map(headerLabel);
-  // A cell that starts like a formula gets a leading ' so a spreadsheet shows it instead of running it. Amount and
-  // number cells are validated figures, where a leading '-' is a negative number; in text, '-2+3+cmd|…' is a formula.
-  const formula = (type: Table['columns'][number]['type']) => (type === 'amount' || type === 'number' ? /^[=+@\t\r]/ : /^[-=+@\t\r]/);
+export function tableCsv(table: { columns: readonly CsvColumn[]; rows: readonly (readonly (string | null)[])[] }): string {
   const patterns = table.columns.map((c) => formula(c.type));
-  const data = [header.map((label) => (formula('text').test(label) ? `'${label}` : label)), ...table.rows.map((row) => row.map((cell, c) => (cell && patterns[c]!.test(cell) ? `'${cell}` : (cell ?? ''))))];
+  const data = [csvHeaderLabels(table.columns), ...table.rows.map((row) => row.map((cell, c) => (cell && patterns[c]!.test(cell) ? `'${cell}` : (cell ?? ''))))];
   return `\uFEFF${Papa.unparse(data, { newline: '\r\n' })}\r\n`;
 }
 
-/** The whole record as JSON: declaration, table rows, projects and narrative. */
-export function filingJson(filing: Filing): string {
+/** A filing as published (src/lib/public-data/filing-schema.ts). */
+export function filingJson(filing: PublicFiling): string {
   return `${JSON.stringify(filing, null, 2)}\n`;
 }
