@@ -103,3 +103,19 @@ export function feedUrl(): string {
 export function sitemapUrl(part?: number): string {
   return sitePath(part === undefined ? 'sitemap.xml' : `sitemap-${part}.xml`);
 }
+
+/** The last segment of a region-year page: `2024年` (a place or department name never is a year). */
+export const regionYearSegment = (year: number): string => `${year}年`;
+
+/** A region's filings of one year added up: `/河北省/廊坊市/2024年/`. */
+export function regionYearUrl(region: readonly string[], year: number): string {
+  return urlFor([...region, regionYearSegment(year)]);
+}
+
+/** The last segment of a department's 预算 and 决算 of a year side by side; a filing's is `2024-预算` or `2024-决算`. */
+export const budgetVsFinalSegment = (year: number): string => `${year}-预算与决算`;
+
+/** `/河北省/…/316-人力资源和社会保障局/2024-预算与决算/` */
+export function budgetVsFinalUrl(f: Pick<FilingDeclaration, 'region' | 'department'>, year: number): string {
+  return urlFor([...regionPath(f), departmentSegment(f), budgetVsFinalSegment(year)]);
+}
