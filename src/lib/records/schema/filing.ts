@@ -4,6 +4,7 @@ import { tableDeclarationSchema } from './table.ts';
 import { sectionSchema } from './section.ts';
 import { statedFiguresSchema } from './stated-figures.ts';
 import { noBidiControls, standardCharacters } from '../clean-text.ts';
+import { selfConsistent } from './self-consistent.ts';
 
 export const filingKinds = ['预算', '决算'] as const;
 export type FilingKind = (typeof filingKinds)[number];
@@ -120,5 +121,5 @@ export const filingSchema = z
   .strict();
 export type FilingDeclaration = z.infer<typeof filingSchema>;
 
-/** filing.yaml as read: every text of it is shown as written (clean-text.ts). Kept apart, as a refined schema cannot be picked from. */
-export const filingFileSchema = filingSchema.check(noBidiControls);
+/** filing.yaml as read: every text of it is shown as written (clean-text.ts) and it does not contradict itself (self-consistent.ts). Kept apart, as a refined schema cannot be picked from. */
+export const filingFileSchema = filingSchema.check(noBidiControls).check(selfConsistent);
