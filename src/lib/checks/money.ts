@@ -1,4 +1,4 @@
-import { Decimal, equal, type Sum } from '../records/decimal.ts';
+import { Decimal, equal, sum } from '../records/decimal.ts';
 import { isMoneyUnit, type MoneyUnit, type Table } from '../records/schema/table.ts';
 
 /**
@@ -10,7 +10,7 @@ import { isMoneyUnit, type MoneyUnit, type Table } from '../records/schema/table
 
 /** A printed figure and the unit it is printed in. */
 export interface Money {
-  value: string | Sum | null;
+  value: string | null;
   unit: MoneyUnit;
 }
 
@@ -19,11 +19,9 @@ const YUAN: Record<MoneyUnit, number> = { 元: 1, 千元: 1_000, 万元: 10_000,
 /** The unit a table's figures are in. The schema holds every table with amount columns to a money unit, 万元 when it writes none. */
 export const tableUnit = (table: Table): MoneyUnit => (isMoneyUnit(table.unit) ? table.unit : '万元');
 
-const decimal = (value: Money['value']): Decimal => (value === null ? new Decimal(0) : typeof value === 'string' ? new Decimal(value || 0) : value.toDecimal());
-
 /** The figure in 元, exactly (万元 with two decimals is 元 with none). */
 export function inYuan(money: Money, unit: MoneyUnit = money.unit): Decimal {
-  return decimal(money.value).times(YUAN[unit]);
+  return new Decimal(money.value || 0).times(YUAN[unit]);
 }
 
 /** How far a figure printed with two decimals may stand from the amount it rounds: half its last digit (0.005 万元 = 50 元), in 元. */
@@ -46,7 +44,7 @@ export function agree(left: readonly Money[], right: readonly Money[]): boolean 
   const unit = all[0]?.unit;
   if (all.every((m) => m.unit === unit)) {
     if (left.length === 1 && right.length === 1) return equal(left[0]!.value, right[0]!.value);
-    return total(left).equals(total(right));
+    return equal(sum(left.map((m) => m.value)), sum(right.map((m) => m.value)));
   }
   const finest = Math.min(...all.map((m) => YUAN[m.unit]));
   const allowance = all.reduce((acc, m) => (YUAN[m.unit] === finest ? acc : acc.plus(rounding(m.unit))), new Decimal(0));
@@ -61,23 +59,27 @@ export function addUp(figures: readonly Money[]): Money & { value: string } {
 
 /** 326.71 万元, or （空） for an empty cell. */
 export function formatMoney(money: Money): string {
-  if (money.value === null || money.value === '') return '（空）';
-  return `${typeof money.value === 'string' ? money.value : money.value.toFixed(2)} ${money.unit}`;
+  return money.value === null || money.value === '' ? '（空）' : `${money.value} ${money.unit}`;
 }
 
 const NUMBERS = /\d[\d,]*(?:\.\d+)?/g;
-const UNIT_AFTER = /^\s*([亿万千]?)元/;
+/** A unit other than 万元 somewhere in a sentence. */
+const ANOTHER_UNIT = /(?<!万)元|[亿千]/;
+/** 元, 千元, 万元, 亿元 after a figure, or 万 and 亿 alone (25332.93万). */
+const UNIT_AFTER = /^\s*(?:([亿万千]?)元|([亿万]))/;
 
 /**
- * The unit a sentence of the 情况说明 states `value` in: the 元, 千元, 万元
- * or 亿元 printed after the first number in `quote` equal to it, else
- * `unit` (the filing's, 万元). The loader has made sure the quote states it.
+ * The unit a sentence of the 情况说明 states `value` in: the unit printed
+ * after the first number in `quote` equal to it, else `unit` (the
+ * filing's, 万元). The loader has made sure the quote states it.
  */
 export function statedUnit(quote: string, value: string, unit: MoneyUnit): MoneyUnit {
+  // Most sentences print every figure in 万元: no need to find this one.
+  if (unit === '万元' && !ANOTHER_UNIT.test(quote)) return unit;
   for (const match of quote.matchAll(NUMBERS)) {
     if (!equal(match[0].replace(/,/g, ''), value)) continue;
     const after = UNIT_AFTER.exec(quote.slice(match.index + match[0].length));
-    return after ? (`${after[1]}元` as MoneyUnit) : unit;
+    return after ? (`${after[1] ?? after[2]}元` as MoneyUnit) : unit;
   }
   return unit;
 }

@@ -71,7 +71,8 @@ export class Units {
     const reread = new Map(this.reread);
     const contradictions = [...this.contradictions];
     const pairs = this.compared.filter((c) => c.left.length === 1 && c.right.length === 1 && (tableOf(c.left[0]!) || tableOf(c.right[0]!)));
-    for (;;) {
+    // One table at a time, the plainest first: reading it in its unit may settle the tables compared with it.
+    for (let n = 0; n < this.filing.tables.length; n++) {
       const found = contradiction(this.filing, pairs.map((c) => [c.left[0]!, c.right[0]!]), reread);
       if (!found) break;
       reread.set(found.table, found.shown);

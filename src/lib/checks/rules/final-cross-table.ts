@@ -51,7 +51,7 @@ export const finalCrossTable: Rule = {
           const total = sum(parts.map((p) => p.value));
           // Printed with their units where the two tables are in different units.
           const mixed = out.units.mixed(parts[0]!, reference);
-          const found = mixed ? formatMoney({ value: total, unit: out.units.unitOf(parts[0]!) }) : total.toFixed(2);
+          const found = mixed ? formatMoney({ value: total.toFixed(2), unit: out.units.unitOf(parts[0]!) }) : total.toFixed(2);
           const expected = mixed ? formatMoney(out.units.money(reference)) : (reference.value ?? '');
           out.table(this, { table: basic, in: 'rows' }, {
             expected,
