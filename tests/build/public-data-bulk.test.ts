@@ -21,6 +21,18 @@ const base = siteFile(siteDir, sitePath(''));
 /** A filing's folder below the base: its id (docs/urls.md), which the zip and the data package name its files by. */
 const folderOf = (id: string) => `${id}/`;
 
+/** The entries of a zip's central directory: name, the system it was made on (3: Unix) and the UTF-8 flag (bit 11). */
+function centralDirectory(zip: Buffer): { name: string; madeOn: number; utf8: boolean }[] {
+  const entries: { name: string; madeOn: number; utf8: boolean }[] = [];
+  // The end-of-central-directory record closes the zip (no comment): the directory's offset is at its byte 16.
+  for (let at = zip.readUInt32LE(zip.length - 22 + 16); zip.readUInt32LE(at) === 0x02014b50; ) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    entries.push({ name: zip.toString('utf8', at + 46, at + 46 + nameLength), madeOn: zip[at + 5]!, utf8: (zip.readUInt16LE(at + 8) & 0x800) !== 0 });
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
 describe('bulk zips', () => {
   it('are listed in the index, one for each region and year, with their digest', () => {
     expect(index.bulk.map((b) => [b.year, Object.values(b.region).join('/'), b.filings])).toEqual([
@@ -43,6 +55,15 @@ describe('bulk zips', () => {
       const descriptor = JSON.parse(strFromU8(files['datapackage.json']!)) as DataPackage;
       expect(validate(descriptor) ? [] : validate.errors, bulk.url).toEqual([]);
       expect(descriptor.resources.map((r) => r.path), bulk.url).toEqual(published.filter((p) => p.endsWith('.csv')).sort());
+    }
+  });
+
+  it('name their files in UTF-8, flagged so, in a zip made on Unix (which unzip does not read in a DOS code page)', () => {
+    for (const bulk of index.bulk) {
+      const zip = readFileSync(siteFile(siteDir, bulk.url));
+      const entries = centralDirectory(zip);
+      expect(entries.map((e) => e.name).sort(), bulk.url).toEqual(Object.keys(unzipSync(zip)).sort());
+      expect(entries.filter((e) => e.madeOn !== 3 || (/[^\x00-\x7f]/.test(e.name) && !e.utf8)), bulk.url).toEqual([]);
     }
   });
 
