@@ -474,8 +474,9 @@ export class Recogniser {
       notes.push(t);
       return true;
     }
-    if (/^单位[:]/.test(c) && c.length <= 12) {
-      state.unit = c.replace(/^单位[:]/, '');
+    if (/^(?:金额)?单位[:]/.test(c) && c.length <= 12) {
+      // 人民币万元 is 万元: the record keeps the unit the checks convert by.
+      state.unit = c.replace(/^(?:金额)?单位[:]/, '').replace(/^人民币/, '');
       if (!state.seen.has(c)) state.seen.add(c);
       return true;
     }

@@ -50,7 +50,7 @@ function validateCell(raw: string, column: Column, unit: string): { value: Cell 
     case 'amount':
     case 'number': {
       // Counts and ratios are not money: only amounts are held to two decimals, and only amounts in a 万元 table may say 万.
-      const parsed = parseAmount(text, column.type === 'number' ? { decimals: Infinity, unitSuffix: false } : { unitSuffix: unit === '万元' });
+      const parsed = parseAmount(text, column.type === 'number' ? { decimals: Infinity, unitSuffix: false } : { unitSuffix: unit === '万元', unit });
       if (!parsed.ok) return { problem: column.type === 'number' ? parsed.reason.replace('an amount in 万元', 'a number') : parsed.reason };
       return { value: parsed.value };
     }

@@ -18,7 +18,7 @@ export type AmountParse = { ok: true; value: string | null } | { ok: false; reas
 const PLAIN = /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
 
 /**
- * Read an amount in 万元. Spaces are taken only around the figure and
+ * Read an amount in 万元 (or the `unit` a message names). Spaces are taken only around the figure and
  * between groups of thousands: `9.3 6` or `12 34` could be two figures run
  * together, and an amount with more than `decimals` places (two for 万元,
  * to the hundred yuan as the tables print them) would be shown rounded while
@@ -26,7 +26,8 @@ const PLAIN = /^-?(?:0|[1-9]\d*)(?:\.\d{1,2})?$/;
  * a table in another unit) a trailing 万 is refused: `4万` read as 4 would
  * lose a factor of ten thousand.
  */
-export function parseAmount(raw: string, options: { decimals?: number; unitSuffix?: boolean } = {}): AmountParse {
+export function parseAmount(raw: string, options: { decimals?: number; unitSuffix?: boolean; unit?: string } = {}): AmountParse {
+  const unitName = options.unit ?? '万元';
   if (PLAIN.test(raw)) return { ok: true, value: raw };
   let text = raw.trim();
   if (text === '') return { ok: true, value: null };
@@ -34,10 +35,10 @@ export function parseAmount(raw: string, options: { decimals?: number; unitSuffi
   const unit = options.unitSuffix === false ? null : /\s*(万元|万)$/.exec(text);
   if (unit) text = text.slice(0, -unit[0].length);
   const body = CANONICAL.test(text) ? text : GROUPED.test(text) ? text.replace(/[,\s]/g, '') : undefined;
-  if (body === undefined) return { ok: false, reason: `expected an amount in 万元 such as 1234.56, found "${raw}"` };
+  if (body === undefined) return { ok: false, reason: `expected an amount in ${unitName} such as 1234.56, found "${raw}"` };
   const decimals = options.decimals ?? 2;
   if ((body.split('.')[1]?.length ?? 0) > decimals) {
-    return { ok: false, reason: `expected an amount in 万元 with at most ${decimals} decimals, found "${raw}"` };
+    return { ok: false, reason: `expected an amount in ${unitName} with at most ${decimals} decimals, found "${raw}"` };
   }
   return { ok: true, value: normalise(body) };
 }
