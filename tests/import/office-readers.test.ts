@@ -22,7 +22,7 @@ const docxOf = (body: string) =>
   });
 
 describe('Word .docx: paragraphs and tables in body order', () => {
-  it('a title, a line break, a table with a gridSpan header, a vMerge 项目 cell and wrapped cells, tracked changes', async () => {
+  it('a title, a line break, a table with a gridSpan header, a vMerge 项目 cell and cells of two paragraphs (kept as two lines), tracked changes', async () => {
     const doc = new Document({
       sections: [
         {
@@ -64,7 +64,7 @@ describe('Word .docx: paragraphs and tables in body order', () => {
           rows: [
             { cells: ['项目', '预算数', '', '备注'], coveredBy: [undefined, undefined, '预算数', undefined], line: 4 },
             { cells: ['', '本年', '上年', ''], coveredBy: ['项目', undefined, undefined, '备注'], line: 5 },
-            { cells: ['机关事业单位基本养老保险缴费支出', '2,940.05', '', '人员经费 1315.17'], line: 6 },
+            { cells: ['机关事业单位基本养老保险缴\n费支出', '2,940.05', '', '人员经费\n1315.17'], line: 6 },
           ],
         },
         { kind: 'text', text: '注：本表按功能分类列示。', line: 7 },
@@ -101,8 +101,8 @@ describe('Word .docx: paragraphs and tables in body order', () => {
           line: 4,
           rows: [
             { cells: ['', '甲', '乙'], line: 4 },
-            { cells: ['合计', '上内表 second', ''], line: 5 },
-            { cells: ['a b', '', '1 2 3'], coveredBy: [undefined, 'a b', undefined], line: 6 },
+            { cells: ['合计', '上\n内表\nsecond', ''], line: 5 },
+            { cells: ['a\nb', '', '1\n2 3'], coveredBy: [undefined, 'a\nb', undefined], line: 6 },
           ],
         },
       ],

@@ -43,21 +43,16 @@ function symbol(node: XmlNode): string {
   return Number.isFinite(code) && (code < 0xf000 || code > 0xf0ff) ? String.fromCodePoint(code) : '';
 }
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
-
 /**
- * The paragraphs (and line breaks) of one table cell as one cell text. A
- * name Word wrapped by hand must read as one name: no separator between two
- * CJK characters (`机关事业单位基本养老保险缴` + `费支出`), one space otherwise
- * (`人员经费` + `1315.17`). A tab only aligns text inside a cell.
+ * The paragraphs (and line breaks) of one table cell as one cell text, one
+ * line each. Word wraps a cell's lines itself, so a paragraph or a line
+ * break inside a cell is one the author made (`1、…` / `2、…`, a name and
+ * its note), kept as a line break as Word → text keeps it. A tab only
+ * aligns text inside a cell.
  */
 export function joinCellLines(pieces: readonly string[]): string {
-  let out = '';
-  for (const raw of pieces) {
-    const piece = raw.replace(/\t/g, ' ').trim();
-    if (piece === '') continue;
-    if (out !== '') out += CJK.test(out.at(-1)!) && CJK.test(piece[0]!) ? '' : ' ';
-    out += piece;
-  }
-  return out;
+  return pieces
+    .map((raw) => raw.replace(/\t/g, ' ').trim())
+    .filter((piece) => piece !== '')
+    .join('\n');
 }
