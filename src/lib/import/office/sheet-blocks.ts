@@ -1,6 +1,6 @@
 import { withCovered, type Block, type TableRow } from '../blocks.ts';
 import { ImportError } from '../report.ts';
-import { cellText } from '../text.ts';
+import { cellText, compact } from '../text.ts';
 import { labelLines } from './label-rows.ts';
 
 export interface CellRange {
@@ -16,6 +16,11 @@ export interface SheetGrid {
   /** Each merged range's text, by its top-left cell `r:c`. */
   origins: ReadonlyMap<string, string>;
 }
+
+/** A row of totals that may be the only filled cell of a table's last row. */
+const TOTAL = /^(合计|总计)$/;
+/** `单位：万元`, `金额单位：元`: the line printed right above a table's header. */
+const UNIT_LINE = /^(金额)?单位\s*[：:]/;
 
 /** BIFF8 (.xls) sheets have 256 columns; a budget table that needs more is a stray cell far to the right. */
 const MAX_COLUMNS = 256;
@@ -56,9 +61,14 @@ function tableRows(grid: SheetGrid, filled: readonly number[][]): boolean[] {
  * block, cut to the columns its cells use; a fully blank row ends a table
  * (several tables on one sheet); a run of `label：value` cells is the page
  * header above a table, read as lines of text. A row with one filled cell is a line of
- * text (a title, 单位：万元, 注：…) unless it stands between rows of a table,
- * inside the table's columns and not merged across its whole width (a
- * row of the table that has only a name).
+ * text (a title, 单位：万元, 注：…) unless it is a row of the table:
+ * - it stands between rows of a table, inside the table's columns and not
+ *   merged across its whole width (a row that has only a name);
+ * - it is a 合计 or 总计 row inside the columns of the table above it (an
+ *   empty table's last row, before its 注 line);
+ * - it is merged across the whole width of the header row right under it
+ *   and stands right under the 单位 line (a group label over every column,
+ *   财政拨款“三公”经费): a title has the 单位 line under it, not above.
  */
 /** The text of the merged range that covers a cell it does not start at (TableRow.coveredBy). */
 function coveringText(grid: SheetGrid, r: number, c: number): string | undefined {
@@ -100,6 +110,14 @@ export function sheetBlocks(file: string, grid: SheetGrid, nextLine: () => numbe
     const across = extent(r, c) > c && c <= first && extent(r, c) >= last;
     return c >= first && extent(r, c) <= last && !across;
   };
+  const isTotal = (r: number) => TOTAL.test(compact(grid.rows[r]![filled[r]![0]!]!));
+  /** Row r, the last of the one-cell rows before table row `next`, under the 单位 line and merged across all of `next`'s columns. */
+  const groupHeader = (r: number, next: number) => {
+    if (r + 1 !== next || !isTable[next] || r === 0 || !(grid.rows[r - 1] ?? []).some((v) => UNIT_LINE.test(cellText(v)))) return false;
+    const c = filled[r]![0]!;
+    const cols = filled[next]!;
+    return extent(r, c) > c && c <= cols[0]! && extent(r, c) >= Math.max(...cols.map((k) => extent(next, k)));
+  };
 
   for (let r = 0; r < grid.rows.length; r++) {
     if (isTable[r]) {
@@ -118,8 +136,13 @@ export function sheetBlocks(file: string, grid: SheetGrid, nextLine: () => numbe
     if (sandwiched && single.every(insideRun)) {
       single.forEach(add);
     } else {
+      let k = 0;
+      for (; run.length > 0 && k < single.length && isTotal(single[k]!) && insideRun(single[k]!); k++) add(single[k]!);
       close();
-      for (const k of single) blocks.push({ kind: 'text', text: grid.rows[k]![filled[k]![0]!]!, line: nextLine() });
+      for (; k < single.length; k++) {
+        if (groupHeader(single[k]!, end)) add(single[k]!);
+        else blocks.push({ kind: 'text', text: grid.rows[single[k]!]![filled[single[k]!]![0]!]!, line: nextLine() });
+      }
     }
     r = end - 1;
   }
