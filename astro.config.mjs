@@ -1,12 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import { checks } from './integrations/checks.ts';
-import { filingExports } from './integrations/exports.ts';
-import { pagefind } from './integrations/pagefind.ts';
 import { SiteConfigError, loadSiteConfig } from './src/lib/site/site-config.ts';
 
-/** content/site.yaml (docs/site-config.md): a mistake in it stops the build before anything runs, with the file and field named, not a stack trace. */
+/**
+ * content/site.yaml (docs/site-config.md), read first: a mistake in it stops
+ * the build before anything runs, with the file and field named, not a stack
+ * trace. The integrations are imported after it, since modules they load make
+ * URLs from it as they load.
+ */
 function siteConfig() {
   try {
     return loadSiteConfig();
@@ -18,6 +19,10 @@ function siteConfig() {
 }
 
 const { siteUrl, basePath } = siteConfig();
+const { default: mdx } = await import('@astrojs/mdx');
+const { checks } = await import('./integrations/checks.ts');
+const { filingExports } = await import('./integrations/exports.ts');
+const { pagefind } = await import('./integrations/pagefind.ts');
 
 export default defineConfig({
   site: siteUrl,

@@ -140,7 +140,7 @@ describe('URLs under a base path', () => {
     vi.resetModules();
   });
 
-  const filing = { region: { province: '河北省', city: '廊坊市', county: '永清县' }, department: { code: '316', name: '永清县人力资源和社会保障局', shortName: '人力资源和社会保障局' }, year: 2024, kind: '预算' as const };
+  const filing = { region: { province: '河北省', city: '廊坊市', county: '永清县' }, department: { code: '316', name: '永清县人力资源和社会保障局', shortName: '人力资源和社会保障局', units: [] }, year: 2024, kind: '预算' as const };
 
   it('every kind of URL starts with the configured base path', async () => {
     process.env['GONGKAI_SITE_CONFIG'] = configFile('base.yaml', PORTAL);
