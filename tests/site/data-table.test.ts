@@ -39,7 +39,7 @@ describe('DataTable markup', () => {
   });
 
   it('builds a two-level head with scopes and the 栏次 row', () => {
-    const rows = dom(base).querySelectorAll('thead tr');
+    const rows = dom(base).querySelectorAll('thead tr:not(.gk-table__running)');
     expect(rows).toHaveLength(3);
     expect(rows[0]!.querySelectorAll('th').map((th) => [th.text, th.getAttribute('scope'), th.getAttribute('colspan') ?? '1', th.getAttribute('rowspan') ?? '1'])).toEqual([
       ['序号', 'col', '1', '2'],
@@ -69,7 +69,7 @@ describe('DataTable markup', () => {
 
   it('draws an empty table with its head and the note 空表列示', () => {
     const root = dom({ ...base, rows: [], empty: true, notes: ['注：无政府性基金预算财政拨款预算，空表列示。'] });
-    expect(root.querySelectorAll('thead tr')).toHaveLength(3);
+    expect(root.querySelectorAll('thead tr:not(.gk-table__running)')).toHaveLength(3);
     expect(root.querySelector('tbody td')!.text).toBe('空表列示');
     expect(root.querySelector('tbody td')!.getAttribute('colspan')).toBe('5');
     expect(root.querySelector('.gk-table__notes')!.text).toBe('注：无政府性基金预算财政拨款预算，空表列示。');
@@ -139,7 +139,50 @@ describe('DataTable markup', () => {
     const html = dataTableHtml({ ...base, title: hostile, context: hostile, unit: hostile, notes: [hostile], meta: { [hostile]: hostile }, rows: [['1', null, hostile, '1', null]], columns: base.columns.map((c, i) => (i === 4 ? { ...c, header: [hostile] } : c)) });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('"onmouseover="');
-    // title, context, unit, note, meta label and value, a cell and a header
-    expect(html.split(escapeHtml(hostile)).length - 1).toBe(8);
+    // title and unit twice (caption and the printed running row), context, note, meta label and value, a cell and a header
+    expect(html.split(escapeHtml(hostile)).length - 1).toBe(10);
+  });
+
+  it('repeats title and unit in a head row printed on every page, hidden from screen readers and search', () => {
+    const running = dom(base).querySelector('thead tr')!;
+    expect(running.classList.contains('gk-table__running')).toBe(true);
+    expect(running.getAttribute('aria-hidden')).toBe('true');
+    expect(running.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(running.querySelector('td')!.getAttribute('colspan')).toBe('5');
+    expect(running.text).toBe('部门预算支出总表　单位：万元');
+  });
+
+  it('states a unit only for a table with money in it, or a unit of its own that is not money', () => {
+    const indicators: DataTableProps = { ...base, title: '项目绩效指标', columns: [{ header: ['三级指标'], type: 'text' }, { header: ['指标值'], type: 'text' }], rows: [['补贴金额', '≤9001084元']], columnNumbers: false };
+    expect(dom(indicators).querySelector('.gk-table__unit')).toBeNull();
+    expect(dom(indicators).querySelector('.gk-table__running')!.text).toBe('项目绩效指标');
+    expect(dom({ ...indicators, unit: '人' }).querySelector('.gk-table__unit')!.text).toBe('单位：人');
+    expect(dom(base).querySelector('.gk-table__unit')!.text).toBe('单位：万元');
+  });
+
+  it('keeps the column naming the rows in view: its head and every cell of it, blank or not', () => {
+    const root = dom(base);
+    expect(root.querySelectorAll('.gk-table__sticky').map((c) => `${c.tagName}:${c.text}`)).toEqual(['TH:科目名称', 'TD:2', 'TH:合计', 'TH:社会保障和就业支出', 'TH:就业补助', 'TH:就业见习补贴']);
+  });
+
+  it('marks a table for a landscape page and for a page of its own', () => {
+    const wide: DataTableProps = { ...base, columns: [...base.columns, ...Array.from({ length: 9 }, (_, i) => ({ header: ['本年收入', `收入${i}`], type: 'amount' as const }))], rows: base.rows.map((r) => [...r, ...Array.from({ length: 9 }, () => '24487.92')]) };
+    expect(dom(wide).querySelector('.gk-table')!.classList.value).toEqual(['gk-table', 'gk-table--wide']);
+    expect(dom({ ...base, startsPage: true }).querySelector('.gk-table')!.classList.value).toEqual(['gk-table', 'gk-table--page']);
+    expect(dom(base).querySelector('.gk-table')!.classList.value).toEqual(['gk-table']);
+  });
+
+  it('names the cells the headline links to, blank or not', () => {
+    const root = dom({ ...base, anchors: new Map([['0:3', 'table-expenditure-r1-c4'], ['1:4', 'table-expenditure-r2-c5']]) });
+    expect(root.querySelector('#table-expenditure-r1-c4')!.text).toBe('25332.93');
+    expect(root.querySelector('#table-expenditure-r2-c5')!.text).toBe('');
+  });
+
+  it('links glossary terms in the head where they first appear, as found among all the page\'s terms', () => {
+    const all = new Map([['基本支出', '#term-基本支出'], ['功能分类', '/glossary/#term-功能分类'], ['功能分类科目', '#term-功能分类科目']]);
+    const root = dom({ ...base, columns: [...base.columns, { header: ['其中：基本支出'], type: 'amount' }], rows: base.rows.map((r) => [...r, null]), terms: { all, link: new Map([['基本支出', '#term-基本支出'], ['功能分类', '/glossary/#term-功能分类']]) } });
+    const links = root.querySelectorAll('thead a');
+    expect(links.map((a) => [a.text, a.getAttribute('href'), a.parentNode!.text])).toEqual([['基本支出', '#term-基本支出', '基本支出']]);
+    expect(root.querySelectorAll('tbody a')).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnGroups, columnNumberCells, groupSpans, headerRows, isTotalRow, rowHeaderColumn, rowLevel } from '../../src/lib/site/table-model.ts';
+import { captionUnit, columnGroups, columnNumberCells, groupSpans, headerRows, isTotalRow, isWideTable, rowHeaderColumn, rowLevel, stickyColumn } from '../../src/lib/site/table-model.ts';
 import type { TableColumn } from '../../src/lib/site/table-model.ts';
 
 const summary: TableColumn[] = [
@@ -124,5 +124,66 @@ describe('groupSpans', () => {
       [1, 1],
       [1, 1],
     ]);
+  });
+});
+
+describe('captionUnit', () => {
+  it('states the unit of a table with amounts, and none for one without, whatever the record defaults to', () => {
+    expect(captionUnit('万元', summary)).toBe('万元');
+    expect(captionUnit('元', [{ type: 'text' }, { type: 'amount' }])).toBe('元');
+    expect(captionUnit('万元', [{ type: 'text' }, { type: 'text' }])).toBeUndefined();
+    expect(captionUnit('万元', [{ type: 'text' }, { type: 'number' }])).toBeUndefined();
+    expect(captionUnit('人', [{ type: 'text' }, { type: 'number' }])).toBe('人');
+    expect(captionUnit('', [{ type: 'amount' }])).toBeUndefined();
+    expect(captionUnit(undefined, summary)).toBeUndefined();
+  });
+});
+
+describe('stickyColumn', () => {
+  it('keeps the last side\'s item column of a summary printed side by side', () => {
+    expect(stickyColumn(summary)).toBe(3);
+  });
+
+  it('keeps the name column of a table of 科目, the caller\'s row header, or none', () => {
+    const classified: TableColumn[] = [
+      { header: ['序号'], type: 'seq' },
+      { header: ['功能分类科目', '科目编码'], type: 'code', classification: 'function' },
+      { header: ['功能分类科目', '科目名称'], type: 'text' },
+      { header: ['合计'], type: 'amount' },
+    ];
+    expect(stickyColumn(classified)).toBe(2);
+    expect(stickyColumn([{ header: ['一级指标'], type: 'text' }, { header: ['三级指标'], type: 'text' }], 1)).toBe(1);
+    expect(stickyColumn([{ header: ['合计', '预算数'], type: 'amount' }, { header: ['合计', '决算数'], type: 'amount' }])).toBeUndefined();
+  });
+
+  it('keeps the first item column when only one header group has items with amounts (政府采购)', () => {
+    const procurement: TableColumn[] = [
+      { header: ['政府采购项目来源', '项目名称'], type: 'text' },
+      { header: ['政府采购项目来源', '预算资金'], type: 'amount' },
+      { header: ['采购物品名称'], type: 'text' },
+      { header: ['金额', '合计'], type: 'amount' },
+    ];
+    expect(stickyColumn(procurement)).toBe(0);
+  });
+});
+
+describe('isWideTable', () => {
+  const columns = (n: number): TableColumn[] => [
+    { header: ['序号'], type: 'seq' },
+    { header: ['科目编码'], type: 'code', classification: 'function' },
+    { header: ['科目名称'], type: 'text' },
+    ...Array.from({ length: n }, (_, i) => ({ header: ['本年收入', `财政拨款收入${i}`], type: 'amount' as const })),
+  ];
+  const rows = (n: number) => [['1', '2080101', '人力资源和社会保障管理事务', ...Array.from({ length: n }, () => '24487.92')]];
+
+  it('turns a table of ten amount columns to landscape, not one of six', () => {
+    expect(isWideTable(columns(10), rows(10))).toBe(true);
+    expect(isWideTable(columns(6), rows(6))).toBe(false);
+  });
+
+  it('keeps text tables and tables without rows on portrait: text wraps, and a header alone is short', () => {
+    const text: TableColumn[] = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'].map((h) => ({ header: [h], type: 'text' }));
+    expect(isWideTable(text, [text.map(() => '为保障良好的办公环境和正常的办公秩序')])).toBe(false);
+    expect(isWideTable(columns(12), [])).toBe(false);
   });
 });

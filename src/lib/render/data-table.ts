@@ -1,14 +1,18 @@
 import { formatAmount } from '../records/decimal.ts';
 import type { Cell } from '../records/schema/table.ts';
+import { linkTerms, type TermLinks } from '../site/glossary-links.ts';
 import {
+  captionUnit,
   columnGroups,
   columnNumberCells,
   groupSpans,
   headerRows,
   isNumeric,
   isTotalRow,
+  isWideTable,
   rowHeaderColumn,
   rowLevel,
+  stickyColumn,
   type CellFlag,
   type TableColumn,
 } from '../site/table-model.ts';
@@ -30,6 +34,12 @@ export interface DataTableProps {
   groupColumns?: number | undefined;
   flags?: ReadonlyMap<string, CellFlag> | undefined;
   searchableTitle?: boolean | undefined;
+  /** Ids of cells that other parts of the page link to (the headline's figures), by `row:column` (0-based). */
+  anchors?: ReadonlyMap<string, string> | undefined;
+  /** Glossary terms to link in the header where they first appear, and every term of the page (glossary-links.ts). */
+  terms?: { link: ReadonlyMap<string, string>; all: TermLinks } | undefined;
+  /** A table of its own on paper: printed from the top of a new page. */
+  startsPage?: boolean | undefined;
 }
 
 /**
@@ -39,9 +49,12 @@ export interface DataTableProps {
  * `escapeHtml`.
  */
 export function dataTableHtml(props: DataTableProps): string {
-  const { id, title, context, unit, columns, rows, columnNumbers = false, empty = false, notes = [], meta = {}, rowHeader, groupColumns = 0, flags, searchableTitle = true } = props;
+  const { id, title, context, columns, rows, columnNumbers = false, empty = false, notes = [], meta = {}, rowHeader, groupColumns = 0, flags, searchableTitle = true, anchors, terms, startsPage = false } = props;
   const captionId = `${id}-caption`;
-  const out: string[] = [`<div class="gk-table" id="${e(id)}">`];
+  const unit = captionUnit(props.unit, columns);
+  const sticky = stickyColumn(columns, rowHeader);
+  const classes = ['gk-table', isWideTable(columns, rows) ? 'gk-table--wide' : '', startsPage ? 'gk-table--page' : ''].filter(Boolean).join(' ');
+  const out: string[] = [`<div class="${classes}" id="${e(id)}">`];
 
   const facts = Object.entries(meta);
   if (facts.length > 0) {
@@ -61,20 +74,30 @@ export function dataTableHtml(props: DataTableProps): string {
   const groups = columnGroups(columns);
   if (groups.some((span) => span > 1)) for (const span of groups) out.push(`<colgroup span="${span}"></colgroup>`);
 
-  out.push('<thead>');
+  // On paper this row stands for the caption and repeats with the header on every page the table covers (whose table it is, the page's running head says).
+  out.push(
+    '<thead>',
+    `<tr class="gk-table__running" aria-hidden="true" data-pagefind-ignore><td colspan="${columns.length}"><span>${e(title)}${unit ? `　单位：${e(unit)}` : ''}</span></td></tr>`,
+  );
+  const pending = new Map(terms?.link ?? []);
   for (const row of headerRows(columns)) {
     out.push('<tr>');
     for (const cell of row) {
-      const narrow = cell.column !== undefined && (columns[cell.column]!.type === 'seq' || columns[cell.column]!.type === 'code');
+      const type = cell.column === undefined ? undefined : columns[cell.column]!.type;
+      const classes = [type === 'seq' || type === 'code' ? 'gk-table__nowrap' : '', cell.column !== undefined && cell.column === sticky ? 'gk-table__sticky' : ''].filter(Boolean).join(' ');
+      const label = terms ? linkTerms(cell.label, terms.all, pending) : e(cell.label);
       out.push(
-        `<th scope="${cell.scope}"${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}${narrow ? ' class="gk-table__nowrap"' : ''}>${e(cell.label)}</th>`,
+        `<th scope="${cell.scope}"${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}${classes ? ` class="${classes}"` : ''}>${label}</th>`,
       );
     }
     out.push('</tr>');
   }
   if (columnNumbers) {
     out.push('<tr class="gk-table__numbers">');
-    for (const n of columnNumberCells(columns)) out.push(n === '栏次' ? `<th scope="row">${n}</th>` : `<td>${n}</td>`);
+    columnNumberCells(columns).forEach((n, c) => {
+      const stick = c === sticky ? ' class="gk-table__sticky"' : '';
+      out.push(n === '栏次' ? `<th scope="row"${stick}>${n}</th>` : `<td${stick}>${n}</td>`);
+    });
     out.push('</tr>');
   }
   out.push('</thead><tbody>');
@@ -92,18 +115,22 @@ export function dataTableHtml(props: DataTableProps): string {
         if (span === 0) return;
         const column = columns[c]!;
         const text = cell === null ? '' : e(column.type === 'amount' ? formatAmount(cell) : cell);
-        const ignore = column.searchable === false && cell !== null ? ' data-pagefind-ignore' : '';
+        const anchor = anchors?.get(`${r}:${c}`);
+        const attributes = `${anchor ? ` id="${e(anchor)}"` : ''}${column.searchable === false && cell !== null ? ' data-pagefind-ignore' : ''}`;
+        const stick = c === sticky ? ' gk-table__sticky' : '';
         if (c < groupColumns) {
-          out.push(`<th scope="row"${span > 1 ? ` rowspan="${span}"` : ''} class="gk-table__group"${ignore}>${text}</th>`);
+          out.push(`<th scope="row"${span > 1 ? ` rowspan="${span}"` : ''} class="gk-table__group${stick}"${attributes}>${text}</th>`);
         } else if (c === label && cell !== null) {
-          out.push(`<th scope="row" class="gk-table__label${level === null ? '' : ` gk-table__label--level-${level}`}"${ignore}>${text}</th>`);
+          out.push(`<th scope="row" class="gk-table__label${level === null ? '' : ` gk-table__label--level-${level}`}${stick}"${attributes}>${text}</th>`);
         } else if (cell === null) {
-          out.push('<td></td>');
+          out.push(`<td${stick ? ' class="gk-table__sticky"' : ''}${anchor ? ` id="${e(anchor)}"` : ''}></td>`);
         } else if (isNumeric(column)) {
           const flag = flags?.get(`${r}:${c}`);
-          out.push(`<td class="gk-table__num" data-pagefind-ignore>${flag ? `<mark class="gk-table__flag" aria-describedby="${e(flag.id)}">${text}</mark>` : text}</td>`);
+          out.push(`<td class="gk-table__num${stick}"${anchor ? ` id="${e(anchor)}"` : ''} data-pagefind-ignore>${flag ? `<mark class="gk-table__flag" aria-describedby="${e(flag.id)}">${text}</mark>` : text}</td>`);
         } else {
-          out.push(column.type === 'code' ? `<td class="gk-table__code"${ignore}>${text}</td>` : `<td${ignore}>${text}</td>`);
+          const kind = column.type === 'code' ? 'gk-table__code' : '';
+          const names = `${kind}${stick}`.trim();
+          out.push(`<td${names ? ` class="${names}"` : ''}${attributes}>${text}</td>`);
         }
       });
       out.push('</tr>');

@@ -157,3 +157,38 @@ export function findingCells(table: Pick<Table, 'id' | 'columns'>, findings: rea
   });
   return cells;
 }
+
+/** Id of a table cell that the headline links to: `table-expenditure-summary-r2-c4` (1-based row and column of the body). */
+export const cellAnchor = (tableId: string, row: number, column: number) => `${tableAnchor(tableId)}-r${row + 1}-c${column + 1}`;
+
+/** Footnote ids of a Markdown block are prefixed by its file's path: readable, and unique on the page. */
+export const markdownIdPrefix = (path: string) => `${path.replace(/[^A-Za-z0-9]+/g, '-')}-`;
+
+/** Text longer than this many characters folds away under its heading, so that a phone can get past it. */
+export const FOLD_CHARACTERS = 400;
+
+/**
+ * Whether a part's blocks fold into a `<details>` (open on paper): project
+ * tables always, text when it is long. A part with a standard table never
+ * folds: the tables are what readers come for.
+ */
+export function folds(f: Pick<Filing, 'texts' | 'tables'>, blocks: readonly BlockDeclaration[]): boolean {
+  const standard = new Set(f.tables.filter((t) => t.standard !== undefined).map((t) => t.id));
+  if (blocks.some((b) => b.table !== undefined && standard.has(b.table))) return false;
+  return blocks.some((b) => b.projects !== undefined) || textLength(f, blocks) > FOLD_CHARACTERS;
+}
+
+/** Characters of the text and goals of some blocks, spaces not counted. */
+function textLength(f: Pick<Filing, 'texts'>, blocks: readonly BlockDeclaration[]): number {
+  const words = blocks.flatMap((b) => [b.markdown === undefined ? '' : (f.texts[b.markdown] ?? ''), ...(b.goals ?? []).flatMap((g) => [g.title, g.target ?? '', ...g.indicators])]);
+  return words.reduce((n, text) => n + text.replace(/\s+/g, '').length, 0);
+}
+
+/** What opens a folded part: 展开全文（约 1200 字）, 展开 30 个项目的绩效目标表, or both. */
+export function foldLabel(f: Pick<Filing, 'texts' | 'projectList'>, blocks: readonly BlockDeclaration[]): string {
+  const projects = blocks.flatMap((b) => (b.projects === undefined ? [] : projectsIn(f, b.projects))).length;
+  const length = textLength(f, blocks);
+  const text = length > 0 ? `全文（约 ${length < 100 ? length : Math.round(length / 100) * 100} 字）` : '';
+  const tables = projects > 0 ? `${projects} 个项目的绩效目标表` : '';
+  return `展开${text}${text && tables ? '和' : ''}${tables ? ` ${tables}` : ''}`;
+}

@@ -1,5 +1,5 @@
 import { codeLevel } from '../records/schema/classification-codes.ts';
-import type { Cell, Column } from '../records/schema/table.ts';
+import { isMoneyUnit, type Cell, type Column } from '../records/schema/table.ts';
 
 /** What DataTable needs of a column: the record's column declaration, or one built for an indicator table. */
 export type TableColumn = Pick<Column, 'header' | 'type'> &
@@ -135,4 +135,69 @@ export function groupSpans(rows: readonly (readonly Cell[])[], count: number): n
     }
   }
   return spans;
+}
+
+/**
+ * The unit a caption states (单位：万元): the table's own, for a table with
+ * money in it. A table without an amount column (机构设置, an indicator tree
+ * whose values read ≤9001084元) states none, unless its record gives it a
+ * unit of its own that is not money (人, 个).
+ */
+export function captionUnit(unit: string | undefined, columns: readonly Pick<TableColumn, 'type'>[]): string | undefined {
+  if (!unit) return undefined;
+  if (columns.some((c) => c.type === 'amount')) return unit;
+  return isMoneyUnit(unit) ? undefined : unit;
+}
+
+/**
+ * The column that names each row and stays in view while a wide table
+ * scrolls sideways on a phone. A summary printed side by side (收入 | 支出,
+ * each with its item column and its amounts) keeps the last side's item
+ * column: the first side's figures sit right beside their own item column,
+ * and scrolling right is for the other side. Otherwise the caller's row
+ * header column, else the first text column. None when no column names rows
+ * (a 决算's 三公 table is one row of figures).
+ */
+export function stickyColumn(columns: readonly Pick<TableColumn, 'header' | 'type'>[], rowHeader?: number): number | undefined {
+  if (rowHeader !== undefined) return rowHeader;
+  const sides = new Map<string, { item?: number; amounts: boolean }>();
+  columns.forEach((c, i) => {
+    if (c.header.length < 2) return;
+    const side = sides.get(c.header[0]!) ?? { amounts: false };
+    if (c.type === 'text' && side.item === undefined) side.item = i;
+    if (c.type === 'amount') side.amounts = true;
+    sides.set(c.header[0]!, side);
+  });
+  const items = [...sides.values()].filter((s) => s.item !== undefined && s.amounts).map((s) => s.item!);
+  if (items.length >= 2) return items.at(-1);
+  const first = columns.findIndex((c) => c.type === 'text');
+  return first < 0 ? undefined : first;
+}
+
+/**
+ * Room a column asks for on paper, in characters of the table's type size
+ * (and one for the padding): a figure does not wrap (digits are half as
+ * wide as a 汉字); text wraps, but reads badly below about six characters a
+ * line, a header below four.
+ */
+function columnWidth(column: Pick<TableColumn, 'header' | 'type'>, cells: readonly Cell[]): number {
+  const header = Math.min(4, column.header.at(-1)!.length);
+  const longest = cells.reduce((n, cell) => Math.max(n, cell?.length ?? 0), 0);
+  const content = column.type === 'text' ? Math.min(6, longest) : longest * 0.55;
+  return Math.max(header, content) + 1;
+}
+
+/** What fits across an A4 portrait page at the printed size (180 mm of 9 pt type). */
+export const PORTRAIT_CHARACTERS = 56;
+
+/**
+ * A table printed on a landscape page: one whose columns need more room
+ * than a portrait page gives (the 13 columns of a 收入总表), which portrait
+ * would squeeze to a character a line. A table without rows prints its
+ * header alone: narrow header lines cost less than a landscape page of its own.
+ */
+export function isWideTable(columns: readonly Pick<TableColumn, 'header' | 'type'>[], rows: readonly (readonly Cell[])[]): boolean {
+  if (rows.length === 0) return false;
+  const width = columns.reduce((sum, column, c) => sum + columnWidth(column, rows.map((row) => row[c] ?? null)), 0);
+  return width > PORTRAIT_CHARACTERS;
 }

@@ -1,0 +1,12 @@
+import type { Finding } from '../../lib/checks/finding.ts';
+import type { PageTerms } from '../../lib/site/page-terms.ts';
+
+/** What every part of a filing's body needs besides the record: captions, findings, the headline's cell ids, the glossary terms by place. */
+export interface BodyContext {
+  /** Department and year, the second line of every caption. */
+  caption: string;
+  findings: readonly Finding[];
+  /** Ids of the cells the headline links to, by table id and `row:column`. */
+  anchors: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  terms: PageTerms;
+}
