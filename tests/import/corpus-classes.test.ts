@@ -6,6 +6,7 @@
 import * as XLSX from '@e965/xlsx';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
+import { foldLookalikes } from '../../src/lib/import/pdf/lookalikes.ts';
 import { readDocument } from '../../src/lib/import/read-document.ts';
 
 const cell = (lines: string[]) => new TableCell({ children: lines.map((t) => new Paragraph(t)) });
@@ -105,5 +106,25 @@ describe('Excel: rows with one filled cell that belong to a table', () => {
       { kind: 'table', line: 5, sheet: 'S', rows: [{ cells: ['项目', '金额'], line: 5 }, { cells: ['工资福利支出', '12'], line: 6 }] },
       { kind: 'text', text: '以上为基本支出', line: 7 },
     ]);
+  });
+});
+
+describe('PDF text layers: radicals and ligatures a font draws for ordinary characters', () => {
+  const block = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i));
+
+  it('folds the characters Chromium wrote for 门, 户 and —— in the corpus', () => {
+    expect(foldLookalikes('部⻔ 账⼾ 资产总额 ⸺ ⸻ ⼀般 ⻓期')).toBe('部门 账户 资产总额 —— ——— 一般 长期');
+  });
+
+  it('reads every Kangxi radical as its character: NFKC but for ⼾, which simplified-Chinese fonts draw as 户', () => {
+    const radicals = block(0x2f00, 0x2fd5);
+    expect(radicals.filter((r) => foldLookalikes(r) !== (r === '⼾' ? '户' : r.normalize('NFKC')))).toEqual([]);
+  });
+
+  it('reads the simplified forms of the Radicals Supplement as simplified characters, and leaves bare components', () => {
+    const folded = block(0x2e80, 0x2ef3).map((r) => [r, foldLookalikes(r)] as const);
+    expect(folded.filter(([r, c]) => c !== r && !/^\p{Unified_Ideograph}$/u.test(c))).toEqual([]);
+    expect(foldLookalikes('⻅⻈⻉⻋⻐⻓⻔⻙⻚⻛⻜⻠⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⺠⺟')).toBe('见讠贝车钅长门韦页风飞饣马鱼鸟卤麦黄黾齐齿龙龟民母');
+    expect(foldLookalikes('⺀⺼')).toBe('⺀⺼');
   });
 });
