@@ -141,19 +141,23 @@ describe.skipIf(skipBrowserTests)(`the portal built for ${BASE} and served only 
       };
       page.setDefaultTimeout(10_000);
 
+      // Links are followed by their address, as the pages write it: under the base path, or the click finds nothing.
       await page.goto(`${state.origin}${encodeURI(home)}`);
       await arrive();
-      await page.locator('main').getByRole('link', { name: '永清县', exact: true }).click();
+      await page.locator(`main a[href="${region}"]`).first().click();
       await arrive();
-      await page.locator('main').getByRole('link', { name: '永清县人力资源和社会保障局', exact: true }).click();
+      await page.locator(`main a[href="${region}2024年/"]`).first().click();
       await arrive();
-      await page.locator('main').getByRole('link', { name: '2024年部门预算' }).click();
+      await page.goBack();
+      await page.locator(`main a[href="${department}"]`).first().click();
+      await arrive();
+      await page.locator(`main a[href="${filing}"]`).first().click();
       await arrive();
 
       const href = async (selector: string) => (await page.locator(selector).first().getAttribute('href'))!;
       const downloads = { json: await href('main a[href$="/filing.json"]'), csv: await href('main a[href$=".csv"]'), source: await href('main a[href*="/source/"]') };
 
-      await page.locator('main').getByRole('link', { name: '打印版' }).first().click();
+      await page.locator(`main a[href="${filing}print/"]`).first().click();
       await arrive();
       await page.locator('header').getByRole('link', { name: '名词解释' }).click();
       await arrive();
@@ -172,7 +176,7 @@ describe.skipIf(skipBrowserTests)(`the portal built for ${BASE} and served only 
       const found = path(page);
 
       expect(visits).toEqual(
-        [home, region, department, filing, `${filing}print/`, `${BASE}glossary/`, `${BASE}about/`, `${BASE}sitemap/`, `${BASE}search/`].map((p) => ({ path: p, canonical: canonicalOf(encodeURI(p)), styled: true })),
+        [home, region, `${region}2024年/`, department, filing, `${filing}print/`, `${BASE}glossary/`, `${BASE}about/`, `${BASE}sitemap/`, `${BASE}search/`].map((p) => ({ path: p, canonical: canonicalOf(encodeURI(p)), styled: true })),
       );
       // A filing page under the base path (the words are in more than one filing).
       expect(found).toMatch(/^\/yjsgk\/(?:[^/]+\/){3,5}\d{4}-(?:预算|决算)\/$/);
@@ -190,6 +194,25 @@ describe.skipIf(skipBrowserTests)(`the portal built for ${BASE} and served only 
       expect(seen.paths.filter((p) => !p.startsWith(BASE))).toEqual([]);
       // The search loaded Pagefind's bundle from under the base path.
       expect(seen.paths).toContain(`${BASE}pagefind/pagefind.js`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('serves every page sitemap.xml lists, each at the configured site URL and under the base path, and the open data beside it', async () => {
+    const context = await state.browser!.newContext();
+    try {
+      const get = async (path: string) => {
+        const response = await context.request.get(`${state.origin}${path}`);
+        return { path: decodeURIComponent(path), status: response.status(), text: await response.text() };
+      };
+      const sitemap = await get(`${BASE}sitemap.xml`);
+      const locations = [...sitemap.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+      expect(locations.length).toBeGreaterThan(20);
+      expect(locations.filter((l) => !l.startsWith(`${SITE_URL}${BASE}`))).toEqual([]);
+      const pages = await Promise.all(locations.map((l) => get(new URL(l).pathname)));
+      const data = await Promise.all(['feed.xml', 'datapackage.json', 'data/filings.json', 'robots.txt'].map((f) => get(`${BASE}${f}`)));
+      expect([sitemap, ...pages, ...data].filter((r) => r.status !== 200).map((r) => `${r.status} ${r.path}`)).toEqual([]);
     } finally {
       await context.close();
     }
