@@ -88,4 +88,68 @@ describe.skipIf(skipBrowserTests)('the filing page on small screens', () => {
       await context.close();
     }
   });
+
+  /**
+   * After scrolling the 收入总表 (13 columns) to its last column, and then
+   * down through it, each row in view shows its name beside its figure in
+   * that column (bounding boxes side by side, on one line, the name not
+   * covered), and the header cell of the column is on top.
+   */
+  it.each(LAYOUTS)('at $name: a row name stays beside its figure and the header above it when a wide table is scrolled', async ({ viewport, deviceScaleFactor }) => {
+    const context = await site.browser.newContext({ viewport, deviceScaleFactor });
+    try {
+      const page = await context.newPage();
+      await page.goto(new URL(FILING_URL, site.origin).href);
+      const wrapper = page.locator('.gk-table__wrap').filter({ has: page.locator('caption', { hasText: '收入总表' }) });
+      await wrapper.scrollIntoViewIfNeeded();
+      const seen = await wrapper.evaluate((wrap) => {
+        wrap.scrollIntoView({ block: 'start' });
+        wrap.scrollLeft = wrap.scrollWidth;
+        const box = wrap.getBoundingClientRect();
+        const visible = (r: DOMRect) => r.top >= box.top - 1 && r.bottom <= Math.min(box.bottom, window.innerHeight) + 1 && r.left >= box.left - 1 && r.right <= box.right + 1;
+        const onTop = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return hit !== null && (hit === el || el.contains(hit));
+        };
+        const headers = [...wrap.querySelectorAll('thead th')];
+        const rows = [...wrap.querySelectorAll('tbody tr')];
+        const seen = new Map<number, unknown>();
+        // Down the table a third at a time: rows pass under the header, which stays.
+        for (const part of [0, 1, 2, 3]) {
+          wrap.scrollTop = ((wrap.scrollHeight - wrap.clientHeight) * part) / 3;
+          const head = wrap.querySelector('thead')!.getBoundingClientRect();
+          rows.forEach((tr, i) => {
+            const last = tr.lastElementChild;
+            const figure = last?.matches('td.gk-table__num') && last.textContent !== '' ? last : undefined;
+            const name = tr.querySelector('.gk-table__sticky');
+            if (!figure || !name || seen.has(i)) return;
+            const f = figure.getBoundingClientRect();
+            if (!visible(f) || f.top < head.bottom) return;
+            const n = name.getBoundingClientRect();
+            const header = headers.find((th) => {
+              const r = th.getBoundingClientRect();
+              return th.getAttribute('colspan') === null && r.left <= f.left + 1 && r.right >= f.right - 1;
+            });
+            seen.set(i, {
+              name: name.textContent,
+              figure: figure.textContent,
+              nameInView: visible(n) && onTop(name),
+              side: n.right <= f.left + 1,
+              sameLine: n.top < f.bottom && f.top < n.bottom,
+              header: header?.textContent ?? null,
+              headerOnTop: header !== undefined && visible(header.getBoundingClientRect()) && onTop(header),
+            });
+          });
+        }
+        return [...seen.values()] as { name: string; figure: string; nameInView: boolean; side: boolean; sameLine: boolean; header: string | null; headerOnTop: boolean }[];
+      });
+      // The last column (上年结转) has figures in some rows: the check must have seen several of them, each beside its row's name.
+      expect(seen.length).toBeGreaterThan(2);
+      expect(seen.filter((s) => !(s.nameInView && s.side && s.sameLine && s.headerOnTop))).toEqual([]);
+      expect(new Set(seen.map((s) => s.header))).toEqual(new Set(['上年结转']));
+    } finally {
+      await context.close();
+    }
+  });
 });
