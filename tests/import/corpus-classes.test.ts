@@ -6,7 +6,10 @@
 import * as XLSX from '@e965/xlsx';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
+import type { Piece } from '../../src/lib/import/pdf/geometry.ts';
 import { foldLookalikes } from '../../src/lib/import/pdf/lookalikes.ts';
+import { advance } from '../../src/lib/import/pdf/page-text.ts';
+import { blockText } from '../../src/lib/import/pdf/text-lines.ts';
 import { readDocument } from '../../src/lib/import/read-document.ts';
 
 const cell = (lines: string[]) => new TableCell({ children: lines.map((t) => new Paragraph(t)) });
@@ -126,5 +129,30 @@ describe('PDF text layers: radicals and ligatures a font draws for ordinary char
     expect(folded.filter(([r, c]) => c !== r && !/^\p{Unified_Ideograph}$/u.test(c))).toEqual([]);
     expect(foldLookalikes('⻅⻈⻉⻋⻐⻓⻔⻙⻚⻛⻜⻠⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⺠⺟')).toBe('见讠贝车钅长门韦页风飞饣马鱼鸟卤麦黄黾齐齿龙龟民母');
     expect(foldLookalikes('⺀⺼')).toBe('⺀⺼');
+  });
+});
+
+describe('PDF: the lines of one ruled cell', () => {
+  /** A line of 9 pt text starting at x0, `row` lines down, as one piece as wide as its characters. */
+  const line = (text: string, x0: number, row: number): Piece => {
+    const x1 = x0 + [...text].reduce((w, ch) => w + advance(ch), 0) * 9;
+    return { text, x0, x1, top: 100 + row * 12, bottom: 109 + row * 12, size: 9, spaceBefore: false };
+  };
+
+  it('joins wrapped lines without a space where either side is Chinese or full-width, with one between words', () => {
+    const narrow = { x0: 0, x1: 27 };
+    expect(blockText([line('元/', 3, 0), line('人/', 3, 1), line('月', 3, 2)], narrow)).toBe('元/人/月');
+    expect(blockText([line('（廊人社发[2020]122', 3, 0), line('号）', 3, 1)], { x0: 0, x1: 110 })).toBe('（廊人社发[2020]122号）');
+    expect(blockText([line('单价在', 3, 0), line('20万元以上的设备', 3, 1)], narrow)).toBe('单价在20万元以上的设备');
+    expect(blockText([line('annual', 3, 0), line('report', 3, 1)], { x0: 0, x1: 40 })).toBe('annual report');
+  });
+
+  it('keeps a line the author broke short of the right edge as a line of its own; a line that ran to the edge continues', () => {
+    const goal = [line('1、及时将资金拨入财政专户', 3, 0), line('2、按月足额发放到位，确保每月', 3, 1), line('按时领取', 3, 2)];
+    expect(blockText(goal, { x0: 0, x1: 140 })).toBe('1、及时将资金拨入财政专户\n2、按月足额发放到位，确保每月按时领取');
+    // In a cell just wide enough for the first line, the second line's 2、 would not have fitted: a wrap.
+    expect(blockText(goal.slice(0, 2), { x0: 0, x1: 125 })).toBe('1、及时将资金拨入财政专户2、按月足额发放到位，确保每月');
+    expect(blockText([line('就业困难人员就业人数', 3, 0), line('就业困难人员就业人数', 3, 1)], { x0: 0, x1: 200 })).toBe('就业困难人员就业人数\n就业困难人员就业人数');
+    expect(blockText([line('发放频率', 3, 0), line('v', 3, 1)], { x0: 0, x1: 60 })).toBe('发放频率\nv');
   });
 });

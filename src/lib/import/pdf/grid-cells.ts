@@ -29,9 +29,16 @@ export function gridCells(grid: Grid, pieces: readonly Piece[]): GridRow[] {
     if (list) list.push(p);
     else byOwner.set(owner, [p]);
   }
+  // A merged cell reaches to the right edge of the last grid column its owner covers in its first row.
+  const right = (index: number) => {
+    const r = Math.floor(index / nc);
+    let c = index % nc;
+    while (c + 1 < nc && grid.owner[r]![c + 1] === index) c++;
+    return grid.xs[c + 1]!;
+  };
   const text = (index: number) => {
     const own = byOwner.get(index);
-    return own ? blockText(own) : '';
+    return own ? blockText(own, { x0: grid.xs[index % nc]!, x1: right(index) }) : '';
   };
   return Array.from({ length: rows(grid) }, (_, r) => {
     const cells = Array.from({ length: nc }, (_, c) => text(r * nc + c));

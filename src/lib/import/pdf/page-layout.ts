@@ -4,12 +4,8 @@ import { findGrids } from './lattice.ts';
 import type { Drawing } from './rulings.ts';
 import { streamTables } from './stream-tables.ts';
 import { paragraphs } from './paragraphs.ts';
-import { groupLines, lineText, tidy, type Line } from './text-lines.ts';
+import { groupLines, joinWrapped, lineText, tidy, type Line } from './text-lines.ts';
 import { splitUnruledRows } from './unruled-rows.ts';
-
-/** A wrapped line joins the one above without a space where either side is Chinese (`支出决算为` + `449.52万元`). */
-const CJK_EDGE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
-const joinWrapped = (above: string, below: string) => (CJK_EDGE.test(above.slice(-1)) || CJK_EDGE.test(below.charAt(0)) ? `${above}${below}` : `${above} ${below}`);
 
 /** A page's content in reading order, before the document numbers its lines. */
 export type LaidOut = { kind: 'text'; text: string; top: number } | { kind: 'table'; rows: (string[] | GridRow)[]; top: number };

@@ -13,7 +13,7 @@ const ASCENT = 0.85;
 const DESCENT = 0.15;
 
 /** Advance of a character in ems when a text item is cut at its spaces: full-width 1, others about half. */
-const advance = (ch: string) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 1 : 0.55);
+export const advance = (ch: string) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 1 : 0.55);
 
 /**
  * A text item cut at its whitespace into pieces, each with its own box in

@@ -1,4 +1,5 @@
 import { centreY, type Piece } from './geometry.ts';
+import { advance } from './page-text.ts';
 
 /**
  * Characters set solid in Chinese text: ideographs, CJK and full-width
@@ -58,11 +59,48 @@ export function lineText(pieces: readonly Piece[]): string {
   return out;
 }
 
-/** The text of a block of pieces (a table cell): its lines in reading order, joined. */
-export function blockText(pieces: readonly Piece[]): string {
-  return tidy(
-    groupLines(pieces)
-      .map((l) => lineText(l.pieces))
-      .join(' '),
-  );
+/** A character that joins a wrapped line without a space: Chinese, CJK or full-width punctuation, curly quotes. */
+const CJK_EDGE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
+
+/** A wrapped line joined to the one above: without a space where either side is Chinese (`支出决算为` + `449.52万元`, `元/` + `人/`), with one between words. */
+export const joinWrapped = (above: string, below: string) => (CJK_EDGE.test(above.slice(-1)) || CJK_EDGE.test(below.charAt(0)) ? `${above}${below}` : `${above} ${below}`);
+
+/**
+ * What the line breaker moves to the next line as one: a word of letters or
+ * digits, else one character, with the punctuation that may not end a line
+ * before it and the punctuation that may not start one after it.
+ */
+const FIRST_UNIT = /^[（(“‘《〈【[「『]*(?:[A-Za-z0-9.,%/+\-]+|.)[）)”’》〉】\]」』，。、；：！？,.;:!?%]*/u;
+
+/** Room left at the end of a line by more than this share of an em, beyond what the next line starts with, is not a wrap. */
+const ROOM_EMS = 0.5;
+
+/**
+ * Whether the line below starts a new line the author made (a line break
+ * in the cell) rather than continuing a wrapped one: what it starts with
+ * would have fitted at the end of the line above, inside the cell (whose
+ * right padding is taken to be its left one).
+ */
+function brokenByHand(above: Line, below: Line, right: number): boolean {
+  const unit = FIRST_UNIT.exec(lineText(below.pieces))?.[0] ?? '';
+  const size = below.pieces[0]!.size;
+  const needs = [...unit].reduce((sum, ch) => sum + advance(ch), 0) * size;
+  return right - above.x1 > needs + ROOM_EMS * size;
+}
+
+/**
+ * The text of a block of pieces (a table cell): its lines in reading order,
+ * wrapped lines joined (joinWrapped), a line the author broke short of the
+ * cell's right edge `cell.x1` kept as a line of its own ('\n').
+ */
+export function blockText(pieces: readonly Piece[], cell?: { x0: number; x1: number }): string {
+  const lines = groupLines(pieces).filter((l) => tidy(lineText(l.pieces)) !== '');
+  if (lines.length === 0) return '';
+  const right = cell ? cell.x1 - Math.max(0, Math.min(...lines.map((l) => l.x0)) - cell.x0) : Infinity;
+  let out = tidy(lineText(lines[0]!.pieces));
+  for (let i = 1; i < lines.length; i++) {
+    const text = tidy(lineText(lines[i]!.pieces));
+    out = cell && brokenByHand(lines[i - 1]!, lines[i]!, right) ? `${out}\n${text}` : joinWrapped(out, text);
+  }
+  return out;
 }
