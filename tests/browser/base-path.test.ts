@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../integrations/pagefind.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { ASTRO, isolatedProject } from '../checks/isolated-build.ts';
 import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
@@ -215,6 +216,32 @@ describe.skipIf(skipBrowserTests)(`the portal built for ${BASE} and served only 
       expect([sitemap, ...pages, ...data].filter((r) => r.status !== 200).map((r) => `${r.status} ${r.path}`)).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('searches every bundle of a site indexed in several, each loaded from under the base path, its results under it', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'gongkai-base-path-bundles-'));
+    cpSync(state.siteDir, copy, { recursive: true });
+    const index = await buildSearchIndex(copy, { info: () => {}, error: (m) => console.error(m) }, 1);
+    const served = await serveUnderBase(copy);
+    const context = await state.browser!.newContext();
+    try {
+      const page = await context.newPage();
+      const seen = watch(page, served.origin);
+      await page.goto(`${served.origin}${BASE}search/`);
+      // 社会保障 is in every filing of the fixture site: one result from each bundle.
+      await page.getByRole('searchbox').fill('社会保障');
+      const found = () => page.locator('main .pagefind-ui__result-link').evaluateAll((links) => [...new Set(links.map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname)))]);
+      await expect.poll(async () => (await found()).length, { timeout: 20_000 }).toBe(index.pages);
+      expect((await found()).filter((p) => !p.startsWith(BASE))).toEqual([]);
+      expect(index.bundles.slice(1).map((bundle) => seen.paths.some((p) => p.startsWith(`${BASE}${bundle.slice(1)}`)))).toEqual(index.bundles.slice(1).map(() => true));
+      expect(seen.problems).toEqual([]);
+      expect(seen.paths.filter((p) => !p.startsWith(BASE))).toEqual([]);
+    } finally {
+      await context.close();
+      await served.close();
+      rmSync(served.root, { recursive: true, force: true });
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 
