@@ -355,7 +355,7 @@ describe('bad input is reported with the file and the field or cell', () => {
         text.replace('region: { province: 河北省, city: 廊坊市, county: 永清县 }', 'region: { province: pagefind, city: "廊坊市/永清县", county: "永清\u202e县" }').replace('name: 永清县人力资源', 'name: 永清县\u200e人力资源'),
       );
       expect(problems(root).filter((line) => !line.includes('the folder does not match'))).toEqual([
-        `filings/${RECORD}/filing.yaml: region.province: expected a province, found a name the portal uses for its own pages (pagefind, search, glossary, about, _astro, 404, 404.html, index.html, favicon.svg)`,
+        `filings/${RECORD}/filing.yaml: region.province: expected a province, found a name the portal uses for its own pages (pagefind, search, glossary, about, sitemap, data, _astro, 404)`,
         `filings/${RECORD}/filing.yaml: region.city: expected a name without spaces or / \\ % # ?, as it forms part of the page address`,
         `filings/${RECORD}/filing.yaml: region.county: expected a name of visible characters, found one that prints nothing or reverses the text`,
         `filings/${RECORD}/filing.yaml: department.name: expected a name of visible characters, found one that prints nothing or reverses the text`,

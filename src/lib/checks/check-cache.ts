@@ -34,7 +34,8 @@ export class CheckCache {
   private readonly next: CacheFile['folders'] = {};
 
   private constructor(
-    private readonly file: string,
+    /** Where results are kept; none when the folders are only stamped. */
+    private readonly file: string | undefined,
     private readonly version: string,
     previous: CacheFile | undefined,
     private readonly stamps: FolderStamps,
@@ -42,13 +43,13 @@ export class CheckCache {
     this.previous = previous?.version === version ? previous.folders : {};
   }
 
-  /** The cache in `file`, for the filings under `contentRoot`. */
-  static async open(file: string, contentRoot: string): Promise<CheckCache> {
+  /** The cache in `file`, for the filings under `contentRoot`; without a file, one that only stamps folders and remembers nothing. */
+  static async open(file: string | undefined, contentRoot: string): Promise<CheckCache> {
     const stamps = FolderStamps.of(contentRoot);
-    const version = sourceVersion();
+    const version = file === undefined ? '' : sourceVersion();
     let previous: CacheFile | undefined;
     try {
-      previous = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      previous = file === undefined ? undefined : (JSON.parse(readFileSync(file, 'utf8')) as CacheFile);
     } catch {
       previous = undefined;
     }
@@ -71,6 +72,7 @@ export class CheckCache {
    * dropped) and keep what earlier runs saw elsewhere (fixtures, benchmarks).
    */
   save(contentRoot: string): void {
+    if (this.file === undefined) return;
     const root = this.stamps.key(contentRoot).replace(/[\\/]+$/, '');
     const inside = root === '' ? '' : `${root}/`;
     const folders = { ...this.next };

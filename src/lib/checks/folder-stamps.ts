@@ -1,18 +1,20 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /**
  * What a filing folder's check result is cached under: a key naming the
- * folder and a stamp naming every file in it. In a git work tree the key
- * is the folder's path in the repository, and a file that git tracks and
- * that is unmodified is named by its blob id, so both are the same in every
- * clone: a CI job that restores node_modules/.cache on a fresh checkout
- * reuses the results of every filing that did not change. Elsewhere the
- * key is the absolute path and files are named by size and modification
- * time, which only the same checkout can match.
+ * folder and a stamp naming every file in it by its contents. Each file is
+ * named by its git blob id (the SHA-1 of its bytes as git hashes them):
+ * read from git's index for a file git tracks and finds unmodified, hashed
+ * from the bytes for any other, so the stamp is the same in every clone and
+ * outside git, and a change of one byte changes it whatever the file's size
+ * and modification time say. In a git work tree the key is the folder's
+ * path in the repository, so a CI job that restores node_modules/.cache on a
+ * fresh checkout reuses the results of every filing that did not change;
+ * elsewhere it is the absolute path.
  */
 export class FolderStamps {
   private constructor(
@@ -41,12 +43,7 @@ export class FolderStamps {
     const prefix = this.contentRelative(dir);
     for (const path of filesBelow(dir)) {
       const name = prefix + path;
-      const blob = this.blobs.get(name);
-      if (blob) hash.update(`${name}\0blob ${blob}\n`);
-      else {
-        const stat = statSync(join(dir, path));
-        hash.update(`${name}\0${stat.size}\0${stat.mtimeMs}\n`);
-      }
+      hash.update(`${name}\0blob ${this.blobs.get(name) ?? blobId(join(dir, path))}\n`);
     }
     return hash.digest('base64');
   }
@@ -70,6 +67,28 @@ function filesBelow(dir: string, prefix = ''): string[] {
     else if (entry.isFile()) files.push(prefix + entry.name);
   }
   return files.sort();
+}
+
+/**
+ * The git blob id of a file's bytes. Opened without waiting and refused
+ * unless a regular file: a named pipe put in the folder's place would
+ * otherwise hold the checks forever (the loader names it; the stamp only
+ * has to differ).
+ */
+function blobId(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return `unreadable ${(error as NodeJS.ErrnoException).code ?? ''}`;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return 'not a file';
+    const bytes = readFileSync(fd);
+    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const execGit = promisify(execFile);

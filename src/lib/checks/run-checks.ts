@@ -17,6 +17,8 @@ export interface CheckRun {
   threads: number;
   /** Filings whose folder was unchanged since the last run, taken from the cache. */
   cached: number;
+  /** What each filing folder held when the checks read it (folder-stamps.ts), when the run was cached or asked to `stamp`. */
+  stamps?: ReadonlyMap<string, string>;
 }
 
 /** Below this many filings to read, a second thread costs more than it saves. */
@@ -31,6 +33,8 @@ export interface RunOptions {
   threads?: number;
   /** Reuse the results of filings that did not change, kept in this file (`DEFAULT_CACHE_FILE`). */
   cacheFile?: string;
+  /** Stamp every folder by its contents even without a cache, for a build that publishes only what was checked. */
+  stamp?: boolean;
 }
 
 /**
@@ -39,13 +43,15 @@ export interface RunOptions {
  */
 export async function runChecks(root: string, contentRoot: string, options: RunOptions = {}): Promise<CheckRun> {
   const started = performance.now();
-  const opening = options.cacheFile ? CheckCache.open(options.cacheFile, contentRoot) : undefined;
+  const opening = options.cacheFile || options.stamp ? CheckCache.open(options.cacheFile, contentRoot) : undefined;
   const { dirs, problems: folderProblems } = findFilingFolders(root, contentRoot);
   const cache = await opening;
   const results: FolderResult[] = new Array(dirs.length);
   const todo: { index: number; stamp: string | undefined }[] = [];
+  const stamps = new Map<string, string>();
   dirs.forEach((dir, index) => {
     const hit = cache?.lookup(dir);
+    if (hit) stamps.set(dir, hit.stamp);
     if (hit?.result) {
       results[index] = hit.result;
       cache!.store(dir, hit.stamp, hit.result);
@@ -71,7 +77,7 @@ export async function runChecks(root: string, contentRoot: string, options: RunO
     else findings.push(...checked.findings);
   }
   problems.push(...addressConflicts(results.flatMap((r) => (r.checked ? [r.checked.identity] : []))));
-  return { filingCount: dirs.length, problems, findings, elapsed: performance.now() - started, threads, cached: dirs.length - todo.length };
+  return { filingCount: dirs.length, problems, findings, elapsed: performance.now() - started, threads, cached: dirs.length - todo.length, ...(cache ? { stamps } : {}) };
 }
 
 /** Filings a worker is given at a time: small enough that no thread idles long while another still has a share to do. */

@@ -11,7 +11,7 @@ import { RecordError, zodProblems, type Problem } from './record-error.ts';
 import { departmentId, filingId, filingSegments, regionPath, sourceFileName } from './filing-path.ts';
 import { equal } from './decimal.ts';
 import { termKey } from './schema/section.ts';
-import { readBytes, readText, readYaml, recordContext, rel, type Context } from './read-record-file.ts';
+import { readBytes, readText, readYaml, recordContext, rel, specialFileKind, type Context } from './read-record-file.ts';
 import { bidiControlProblem, hasBidiControl, identityKey, stripBidiControls } from './clean-text.ts';
 import { csvNewline, mixedNewlineMessage } from './csv-line-endings.ts';
 
@@ -423,6 +423,10 @@ export function findFilingFolders(root: string, contentRoot: string): { dirs: st
     }
     for (const link of entries.filter((e) => e.isSymbolicLink())) {
       problems.push({ file: path(dir, link.name), message: 'expected a folder or file of the content tree, found a symbolic link: it is not followed, and any filing behind it is not read' });
+    }
+    // issue 13, class 10: a named pipe or a device is named, never opened (reading one could wait forever).
+    for (const special of entries.filter((e) => !e.isFile() && !e.isDirectory() && !e.isSymbolicLink())) {
+      problems.push({ file: path(dir, special.name), message: `expected a folder or file of the content tree, found ${specialFileKind(special)}: it is not read` });
     }
     const files = entries.filter((e) => e.isFile());
     const misnamed = files.find((e) => /^filing\./i.test(e.name));

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, lstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import type { Problem } from './record-error.ts';
@@ -35,6 +35,8 @@ function unreadable(error: NodeJS.ErrnoException): string {
       return 'cannot read the file: permission denied';
     case 'EISDIR':
       return 'cannot read the file: it is a folder';
+    case 'ENXIO':
+      return 'expected a file of the record, found a socket or a device with nothing behind it';
     case 'ELOOP':
       return 'expected a file of the record, found a symbolic link: the build would publish whatever it points at';
     default:
@@ -64,12 +66,29 @@ function readRecordFile(ctx: Context, file: string): Buffer {
     if (stat.isSymbolicLink()) throw new LinkedFolder(folder);
     ctx.folders.add(folder);
   }
-  const fd = openSync(join(ctx.dir, file), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  // O_NONBLOCK: opening a named pipe would otherwise wait for a writer, and the checks would hang; it changes nothing for a file.
+  const fd = openSync(join(ctx.dir, file), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() && !stat.isDirectory()) throw new NotAFile(stat);
     return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** A record file that is a named pipe, a device or a socket: reading it would wait forever or never end. */
+class NotAFile extends Error {
+  constructor(readonly stat: Stats) {
+    super('not a regular file');
+  }
+}
+
+/** What a path that is not a regular file is, in the words of a problem. */
+export function specialFileKind(stat: Pick<Stats, 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return stat.isSocket() ? 'a socket' : 'something other than a file or folder';
 }
 
 /** The bytes of a record file, or null with the problem noted. */
@@ -80,7 +99,9 @@ export function readBytes(ctx: Context, file: string, field?: string): Buffer | 
     const message =
       error instanceof LinkedFolder
         ? `expected a folder of the record, found "${error.folder}" to be a symbolic link: the build would publish whatever it points at`
-        : unreadable(error as NodeJS.ErrnoException);
+        : error instanceof NotAFile
+          ? `expected a file of the record, found ${specialFileKind(error.stat)}: it is not read, as reading it could wait forever`
+          : unreadable(error as NodeJS.ErrnoException);
     ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message });
     return null;
   }

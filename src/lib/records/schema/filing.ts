@@ -32,7 +32,17 @@ const NO_HIDDEN = /^[^\p{Default_Ignorable_Code_Point}\u202a-\u202e\u2066-\u2069
 const HIDDEN_MESSAGE = 'expected a name of visible characters, found one that prints nothing or reverses the text';
 
 /** Top-level paths of the portal's own pages and assets, which a province's pages would replace or be replaced by. */
-const RESERVED_TOP_LEVEL = new Set(['pagefind', 'search', 'glossary', 'about', '_astro', '404', '404.html', 'index.html', 'favicon.svg']);
+const RESERVED_TOP_LEVEL = new Set(['pagefind', 'search', 'glossary', 'about', 'sitemap', 'data', '_astro', '404']);
+
+/**
+ * A name that is a file or a page the portal writes into every region's and
+ * department's folder: its own index.html, a region-year (2024年), a filing
+ * (2024-预算), a 预算与决算 view; anything named like a file (.html, .json,
+ * .xml, .csv, .txt, .svg); and . or .., which a path reads as no folder at
+ * all. A county named index.html made the build die writing two pages to one
+ * path; it is refused at every level, with the field named.
+ */
+const PAGE_NAME = /^(?:\.+|.*\.(?:html?|json|xml|csv|txt|svg)|\d{4}(?:年|-预算|-决算|-预算与决算))$/i;
 
 /** A region or department name as it appears in a URL segment: one segment, no spaces, nothing a URL reads differently. */
 const placeNameSchema = z
@@ -41,6 +51,9 @@ const placeNameSchema = z
   .regex(/^[^\s/\\%#?]+$/, 'expected a name without spaces or / \\ % # ?, as it forms part of the page address')
   .regex(NO_HIDDEN, HIDDEN_MESSAGE)
   .max(100, 'expected a name of at most 100 characters, as it forms part of the page address')
+  .refine((name) => !PAGE_NAME.test(name), {
+    message: 'expected a place or department name, found the name of a file or page the portal writes itself (index.html, feed.xml, 2024年, 2024-预算 …; any name ending in .html .json .xml .csv .txt .svg): its pages would be written over that file',
+  })
   .superRefine(standardCharacters);
 
 /** A value of a finding; YAML may give an amount as a number. */
