@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 
 /** What a build of the project needs from the working tree. */
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'integrations', 'public', 'scripts'];
+// The site configuration, not the filings: a copy builds whatever content tree it is pointed at.
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'integrations', 'public', 'scripts', 'content/site.yaml'];
 
 /**
  * Copy the project into `into` for a build that must not share the working

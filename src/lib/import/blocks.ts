@@ -51,7 +51,7 @@ export type SourceForm = (typeof sourceForms)[number];
 export const sourceOrigins: Record<SourceForm, (title: string) => string> = {
   'word-cells': (title) => `${title}原件经文档转换工具提取的文本（由 Word 文档转换，每行一个单元格）`,
   'tab-rows': (title) => `${title}原件经文档转换工具提取的文本（由 Word 或 PDF 文档转换，每行一个表格行）`,
-  'markdown-pipes': (title) => `${title}原件经文档转换工具提取的文本（由 PDF 文档转换为 Markdown）`,
+  'markdown-pipes': (title) => `${title}原件经文档转换工具提取的文本（由 PDF 文档转换，表格按行排列）`,
   pdf: (title) => `${title}的 PDF 原件`,
   docx: (title) => `${title}的 Word 原件`,
   xlsx: (title) => `${title}的 Excel 原件`,
