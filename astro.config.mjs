@@ -1,6 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { SiteConfigError, loadSiteConfig } from './src/lib/site/site-config.ts';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SITE_CONFIG, SiteConfigError, loadSiteConfig } from './src/lib/site/site-config.ts';
+
+// Pages are bundled into a staging folder, where a path made from their own module's
+// location points elsewhere: they find the project and its configuration through these.
+process.env['GONGKAI_PROJECT_ROOT'] = fileURLToPath(new URL('./', import.meta.url));
+process.env['GONGKAI_SITE_CONFIG'] = resolve(process.env['GONGKAI_SITE_CONFIG'] ?? DEFAULT_SITE_CONFIG);
 
 /**
  * content/site.yaml (docs/site-config.md), read first: a mistake in it stops
