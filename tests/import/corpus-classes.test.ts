@@ -8,8 +8,9 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { Piece } from '../../src/lib/import/pdf/geometry.ts';
 import { foldLookalikes } from '../../src/lib/import/pdf/lookalikes.ts';
+import { paragraphs } from '../../src/lib/import/pdf/paragraphs.ts';
 import { advance } from '../../src/lib/import/pdf/page-text.ts';
-import { blockText } from '../../src/lib/import/pdf/text-lines.ts';
+import { blockText, type Line } from '../../src/lib/import/pdf/text-lines.ts';
 import { readDocument } from '../../src/lib/import/read-document.ts';
 
 const cell = (lines: string[]) => new TableCell({ children: lines.map((t) => new Paragraph(t)) });
@@ -154,5 +155,23 @@ describe('PDF: the lines of one ruled cell', () => {
     expect(blockText(goal.slice(0, 2), { x0: 0, x1: 125 })).toBe('1、及时将资金拨入财政专户2、按月足额发放到位，确保每月');
     expect(blockText([line('就业困难人员就业人数', 3, 0), line('就业困难人员就业人数', 3, 1)], { x0: 0, x1: 200 })).toBe('就业困难人员就业人数\n就业困难人员就业人数');
     expect(blockText([line('发放频率', 3, 0), line('v', 3, 1)], { x0: 0, x1: 60 })).toBe('发放频率\nv');
+  });
+});
+
+describe('PDF: a centred title too long for one line', () => {
+  /** A line of 12-point text from x0 to x1, its top at `top`. */
+  const line = (name: string, x0: number, x1: number, top: number): Line => ({ pieces: [{ text: name, x0, x1, top, bottom: top + 12, size: 12, spaceBefore: false }], top, bottom: top + 12, x0, x1 });
+  const names = (groups: Line[][]) => groups.map((g) => g.map((l) => l.pieces[0]!.text));
+
+  it('goes on in the line below centred on the same axis (…绩效目标 / 表); the 单位 line on the right does not', () => {
+    const lines = [line('4、…通知绩效目标', 4, 496, 0), line('表', 244, 256, 16), line('单位：万元', 440, 500, 32)];
+    expect(names(paragraphs(lines, () => false))).toEqual([['4、…通知绩效目标', '表'], ['单位：万元']]);
+  });
+
+  it('a short centred line, or an indented line that runs to the edge, is not continued by a centred line', () => {
+    const cover = [line('上海市普陀区财政局', 180, 320, 0), line('2024年度部门决算', 190, 310, 16), line('full', 0, 500, 60)];
+    expect(names(paragraphs(cover, () => false))).toEqual([['上海市普陀区财政局'], ['2024年度部门决算'], ['full']]);
+    const prose = [line('p-first', 24, 500, 0), line('表', 244, 256, 16)];
+    expect(names(paragraphs(prose, () => false))).toEqual([['p-first'], ['表']]);
   });
 });
