@@ -6,6 +6,7 @@
 import * as XLSX from '@e965/xlsx';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
+import { onFirstPageColumns } from '../../src/lib/import/pdf/continued-columns.ts';
 import type { Piece } from '../../src/lib/import/pdf/geometry.ts';
 import { foldLookalikes } from '../../src/lib/import/pdf/lookalikes.ts';
 import { paragraphs } from '../../src/lib/import/pdf/paragraphs.ts';
@@ -173,5 +174,23 @@ describe('PDF: a centred title too long for one line', () => {
     expect(names(paragraphs(cover, () => false))).toEqual([['上海市普陀区财政局'], ['2024年度部门决算'], ['full']]);
     const prose = [line('p-first', 24, 500, 0), line('表', 244, 256, 16)];
     expect(names(paragraphs(prose, () => false))).toEqual([['p-first'], ['表']]);
+  });
+});
+
+describe('PDF: a form continued on the next page with one ruled column fewer', () => {
+  const first = [43.1, 106.1, 173.2, 263.6, 337.1, 422.6, 534.4, 553.1];
+
+  it('is read on the columns of the first page: a cell over two of them keeps its text in the first and covers the other', () => {
+    const rows = [{ cells: ['满意度指标', '服务对象满意度指标', '群众满意度', '群众满意度', '≥95%', '永财金【2023】16号'], coveredBy: [undefined, undefined, undefined, undefined, undefined, undefined] }];
+    expect(onFirstPageColumns(rows, [43.1, 105.0, 172.5, 264.0, 336.4, 422.6, 553.1], first)).toEqual([
+      { cells: ['满意度指标', '服务对象满意度指标', '群众满意度', '群众满意度', '≥95%', '永财金【2023】16号', ''], coveredBy: [undefined, undefined, undefined, undefined, undefined, undefined, '永财金【2023】16号'] },
+    ]);
+  });
+
+  it('is left alone when its edges are not those of the first page: another table, or as many columns', () => {
+    const rows = [{ cells: ['a', 'b'], coveredBy: [undefined, undefined] }];
+    expect(onFirstPageColumns(rows, [43.1, 300, 553.1], first)).toBeNull();
+    expect(onFirstPageColumns(rows, [60, 263.6, 553.1], first)).toBeNull();
+    expect(onFirstPageColumns([{ cells: Array<string>(7).fill('x'), coveredBy: Array<undefined>(7).fill(undefined) }], first, first)).toBeNull();
   });
 });

@@ -7,8 +7,8 @@ import { paragraphs } from './paragraphs.ts';
 import { groupLines, joinWrapped, lineText, tidy, type Line } from './text-lines.ts';
 import { splitUnruledRows } from './unruled-rows.ts';
 
-/** A page's content in reading order, before the document numbers its lines. */
-export type LaidOut = { kind: 'text'; text: string; top: number } | { kind: 'table'; rows: (string[] | GridRow)[]; top: number };
+/** A page's content in reading order, before the document numbers its lines; a ruled table with its column edges `xs`. */
+export type LaidOut = { kind: 'text'; text: string; top: number } | { kind: 'table'; rows: (string[] | GridRow)[]; top: number; xs?: number[] };
 
 /**
  * One page as lines of text and tables, top to bottom: ruled tables from
@@ -23,7 +23,7 @@ export function layOutPage(pieces: readonly Piece[], drawing: Drawing): LaidOut[
     const own = piecesIn(grid, pieces).filter((p) => !used.has(p));
     if (own.length === 0) continue;
     for (const p of own) used.add(p);
-    out.push({ kind: 'table', rows: gridCells(splitUnruledRows(grid, own), own), top: grid.box.top });
+    out.push({ kind: 'table', rows: gridCells(splitUnruledRows(grid, own), own), top: grid.box.top, xs: grid.xs });
   }
   const lines = groupLines(pieces.filter((p) => !used.has(p)));
   const { tables, rest } = streamTables(lines);

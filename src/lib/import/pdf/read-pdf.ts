@@ -1,6 +1,9 @@
 import { withCovered, type Block } from '../blocks.ts';
 import { ImportError } from '../report.ts';
+import { isPageFurniture } from '../text.ts';
+import { onFirstPageColumns } from './continued-columns.ts';
 import { asMatrix, type Box, type Piece } from './geometry.ts';
+import type { GridRow } from './grid-cells.ts';
 import { openPdf, pdfjs, reason, type PdfDocument } from './open-pdf.ts';
 import { layOutPage, type LaidOut } from './page-layout.ts';
 import { itemPieces, uprightView, type TextItemLike } from './page-text.ts';
@@ -75,6 +78,8 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<Block[]>
     const blocks: Block[] = [];
     let line = 0;
     let anyText = false;
+    // The ruled table last read, while nothing but page numbers has followed it.
+    let ruledAtEnd: { page: number; xs: number[] } | undefined;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await withDeadline(readPage(doc, n), deadline, file).catch(refuse(file, n));
       if (page.pieces.length === 0) {
@@ -88,12 +93,20 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<Block[]>
       } catch (error) {
         refuse(file, n)(error);
       }
+      // Only page numbers between the table that ends the page before and the first part of this page: a continuation.
+      let continues = ruledAtEnd !== undefined && ruledAtEnd.page === n - 1;
       for (const part of parts) {
-        if (part.kind === 'text') blocks.push({ kind: 'text', text: part.text, line: ++line, page: n });
-        else {
-          const rows = part.rows.map((row) => (Array.isArray(row) ? { cells: row, line: ++line, page: n } : withCovered({ cells: row.cells, line: ++line, page: n }, row.coveredBy)));
-          blocks.push({ kind: 'table', rows, line: rows[0]!.line, page: n });
+        if (part.kind === 'text') {
+          blocks.push({ kind: 'text', text: part.text, line: ++line, page: n });
+          if (!isPageFurniture(part.text)) [continues, ruledAtEnd] = [false, undefined];
+          continue;
         }
+        const grid = part.xs ? part.rows.filter((r): r is GridRow => !Array.isArray(r)) : [];
+        const aligned = continues && part.xs && grid.length === part.rows.length ? onFirstPageColumns(grid, part.xs, ruledAtEnd!.xs) : null;
+        const rows = (aligned ?? part.rows).map((row) => (Array.isArray(row) ? { cells: row, line: ++line, page: n } : withCovered({ cells: row.cells, line: ++line, page: n }, row.coveredBy)));
+        blocks.push({ kind: 'table', rows, line: rows[0]!.line, page: n });
+        continues = false;
+        ruledAtEnd = part.xs ? { page: n, xs: aligned ? ruledAtEnd!.xs : part.xs } : undefined;
       }
     }
     if (!anyText && doc.numPages > 0) {
