@@ -8,10 +8,13 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { onFirstPageColumns } from '../../src/lib/import/pdf/continued-columns.ts';
 import type { Piece } from '../../src/lib/import/pdf/geometry.ts';
+import { gridCells } from '../../src/lib/import/pdf/grid-cells.ts';
+import type { Grid } from '../../src/lib/import/pdf/lattice.ts';
 import { foldLookalikes } from '../../src/lib/import/pdf/lookalikes.ts';
 import { paragraphs } from '../../src/lib/import/pdf/paragraphs.ts';
 import { advance } from '../../src/lib/import/pdf/page-text.ts';
 import { blockText, type Line } from '../../src/lib/import/pdf/text-lines.ts';
+import { splitUnruledRows } from '../../src/lib/import/pdf/unruled-rows.ts';
 import { readDocument } from '../../src/lib/import/read-document.ts';
 
 const cell = (lines: string[]) => new TableCell({ children: lines.map((t) => new Paragraph(t)) });
@@ -192,5 +195,25 @@ describe('PDF: a form continued on the next page with one ruled column fewer', (
     expect(onFirstPageColumns(rows, [43.1, 300, 553.1], first)).toBeNull();
     expect(onFirstPageColumns(rows, [60, 263.6, 553.1], first)).toBeNull();
     expect(onFirstPageColumns([{ cells: Array<string>(7).fill('x'), coveredBy: Array<undefined>(7).fill(undefined) }], first, first)).toBeNull();
+  });
+});
+
+describe('PDF: one ruled row whose long cells wrap around a document number', () => {
+  const grid: Grid = { box: { x0: 0, x1: 370, top: 0, bottom: 40 }, xs: [0, 125, 200, 370], ys: [0, 40], owner: [[0, 1, 2]] };
+  const at = (text: string, x0: number, row: number): Piece => ({ text, x0, x1: x0 + [...text].reduce((w, ch) => w + advance(ch), 0) * 9, top: 3 + row * 12, bottom: 12 + row * 12, size: 9, spaceBefore: false });
+  const read = (pieces: Piece[]) => gridCells(splitUnruledRows(grid, pieces), pieces).map((r) => r.cells);
+
+  it('is one row, its wrapped lines joined', () => {
+    const pieces = [at('养老金每月及时发放，该指标', 3, 0), at('考核及时发放养老金月数/12', 3, 1), at('个月', 3, 2), at('=100%', 128, 1), at('关于提前下达2021年省级城乡居民养老保', 203, 0), at('险补助资金预算指标的通知(冀财社', 203, 1), at('[2020]185号)', 203, 2)];
+    expect(read(pieces)).toEqual([['养老金每月及时发放，该指标考核及时发放养老金月数/12个月', '=100%', '关于提前下达2021年省级城乡居民养老保险补助资金预算指标的通知(冀财社[2020]185号)']]);
+  });
+
+  it('is cut into printed rows where lines of figures stand without rulings between them', () => {
+    const pieces = [at('工资福利支出', 3, 0), at('对个人和家庭的补助', 3, 1), at('其他支出', 3, 2), at('301', 128, 0), at('303', 128, 1), at('399', 128, 2), at('1,200.50', 203, 0), at('30.00', 203, 1), at('4.10', 203, 2)];
+    expect(read(pieces)).toEqual([
+      ['工资福利支出', '301', '1,200.50'],
+      ['对个人和家庭的补助', '303', '30.00'],
+      ['其他支出', '399', '4.10'],
+    ]);
   });
 });

@@ -11,13 +11,17 @@ import { columns, type Grid } from './lattice.ts';
 
 /**
  * A grid row is read this way only when it holds at least this many printed
- * lines with a digit on them (codes, figures), in at least MIN_COLUMNS
- * columns: header cells wrapped line by line in several columns have none.
+ * lines with a figure or code on them (a number standing alone), in at least
+ * MIN_COLUMNS columns: header cells wrapped line by line in several columns
+ * have none, nor has one row whose long cells wrap around a document number
+ * (`考核及时发放养老金月数/12` / `个月`, `…(冀财社` / `[2020]185号)`).
  */
 const MIN_LINES = 3;
 const MIN_COLUMNS = 2;
 /** A gap narrower than this share of the typical gap is line spacing inside a cell. */
 const WRAP_GAP = 0.6;
+/** A figure or code as printed: `2,940.05`, `2010601`, `-3.5`, `98.20%`, `(12.00)`. */
+const FIGURE = /^[-−(（]?\d[\d,]*(\.\d+)?[%)）]?$/;
 
 interface Strip {
   top: number;
@@ -32,7 +36,7 @@ function strips(grid: Grid, pieces: readonly Piece[]): Strip[] {
   for (const p of [...pieces].sort((a, b) => a.top - b.top)) {
     const column = band(grid.xs, centreX(p));
     const last = out.at(-1);
-    const digits = /\d/.test(p.text);
+    const digits = FIGURE.test(p.text);
     if (last && p.top < last.bottom) {
       last.bottom = Math.max(last.bottom, p.bottom);
       last.columns.add(column);
