@@ -150,6 +150,8 @@ describe('PDF: the lines of one ruled cell', () => {
     expect(blockText([line('（廊人社发[2020]122', 3, 0), line('号）', 3, 1)], { x0: 0, x1: 110 })).toBe('（廊人社发[2020]122号）');
     expect(blockText([line('单价在', 3, 0), line('20万元以上的设备', 3, 1)], narrow)).toBe('单价在20万元以上的设备');
     expect(blockText([line('annual', 3, 0), line('report', 3, 1)], { x0: 0, x1: 40 })).toBe('annual report');
+    expect(blockText([line('=2021年1-', 3, 0), line('12月份', 3, 1)], { x0: 0, x1: 60 })).toBe('=2021年1-12月份');
+    expect(blockText([line('see a/', 3, 0), line('b', 3, 1)], { x0: 0, x1: 34 })).toBe('see a/b');
   });
 
   it('keeps a line the author broke short of the right edge as a line of its own; a line that ran to the edge continues', () => {
@@ -159,6 +161,8 @@ describe('PDF: the lines of one ruled cell', () => {
     expect(blockText(goal.slice(0, 2), { x0: 0, x1: 125 })).toBe('1、及时将资金拨入财政专户2、按月足额发放到位，确保每月');
     expect(blockText([line('就业困难人员就业人数', 3, 0), line('就业困难人员就业人数', 3, 1)], { x0: 0, x1: 200 })).toBe('就业困难人员就业人数\n就业困难人员就业人数');
     expect(blockText([line('发放频率', 3, 0), line('v', 3, 1)], { x0: 0, x1: 60 })).toBe('发放频率\nv');
+    // 数 alone would have fitted, but the line breaker keeps 数/12 together.
+    expect(blockText([line('考核及时发放养老金月', 3, 0), line('数/12个月', 3, 1)], { x0: 0, x1: 110 })).toBe('考核及时发放养老金月数/12个月');
   });
 });
 

@@ -62,15 +62,20 @@ export function lineText(pieces: readonly Piece[]): string {
 /** A character that joins a wrapped line without a space: Chinese, CJK or full-width punctuation, curly quotes. */
 const CJK_EDGE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
 
-/** A wrapped line joined to the one above: without a space where either side is Chinese (`支出决算为` + `449.52万元`, `元/` + `人/`), with one between words. */
-export const joinWrapped = (above: string, below: string) => (CJK_EDGE.test(above.slice(-1)) || CJK_EDGE.test(below.charAt(0)) ? `${above}${below}` : `${above} ${below}`);
+/** A line may break after a hyphen or slash (`1-` / `12月`, `元/` / `人`), which keeps no space. */
+const BREAK_AFTER = /[-/‐–]$/u;
+
+/** A wrapped line joined to the one above: without a space where either side is Chinese (`支出决算为` + `449.52万元`, `元/` + `人/`) or after a hyphen or slash, with one between words. */
+export const joinWrapped = (above: string, below: string) =>
+  CJK_EDGE.test(above.slice(-1)) || CJK_EDGE.test(below.charAt(0)) || BREAK_AFTER.test(above) ? `${above}${below}` : `${above} ${below}`;
 
 /**
  * What the line breaker moves to the next line as one: a word of letters or
  * digits, else one character, with the punctuation that may not end a line
- * before it and the punctuation that may not start one after it.
+ * before it and the punctuation that may not start one after it, and a slash
+ * or hyphen with the word it runs on to (`数/12`).
  */
-const FIRST_UNIT = /^[（(“‘《〈【[「『]*(?:[A-Za-z0-9.,%/+\-]+|.)[）)”’》〉】\]」』，。、；：！？,.;:!?%]*/u;
+const FIRST_UNIT = /^[（(“‘《〈【[「『]*(?:[A-Za-z0-9.,%+]+|.)(?:[）)”’》〉】\]」』，。、；：！？,.;:!?%]|[-/][A-Za-z0-9.,%+]*)*/u;
 
 /** Room left at the end of a line by more than this share of an em, beyond what the next line starts with, is not a wrap. */
 const ROOM_EMS = 0.5;
