@@ -1,0 +1,95 @@
+/**
+ * `npm run bench:search -- --filings N [--keep] [--queries K] [--seed S] [--fail-below-targets]`
+ *
+ * The measuring instrument of issue 14 (docs/search.md): builds a site of N
+ * synthetic filings plus the real ones (or with --keep reuses the one built
+ * before for the same N and seed), draws a query set from the records,
+ * computes the substring ground truth over each filing page's indexed text,
+ * runs every query through the built search page in Chromium and prints
+ * recall, precision@10, the department's rank, no-result correctness, time
+ * to first results cold and warm and bytes per cold query, per kind of query
+ * and overall, beside the issue's targets. It exits 0 whatever the figures
+ * (it measures), unless --fail-below-targets is given.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadAllFilings } from '../src/lib/records/load-filing.ts';
+import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
+import { runInBrowser } from './bench-search/browser-run.ts';
+import { readTextPages, truePages } from './bench-search/ground-truth.ts';
+import { summarise, type Outcome } from './bench-search/metrics.ts';
+import { bundlePaths } from './bench-search/pagefind-pages.ts';
+import { QUERY_KINDS, generateQueries } from './bench-search/queries.ts';
+import { kindTable, targetTable, targets, worstExamples } from './bench-search/report.ts';
+import { prepareSite } from './bench-search/site.ts';
+
+const { values } = parseArgs({
+  strict: true,
+  options: {
+    filings: { type: 'string', default: '0' },
+    keep: { type: 'boolean', default: false },
+    queries: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '1' },
+    'fail-below-targets': { type: 'boolean', default: false },
+  },
+});
+const whole = (name: 'filings' | 'queries' | 'seed', min: number): number => {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`bench:search: --${name} expects a whole number of at least ${min}, found "${values[name]}"`);
+    process.exit(2);
+  }
+  return n;
+};
+const synthetic = whole('filings', 0);
+const queryCount = whole('queries', 1);
+const seed = whole('seed', 0);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const started = performance.now();
+
+const site = await prepareSite({ synthetic, seed, keep: values.keep, log: (line) => console.log(line) });
+try {
+  if (site.buildMs !== null) console.log(`bench:search: built in ${seconds(site.buildMs)}`);
+  const { filings, problems } = loadAllFilings(site.work, site.contentRoot);
+  if (problems.length > 0) throw new Error(`bench:search: ${problems.length} record(s) of the benchmark's content could not be read, the first: ${problems[0]!.file}: ${problems[0]!.message}`);
+
+  const reading = performance.now();
+  const pages = readTextPages(site.siteDir, filings.map((f) => f.id));
+  const queries = generateQueries(filings, { count: queryCount, seed, occurs: (word) => truePages(pages, word, { in: 'visible' }).length > 0 });
+  const truths = queries.map((q) => ({ truth: truePages(pages, q.text), visible: truePages(pages, q.text, { in: 'visible' }) }));
+  console.log(`bench:search: ${pages.length} filing pages read, ${queries.length} queries and their ground truth in ${seconds(performance.now() - reading)}`);
+
+  const browsing = performance.now();
+  const measured = await runInBrowser(site.siteDir, queries.map((q) => q.text), (done) => {
+    if (done % 25 === 0 || done === queries.length) console.log(`  ${done}/${queries.length} queries in Chromium, ${seconds(performance.now() - browsing)}`);
+  });
+  const outcomes: Outcome[] = queries.map((query, i) => ({ query, ...truths[i]!, ...measured[i]! }));
+
+  const summaries = [...QUERY_KINDS.map((kind) => summarise(kind, outcomes.filter((o) => o.query.kind === kind))), summarise('all', outcomes)];
+  const all = summaries[summaries.length - 1]!;
+  const goals = targets(all);
+  console.log(`\n${synthetic} synthetic + ${site.built.real.length} real = ${filings.length} filings (seed ${seed}; built ${site.built.at}, commit ${site.built.commit}); ${bundlePaths(site.siteDir).length} Pagefind bundle(s); ${queries.length} queries\n`);
+  console.log(kindTable(summaries).join('\n'));
+  console.log(`\n${targetTable(goals).join('\n')}\n`);
+  console.log(notes().join('\n'));
+  console.log(`\n${worstExamples(outcomes).join('\n')}`);
+  console.log(`\nbench:search: ${seconds(performance.now() - started)} in all`);
+  if (values['fail-below-targets'] && goals.some((g) => !g.met)) process.exitCode = 1;
+} finally {
+  if (values.keep) console.log(`bench:search: kept ${site.work}`);
+  else rmSync(site.work, { recursive: true, force: true });
+}
+
+/** What the figures include and what they leave out. */
+function notes(): string[] {
+  const ui = join(PROJECT_ROOT, 'src', 'lib', 'search', 'search-ui.ts');
+  const debounce = existsSync(ui) ? /const DEBOUNCE_MS = (\d+)/.exec(readFileSync(ui, 'utf8'))?.[1] : undefined;
+  return [
+    `- Not included in the times: the search page's debounce (it waits ${debounce ? `${debounce} ms` : 'a moment'} after the last keystroke before it searches).`,
+    '- cold: a new browser context (empty cache) opens /search/ and waits until its index is loaded; the time runs from the search call until the data of the first 10 results are in.',
+    '- warm: the same query again on the same page (index chunks and results already loaded).',
+    '- bytes: everything the browser received, headers included, from opening /search/ to the first 10 results (static test server, no HTTP compression); KB = 1,024 bytes.',
+    '- on no page: the query is in no page\'s indexed text (data-pagefind-body without data-pagefind-ignore and table headers); "shown only in ignored parts" counts those a page body shows outside the index.',
+  ];
+}
