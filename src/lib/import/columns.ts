@@ -1,7 +1,7 @@
 import type { Column } from '../records/schema/table.ts';
 import { codeProblem } from '../records/schema/classification-codes.ts';
 import { headerReadings } from './header-readings.ts';
-import { compact, numericCell } from './text.ts';
+import { cellText, compact, numericCell } from './text.ts';
 
 /** A column as the record declares it (the input shape of the table schema). */
 export type ColumnDraft = Pick<Column, 'header' | 'type' | 'classification' | 'unit'>;
@@ -50,7 +50,7 @@ export function inferColumns(paths: string[][], body: readonly (readonly string[
 
 /** A cell as the CSV keeps it: figures as the source prints them without spaces, words trimmed. */
 export function csvCell(raw: string, column: ColumnDraft): string {
-  const text = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  const text = cellText(raw);
   if (column.type === 'amount' || column.type === 'number' || column.type === 'code' || column.type === 'seq') {
     return text === '' ? '' : (numericCell(text) ?? compact(text));
   }
