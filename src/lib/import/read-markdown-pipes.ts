@@ -1,7 +1,16 @@
 import type { Block, TableRow } from './blocks.ts';
 import { strayRow } from './stray-lines.ts';
 
-const SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$/;
+/**
+ * `|---|:--:|  |`: a first cell of dashes, the others dashes or blank, colons
+ * allowed at either end. Cell by cell: one pattern over the whole line has
+ * spaces that two parts could take, and a stray character at the end of a
+ * line of blank cells made it try every way of sharing them out (exponential).
+ */
+function isSeparator(trimmed: string): boolean {
+  const cells = trimmed.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  return /^:?-{2,}:?$/.test(cells[0]!) && cells.slice(1).every((c) => /^:?-*:?$/.test(c));
+}
 
 /** Split a pipe-table line into cells; `\|` is a literal bar. */
 function pipeCells(line: string): string[] {
@@ -31,7 +40,7 @@ export function readMarkdownPipes(lines: readonly string[]): Block[] {
     const line = index + 1;
     const trimmed = raw.trim();
     if (trimmed.startsWith('|')) {
-      if (SEPARATOR.test(trimmed)) {
+      if (isSeparator(trimmed)) {
         if (rows && rows.length > 1) {
           const header = rows.pop()!;
           rows = startTable(header.line);
