@@ -4,6 +4,7 @@
  * class, and what the reader must make of it.
  */
 import * as XLSX from '@e965/xlsx';
+import type { TableRow as BlockRow } from '../../src/lib/import/blocks.ts';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { onFirstPageColumns } from '../../src/lib/import/pdf/continued-columns.ts';
@@ -16,6 +17,8 @@ import { advance } from '../../src/lib/import/pdf/page-text.ts';
 import { blockText, type Line } from '../../src/lib/import/pdf/text-lines.ts';
 import { splitUnruledRows } from '../../src/lib/import/pdf/unruled-rows.ts';
 import { readDocument } from '../../src/lib/import/read-document.ts';
+import { ImportReport } from '../../src/lib/import/report.ts';
+import { normaliseTableShape } from '../../src/lib/import/table-shapes.ts';
 
 const cell = (lines: string[]) => new TableCell({ children: lines.map((t) => new Paragraph(t)) });
 
@@ -218,6 +221,35 @@ describe('PDF: one ruled row whose long cells wrap around a document number', ()
       ['工资福利支出', '301', '1,200.50'],
       ['对个人和家庭的补助', '303', '30.00'],
       ['其他支出', '399', '4.10'],
+    ]);
+  });
+});
+
+describe('side-by-side blocks whose 序号 is merged down over the header rows', () => {
+  const row = (line: number, cells: string[], coveredBy?: (string | undefined)[]): BlockRow => ({ cells, line, ...(coveredBy ? { coveredBy } : {}) });
+  const header = (line: number) => [
+    row(line, ['序号', '经济分类科目', '', '基本支出', '序号', '经济分类科目', '', '基本支出'], [undefined, undefined, '经济分类科目', undefined, undefined, undefined, '经济分类科目', undefined]),
+    row(line + 1, ['', '科目编码', '科目名称', '合计', '', '科目编码', '科目名称', '合计'], ['序号', undefined, undefined, undefined, '序号', undefined, undefined, undefined]),
+  ];
+
+  it('are one table, the left block first, its header repeated on the next page dropped', () => {
+    const pages = normaliseTableShape(
+      [
+        { kind: 'table', line: 1, rows: [...header(1), row(3, ['1', '', '合计', '1,439.55', '3', '303', '对个人和家庭的补助', '77.09']), row(4, ['2', '301', '工资福利支出', '1,238.08', '', '', '', ''])] },
+        { kind: 'table', line: 10, rows: [...header(10), row(12, ['4', '302', '商品和服务支出', '124.38', '', '', '', ''])] },
+      ],
+      new ImportReport('in.pdf', 'pdf'),
+      '部门预算一般公共预算财政拨款基本支出表',
+    );
+    expect(pages.map((p) => p.rows.map((r) => r.cells))).toEqual([
+      [
+        ['序号', '经济分类科目', '', '基本支出'],
+        ['', '科目编码', '科目名称', '合计'],
+        ['1', '', '合计', '1,439.55'],
+        ['2', '301', '工资福利支出', '1,238.08'],
+        ['4', '302', '商品和服务支出', '124.38'],
+        ['3', '303', '对个人和家庭的补助', '77.09'],
+      ],
     ]);
   });
 });

@@ -126,6 +126,13 @@ function joinCodeColumns(pages: readonly TableBlock[], report: ImportReport, tit
 
 const isDataRow = (row: TableRow) => row.cells.some((c) => numericCell(cellText(c)) !== null);
 
+/** Whether column c of the row is covered by a merged cell that starts to its left (not by one merged down from above). */
+function spansFromLeft(row: TableRow, c: number): boolean {
+  const covering = row.coveredBy?.[c];
+  if (covering === undefined || c === 0) return false;
+  return row.coveredBy?.[c - 1] === covering || (row.coveredBy?.[c - 1] === undefined && cellText(row.cells[c - 1] ?? '') === cellText(covering) && cellText(covering) !== '');
+}
+
 /**
  * The column where each side-by-side block starts, when the top header row
  * prints the same labels again and again over equal widths; else null.
@@ -142,8 +149,8 @@ function blockStarts(header: readonly TableRow[]): number[] | null {
     const same = header.every((row) => {
       const cells = row.cells.map((c) => compact(c));
       const firstBlock = cells.slice(0, span).join('|');
-      // A merged cell running over a block's first column joins the blocks: they are one table.
-      return starts.every((s) => cells.slice(s, s + span).join('|') === firstBlock && row.coveredBy?.[s] === undefined);
+      // A merged cell running from the block on the left over a block's first column joins the blocks: they are one table.
+      return starts.every((s) => cells.slice(s, s + span).join('|') === firstBlock && !spansFromLeft(row, s));
     });
     if (same && labels.slice(0, span).some((l) => l !== '')) return starts;
   }
