@@ -103,7 +103,7 @@ describe('the 上海市普陀区财政局 2024 决算 record', () => {
 
   it('is checked by the rules for a 决算: the 预算’s balance stands aside for final-balance', () => {
     expect(rulesFor('决算').map((r) => r.id)).toEqual([
-      'required-table', 'listed-table', 'no-standard-tables', 'empty-table', 'code-hierarchy', 'classification-depth', 'code-name', 'column-sum', 'row-sum',
+      'required-table', 'listed-table', 'no-standard-tables', 'empty-table', 'code-hierarchy', 'unread-row', 'classification-depth', 'code-name', 'column-sum', 'row-sum',
       'three-public-sum', 'funding-totals', 'final-balance', 'cross-table', 'final-cross-table', 'stated-figure', 'stated-sum', 'stated-comparison', 'operating-costs',
       'project-budget', 'numbering',
     ]);

@@ -4,16 +4,24 @@ import { classified } from '../table-view.ts';
 import { normalizeLabel } from '../labels.ts';
 import type { CellRef } from '../rule.ts';
 
-/** A 款 code sits under its 类, a 项 under its 款, each printed above it; a code appears once per table. */
+/**
+ * A 款 code sits under its 类 and a 项 under its 款: the parent is printed
+ * above it, and it is the nearest code of a higher level above it, so the
+ * page shows each 科目 under the one it belongs to (a 项 of 20801 printed
+ * after 20802 reads as a part of 20802, while the sums, by code, never see
+ * it). A code appears once per table.
+ */
 export const codeHierarchy: Rule = {
   id: 'code-hierarchy',
   severity: 'error',
-  description: '项 在其所属的 款、类 之下（上级科目在表中且在其前）；同一科目在一张表中只出现一次',
+  description: '项 在其所属的 款、类 之下（上级科目在表中，且是其上最近的上级科目）；同一科目在一张表中只出现一次',
   check(filing, out) {
     for (const table of filing.tables) {
       const view = classified(table);
       if (!view) continue;
       const seen = new Map<string, number>();
+      /** The last code printed at each level (类, 款, 项), with its row. */
+      const last: ({ code: string; row: number } | undefined)[] = [];
       table.rows.forEach((row, r) => {
         const code = row[view.codeColumn];
         if (!code) return;
@@ -24,13 +32,18 @@ export const codeHierarchy: Rule = {
           return;
         }
         seen.set(code, r);
+        const level = codeLevel(code);
+        const above = last.slice(0, level).reduce((a, b) => (b && (!a || b.row > a.row) ? b : a), undefined);
+        last[level] = { code, row: r };
         const parent = parentCode(code);
-        if (parent !== null && !seen.has(parent)) {
-          const level = codeLevel(code);
+        if (parent === null) return;
+        if (!seen.has(parent)) {
+          out.cell(this, ref, { expected: parent, found: code, message: `${LEVEL_NAMES[level]} ${code} 之上没有其所属的${LEVEL_NAMES[level - 1]} ${parent}` });
+        } else if (above && above.code !== parent) {
           out.cell(this, ref, {
             expected: parent,
-            found: code,
-            message: `${LEVEL_NAMES[level]} ${code} 之上没有其所属的${LEVEL_NAMES[level - 1]} ${parent}`,
+            found: above.code,
+            message: `${LEVEL_NAMES[level]} ${code} 印在${LEVEL_NAMES[codeLevel(above.code)]} ${above.code}（第 ${above.row + 1} 行）之下，而不在其所属的${LEVEL_NAMES[level - 1]} ${parent}（第 ${seen.get(parent)! + 1} 行）之下`,
           });
         }
       });

@@ -13,6 +13,7 @@ import { statedComparisons } from './stated-comparisons.ts';
 import { codeHierarchy, codeNames } from './codes.ts';
 import { classificationDepth, emptyTables, listedTables, noStandardTables, requiredTables } from './completeness.ts';
 import { numbering } from './numbering.ts';
+import { unreadRows } from './unread-rows.ts';
 import { projectBudgets } from './project-budgets.ts';
 
 /** Every rule, in the order their findings are listed. */
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   noStandardTables,
   emptyTables,
   codeHierarchy,
+  unreadRows,
   classificationDepth,
   codeNames,
   columnSums,
