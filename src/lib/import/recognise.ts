@@ -70,7 +70,13 @@ const META = /^([^：:\s]{2,8})\s*[：:]\s*(\S.{0,30})$/;
 const GOAL_TARGET = /^绩效目标\s*[：:]\s*(.*)$/;
 const GOAL_INDICATOR = /^绩效指标\s*\d*\s*[：:]\s*(.*)$/;
 const NUMBERED_GOAL = /^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))\s*绩效目标\s*[：:]\s*(.*)$/;
-const GLOSSARY_ENTRY = /^(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*(\*\*)?([^：:]{1,30}?)(\*\*)?\s*[：:]\s*(.+)$/;
+/**
+ * `1、**财政拨款收入**：…`. The spaces after the number are taken whole
+ * (`(?=(\s*))\1` cannot give any back) and the definition starts at a
+ * character that is not a space: otherwise a line of spaces after `1、`
+ * that is no entry tries every way of sharing them between the parts.
+ */
+const GLOSSARY_ENTRY = /^(?:\d+|[一二三四五六七八九十]+)\s*[、.．](?=(\s*))\1(\*\*)?(?<term>[^：:]{1,30}?)(\*\*)?\s*[：:]\s*(?<definition>\S.*)$/;
 
 const SECTION_IDS: [RegExp, string][] = [
   [/职责|机构设置/, 'duties'],
@@ -107,9 +113,17 @@ function uniqueId(base: string, taken: Set<string>): string {
 const isText = (b: Block | undefined): b is TextBlock => b?.kind === 'text';
 const isTable = (b: Block | undefined): b is TableBlock => b?.kind === 'table';
 
-/** A 目录 line without its dot leaders and page number: `一、收入支出决算总表……3` → `一、收入支出决算总表`. */
+/**
+ * A 目录 line without its dot leaders and page number: `一、收入支出决算总表……3` → `一、收入支出决算总表`.
+ * Taken off from the end step by step: one pattern anchored at the end
+ * rescans a long run of dots or spaces from every character of it (cubic).
+ */
 function contentsEntry(text: string): string {
-  return text.replace(/^\[bookmark:[^\]]*\]/, '').replace(/[.·…\s\u3000]*\d{0,3}\s*$/, '').trim();
+  const entry = text.replace(/^\[bookmark:[^\]]*\]/, '').trimEnd();
+  let end = entry.length;
+  for (let digits = 0; digits < 3 && end > 0 && /\d/.test(entry[end - 1]!); digits++) end--;
+  while (end > 0 && /[.·…\s]/.test(entry[end - 1]!)) end--;
+  return entry.slice(0, end).trim();
 }
 
 /** A table of contents: every row is a title and a page number. */
@@ -182,7 +196,7 @@ export class Recogniser {
     if (part) return this.partHeading(block, part[1]!, part[2]!.trim());
     if (this.current && /名词解释/.test(this.current.title)) {
       const m = GLOSSARY_ENTRY.exec(text);
-      if (m) return this.glossaryEntry(block, m[2]!.trim(), m[4]!.trim());
+      if (m) return this.glossaryEntry(block, m.groups!['term']!.trim(), m.groups!['definition']!.trim());
     }
     const heading = SECTION_HEADING.exec(text);
     if (heading && !/[。；]$/.test(text)) {
