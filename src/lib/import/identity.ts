@@ -14,10 +14,14 @@ export interface Identity {
   line: number;
 }
 
-/** `<部门> 2024 年(度)部门预算(信息公开|绩效文本)`; the suffix is kept as printed. */
-const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年\s*(度\s*)?部门\s*(预算|决算)\s*((?:信息)?公开|绩效文本)?/;
+/**
+ * `<部门> 2024 年(度)部门预算(信息公开|绩效文本)`; the suffix is kept as printed.
+ * The department keeps the spaces before the year (headerText trims them):
+ * a `\s*` after a lazy `.*?` rescans a long run of spaces from each of its characters.
+ */
+const TITLE = /^(.*?)((?:19|20)\d{2})\s*年\s*(度\s*)?部门\s*(预算|决算)\s*((?:信息)?公开|绩效文本)?/;
 /** `2024年永清县人力资源和社会保障局部门预算…`: the year before the department (never `度` itself, as in `2024年度部门决算`). */
-const YEAR_FIRST = /^((?:19|20)\d{2})\s*年\s*(度\s*)?(?!度)(\S.*?)\s*部门\s*(预算|决算)\s*((?:信息)?公开|绩效文本)?/;
+const YEAR_FIRST = /^((?:19|20)\d{2})\s*年\s*(度\s*)?(?!度)(\S.*?)部门\s*(预算|决算)\s*((?:信息)?公开|绩效文本)?/;
 /** The department named by a label: `编制单位：上海市普陀区财政局`, `编制部门：805霸州市…`. */
 const LABEL = /^(?:编制单位|编制部门|部门名称)\s*[:：]\s*(?:\d{3,}\s*)?(\S.*)$/;
 const LABEL_CELL = /^(?:编制单位|编制部门|部门名称)\s*[:：]?$/;
@@ -126,7 +130,8 @@ export function readIdentity(file: string, blocks: readonly Block[], regionOverr
   }
   if (!found) throw new ImportError(file, undefined, 'no title line naming the department, the year and 部门预算/部门决算 was found');
 
-  const unitLine = /^(?:编制部门[：:]\s*)?(\d{3,})\s*(\S.*(?:局|中心|处|所|院|室|站|委员会|办公室|部|队|馆|校))$/;
+  // The code's digits are taken whole (`(?=(…))\1` gives none back): a long run of digits is no code, and tried with each shorter code it cost a scan of the line per digit.
+  const unitLine = /^(?:编制部门[：:]\s*)?(?=(\d{3,}))\1\s*(\S.*(?:局|中心|处|所|院|室|站|委员会|办公室|部|队|馆|校))$/;
   const units = new Map<string, string>();
   let code: string | undefined;
   const cells = blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells.map((c) => c.trim())) : []));
