@@ -20,8 +20,8 @@ export interface ProjectDraft {
   line: number;
 }
 
-/** `1、…绩效目标表`: a project table's title. */
-export const PROJECT_TITLE = /^(\d+)\s*[、.．]\s*(.+?(?:绩效目标表|绩效目标申报表|项目支出绩效目标表))\s*$/;
+/** `1、…绩效目标表`: a project table's title; it starts at a character that is not a space, so the spaces before it are never rescanned as part of it. */
+export const PROJECT_TITLE = /^(\d+)\s*[、.．]\s*(\S.*?(?:绩效目标表|绩效目标申报表|项目支出绩效目标表))\s*$/;
 
 const PERIOD = /^(\d{1,2}月(?:底|末|份))$/;
 const PERIOD_AMOUNT = /^(\d{1,2}月(?:底|末|份))(-?\d+(?:\.\d+)?)$/;

@@ -59,9 +59,12 @@ export function numericCell(text: string): string | null {
 /**
  * A page number or stray mark a converter leaves where a page ended: `30`,
  * `-1-`, `— 3 —`, `+`, `6.3.`, `第 3 页`, `第3页 共25页`, `3 / 25`. No words.
+ * Such a mark is short: a long line is not one, and is never given to the
+ * patterns, whose runs of spaces two parts can share (quadratic).
  */
 export function isPageFurniture(text: string): boolean {
   const t = text.trim();
+  if (t.length > 60) return false;
   return /^[\s\-–—_+.·\d]{1,8}$/.test(t) || /^[-–—\s]*第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?[-–—\s]*$/.test(t) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(t);
 }
 
