@@ -96,8 +96,31 @@ const BUDGET_AND_SPENT = /年初预算(?:数)?为\s*(\d+(?:\.\d+)?)\s*万元[，
 const RELATION = /决算数(?:与(?:年初)?预算数?)?(基本持平|基本一致|持平|一致|相等|等于|大于|小于|高于|低于|超过)(?:(?:年初)?预算数?)?/;
 /** How far after the figures the comparison word is looked for (past the 完成预算的 …% and its 其中 list). */
 const RELATION_REACH = 240;
-/** 一般公共服务支出（类）财政事务（款）行政运行（项）: the 科目 an item of 支出决算具体情况 is about. */
-const SUBJECT_PATH = /[^。；;，,：:、\d\s]+（类）(?:[^。；;，,：:、]+?（款）)?(?:[^。；;，,：:、]+?（项）)?/g;
+/**
+ * 一般公共服务支出（类）财政事务（款）行政运行（项）: the 科目 an item of 支出决算具体情况 is about.
+ * A 款 or 项 name is at most 40 characters (the longest in the 科目 list are
+ * about 20): looked for further, each path rescanned the text up to the next clause mark.
+ */
+const SUBJECT_PATH = '[^。；;，,：:、\\d\\s]+（类）(?:[^。；;，,：:、]{1,40}?（款）)?(?:[^。；;，,：:、]{1,40}?（项）)?';
+const PATH_AT = new RegExp(SUBJECT_PATH, 'y');
+const PATH_AT_RUN_START = new RegExp(`(?<![^。；;，,：:、\\d\\s])${SUBJECT_PATH}`, 'g');
+
+/**
+ * The last 科目 path in `text`, the one a search from the start finds last.
+ * A path can start only where a run of its characters starts or where the
+ * path before it ended, and is tried only there: tried from every character
+ * of a long run without a （类）, it scanned the rest of the run each time (quadratic).
+ */
+function lastSubjectPath(text: string): RegExpExecArray | undefined {
+  let last: RegExpExecArray | undefined;
+  for (let from = 0; ; from = last.index + last[0].length) {
+    PATH_AT.lastIndex = from;
+    PATH_AT_RUN_START.lastIndex = from;
+    const path = (last ? PATH_AT.exec(text) : null) ?? PATH_AT_RUN_START.exec(text);
+    if (!path) return last;
+    last = path;
+  }
+}
 
 /**
  * Sentences of a 决算 that give a 年初预算 and what was spent and say how the
@@ -135,11 +158,12 @@ const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一�
 /** The words just before 年初预算 in its clause, or else the last 科目 path between `from` and `at`. */
 function subjectBefore(text: string, from: number, at: number): { text: string; start: number } | undefined {
   const before = text.slice(from, at);
-  const clause = /[^。；;！？：:\n]*$/.exec(before)![0];
+  // The last clause: split, not a pattern anchored at the end, which rescans a long clause from each of its characters.
+  const clause = before.split(/[。；;！？：:\n]/).pop()!;
   const numbering = NUMBERING.exec(clause)![0].length;
   const words = clause.slice(numbering).trimEnd();
   if (words !== '' && !words.startsWith('其中')) return { text: words, start: at - clause.length + numbering };
-  const path = [...before.matchAll(SUBJECT_PATH)].pop();
+  const path = lastSubjectPath(before);
   return path ? { text: path[0], start: from + path.index } : undefined;
 }
 
