@@ -23,7 +23,8 @@ const RESIDUE = new Decimal('1e-9');
  */
 export function formatDecimals(format: string | undefined): number | undefined {
   if (!format || /^general$/i.test(format)) return undefined;
-  const section = format.split(';')[0]!.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  // A bracket ends at the next `]` or `[`: brackets do not nest, and `[[[…` that no `]` closes was scanned to the end from each `[`.
+  const section = format.split(';')[0]!.replace(/"[^"]*"|\\.|\[[^\][]*\]/g, '');
   const match = /[0#?][0#?,]*(?:\.([0#?]*))?/.exec(section);
   if (!match) return undefined;
   const percent = section.includes('%') ? 2 : 0;
