@@ -3,17 +3,22 @@ import { loadFiling, type Filing } from '../records/load-filing.ts';
 import { filingFigures, type FilingFigures } from './filing-figures.ts';
 
 /**
- * The figures of every filing, read once per build: the home, region,
- * region-year and department pages all ask for them, and a record is read
- * whole to get them. Kept apart from collection.ts, whose hand-over serves
- * each filing's own pages exactly once; the figures are a few hundred bytes
- * a filing and stay for the build.
+ * The figures of every filing, kept for the build: the home, region,
+ * region-year and department pages all ask for them. A filing's own page
+ * has its record in hand and remembers them (`rememberFigures`); a page that
+ * asks first has the record read for them. They are a few hundred bytes a
+ * filing.
  */
 const cache = new Map<string, { summary: FilingSummary; figures: FilingFigures }>();
 
 /** A whole record, for a page other than the filing's own (the 预算与决算 view). */
 export function readRecord(summary: FilingSummary): Filing {
   return loadFiling(summary.read.folder, { root: summary.read.root });
+}
+
+/** Called by a filing's own page with the record it renders, so no other page reads the record again. */
+export function rememberFigures(summary: FilingSummary, filing: Pick<Filing, 'kind' | 'tables'>): void {
+  cache.set(summary.dir, { summary, figures: filingFigures(filing) });
 }
 
 export function figuresOf(summary: FilingSummary): FilingFigures {
