@@ -157,6 +157,18 @@ describe('PDF: the lines of one ruled cell', () => {
     expect(blockText([line('see a/', 3, 0), line('b', 3, 1)], { x0: 0, x1: 34 })).toBe('see a/b');
   });
 
+  it('keeps a space between two runs of words in a cell, and none in a label spaced out letter by letter', () => {
+    // Pieces of one text item cut at its spaces, a quarter em apart.
+    const spaced = (texts: string[], x0: number, row: number): Piece[] => {
+      const out: Piece[] = [];
+      for (const text of texts) out.push({ ...line(text, out.length > 0 ? out[out.length - 1]!.x1 + 2.25 : x0, row), spaceBefore: out.length > 0 });
+      return out;
+    };
+    expect(blockText(spaced(['《河北省劳动和社会保障厅', '河北省财政厅关于劳动仲裁》'], 3, 0), { x0: 0, x1: 600 })).toBe('《河北省劳动和社会保障厅 河北省财政厅关于劳动仲裁》');
+    expect(blockText(spaced(['因', '公', '出', '国', '（', '境', '）', '费'], 3, 0), { x0: 0, x1: 600 })).toBe('因公出国（境）费');
+    expect(blockText(spaced(['合', '计'], 3, 0), { x0: 0, x1: 600 })).toBe('合计');
+  });
+
   it('keeps a line the author broke short of the right edge as a line of its own; a line that ran to the edge continues', () => {
     const goal = [line('1、及时将资金拨入财政专户', 3, 0), line('2、按月足额发放到位，确保每月', 3, 1), line('按时领取', 3, 2)];
     expect(blockText(goal, { x0: 0, x1: 140 })).toBe('1、及时将资金拨入财政专户\n2、按月足额发放到位，确保每月按时领取');

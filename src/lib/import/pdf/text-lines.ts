@@ -14,6 +14,19 @@ export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(SOLID_GAP, '');
 }
 
+/** A space beside a lone Chinese character: letter spacing (`因 公 出 国`, `合 计`). */
+const LETTER_GAP = new RegExp(`(?<=(?:^| )[${SOLID}]) (?=[${SOLID}])|(?<=[${SOLID}]) (?=[${SOLID}](?: |$))`, 'gu');
+
+/**
+ * A table cell's line as a reader would type it. A cell spaces out a short
+ * label letter by letter, but a space between two runs of words is the
+ * author's (two issuers of one document, a title and its document number:
+ * `…保障厅 河北省财政厅`, `…的通知 冀人社【2017】26号`) and stays.
+ */
+function tidyCell(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(LETTER_GAP, '');
+}
+
 /** A gap wider than this share of the font size reads as a space. */
 const SPACE_EMS = 0.15;
 
@@ -99,12 +112,12 @@ function brokenByHand(above: Line, below: Line, right: number): boolean {
  * cell's right edge `cell.x1` kept as a line of its own ('\n').
  */
 export function blockText(pieces: readonly Piece[], cell?: { x0: number; x1: number }): string {
-  const lines = groupLines(pieces).filter((l) => tidy(lineText(l.pieces)) !== '');
+  const lines = groupLines(pieces).filter((l) => tidyCell(lineText(l.pieces)) !== '');
   if (lines.length === 0) return '';
   const right = cell ? cell.x1 - Math.max(0, Math.min(...lines.map((l) => l.x0)) - cell.x0) : Infinity;
-  let out = tidy(lineText(lines[0]!.pieces));
+  let out = tidyCell(lineText(lines[0]!.pieces));
   for (let i = 1; i < lines.length; i++) {
-    const text = tidy(lineText(lines[i]!.pieces));
+    const text = tidyCell(lineText(lines[i]!.pieces));
     out = cell && brokenByHand(lines[i - 1]!, lines[i]!, right) ? `${out}\n${text}` : joinWrapped(out, text);
   }
   return out;
