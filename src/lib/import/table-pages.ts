@@ -41,6 +41,7 @@ export function mergeTablePages(file: string, title: string, line: number, pages
   if (!first) throw new ImportError(file, line, `table "${title}" has no header row`);
   const { count, columnNumbers } = headerCount(first.rows);
   const header = first.rows.slice(0, columnNumbers ? count - 1 : count);
+  if (header.length === 0) throw new ImportError(file, first.line, `table "${title}" starts with its 栏次 row: the header rows that name its columns are missing`);
   const width = Math.max(...first.rows.slice(0, count).map((r) => r.cells.length));
   const body: TableRow[] = first.rows.slice(count);
   const firstHeader = rowKey(first.rows.slice(0, count));
