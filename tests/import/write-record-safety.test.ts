@@ -58,7 +58,8 @@ describe('the importer writes only its own record, only inside --out', async () 
     const root = fresh();
     const dir = writeRecord(root, result);
     const yaml = readFileSync(join(dir, 'filing.yaml'), 'utf8');
-    writeFileSync(join(dir, 'filing.yaml'), yaml.replace('year: 2020', 'year: 2021'));
+    // Another year's record of the department: its year and its title say 2021.
+    writeFileSync(join(dir, 'filing.yaml'), yaml.replace('year: 2020', 'year: 2021').replaceAll('2020年部门预算绩效文本', '2021年部门预算绩效文本'));
     expect(refusal(() => writeRecord(root, result, { replace: true }))).toBe(
       `funing-hrss-2020-performance.txt: refusing to replace ${dir}: its filing.yaml is the record of 河北省/秦皇岛市/抚宁区/劳动保障和人事/2021-预算, this document is ${ID}`,
     );
