@@ -126,6 +126,19 @@ describe.skipIf(skipBrowserTests)('the printable view printed to A4 for a meetin
     expect(all).not.toMatch(/\(\/|\.csv|filing\.json|（CSV）|（JSON）/);
   });
 
+  it('prints the filing page itself the same way: folded parts open, running head, page numbers, every figure', async () => {
+    const filing = record(YONGQING_2024);
+    const printed = await print(site.browser, site.origin, urlFor(filingSegments(filing)));
+    console.log(`永清县 2024 filing page: ${printed.pages.length} A4 pages in ${printed.milliseconds} ms`);
+    if (realContent) expect(printed.pages.length).toBeLessThanOrEqual(MAX_PAGES);
+    const head = tableContext(filing).replace(/\s+/g, '');
+    printed.pages.forEach((page, i) => {
+      expect(page, `page ${i + 1}`).toContain(head);
+      expect(page, `page ${i + 1}`).toContain(`第${i + 1}页，共${printed.pages.length}页`);
+    });
+    expect(missingFigures(figuresOf(filing), printed.raw)).toEqual([]);
+  });
+
   it.skipIf(!realContent)('prints the 普陀区 2024 决算 with the running head on every page and every figure', async () => {
     const filing = record(PUTUO_2024);
     const printed = await print(site.browser, site.origin, `${urlFor(filingSegments(filing))}print/`);
