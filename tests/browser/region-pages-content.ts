@@ -41,6 +41,8 @@ function putuoBudget(): SynthFiling {
 }
 
 export interface ComparisonSite {
+  /** Folder of the department with three years, below the content root. */
+  departmentFolder: string;
   department: string;
   region: string;
   regionYear: string;
@@ -58,6 +60,7 @@ export function writeComparisonContent(root: string): ComparisonSite {
   const department = trend[0]!.id.split('/').slice(0, -1);
   const putuo = { region: { province: '上海市', county: '普陀区' }, department: { name: '上海市普陀区财政局', shortName: '财政局', units: [] } };
   return {
+    departmentFolder: department.join('/'),
     department: urlFor(department),
     region: urlFor(department.slice(0, -1)),
     regionYear: regionYearUrl(department.slice(0, -2), 2024),

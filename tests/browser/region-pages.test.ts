@@ -1,12 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { HtmlValidate } from 'html-validate';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/lib/records/decimal.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { ASTRO, isolatedProject } from '../checks/isolated-build.ts';
 import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
+import { pageFile } from '../helpers/site-pages.ts';
 import { serveSite } from '../helpers/static-server.ts';
 import { writeComparisonContent, type ComparisonSite } from './region-pages-content.ts';
 
@@ -19,12 +22,13 @@ import { writeComparisonContent, type ComparisonSite } from './region-pages-cont
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 describe.skipIf(skipBrowserTests)('region, department and comparison pages', () => {
-  const state: { origin: string; browser?: Browser; close?: () => Promise<void>; dirs: string[]; urls?: ComparisonSite } = { origin: '', dirs: [] };
+  const state: { origin: string; site: string; browser?: Browser; close?: () => Promise<void>; dirs: string[]; urls?: ComparisonSite } = { origin: '', site: '', dirs: [] };
 
   beforeAll(async () => {
     const content = mkdtempSync(join(tmpdir(), 'gongkai-region-pages-content-'));
     const site = mkdtempSync(join(tmpdir(), 'gongkai-region-pages-site-'));
     state.dirs.push(content, site);
+    state.site = site;
     state.urls = writeComparisonContent(content);
     const project = isolatedProject();
     try {
@@ -84,6 +88,14 @@ describe.skipIf(skipBrowserTests)('region, department and comparison pages', () 
     }
   });
 
+  it('html-validate finds no error on any of them (its recommended rules, as tests/build/html-validate.test.ts)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'prefer-native-element': ['error', { exclude: ['region'] }] } });
+    for (const { name, url } of pages()) {
+      const report = await validator.validateFile(pageFile(state.site, url));
+      expect(report.results.flatMap((r) => r.messages).map((m) => `${name}: ${m.ruleId} at ${m.line}:${m.column}: ${m.message}`)).toEqual([]);
+    }
+  });
+
   it('at 360 px the page never scrolls sideways', async () => {
     const wide: string[] = [];
     for (const { name, url } of pages()) {
@@ -133,6 +145,31 @@ describe.skipIf(skipBrowserTests)('region, department and comparison pages', () 
       'region-year: 河北省 廊坊市 2024年部门预算支出按功能分类',
       '预算与决算: 上海市普陀区财政局 2024年支出预算与决算（按功能分类）',
     ]);
+  });
+
+  it('shows each year’s 收入总计 and 支出总计 with its change from the year before, as the records’ 收支总表 print them', async () => {
+    const printed = (year: number, label: string) => {
+      const csv = readFileSync(join(state.dirs[0]!, state.urls!.departmentFolder, `${year}-预算`, 'tables', 'income-expenditure-summary.csv'), 'utf8');
+      const cells = csv.split('\n').map((line) => line.split(','));
+      const row = cells.find((c) => c.includes(label))!;
+      return row[row.indexOf(label) + 1]!;
+    };
+    const expected = [2024, 2023, 2022].map((year) => {
+      const [total, before] = [printed(year, '支出总计'), year > 2022 ? printed(year - 1, '支出总计') : undefined];
+      if (!before) return [`${year}年预算`, `${total} ${year - 1}年预算未在本平台公开`];
+      const difference = new Decimal(total).minus(before);
+      const words = difference.isNegative() ? ['减少', '下降'] : ['增加', '增长'];
+      const percent = difference.abs().times(100).dividedBy(before).toFixed(2);
+      return [`${year}年预算`, `${total} 比上年${words[0]} ${difference.abs().toFixed(2)} 万元（${words[1]} ${percent}%）`];
+    });
+    const { page, done } = await open(state.urls!.department);
+    try {
+      const rows = await page.locator('#department-years-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())));
+      expect(rows.map(([name, , expenditure]) => [name, expenditure])).toEqual(expected);
+      expect(expected.map(([, cell]) => cell.split(' ')[0])).toEqual([2024, 2023, 2022].map((year) => printed(year, '收入总计')));
+    } finally {
+      await done();
+    }
   });
 
   it('links a department with both a 预算 and a 决算 of a year to their side-by-side view', async () => {

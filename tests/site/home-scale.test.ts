@@ -65,7 +65,7 @@ describe('the home page at scale', () => {
     const hebei = filings.filter((f) => f.region.province === '河北省');
     const departments = new Set(hebei.map((f) => `${f.region.county}/${f.department.shortName}`)).size;
     expect([departments, hebei.length]).toEqual([666, 6660]);
-    expect(html).toContain(`河北省</a><span class="gk-count">666 个部门，6660 份文件</span>`);
+    expect(html).toContain(`河北省</a> <span class="gk-count">666 个部门，6660 份文件</span>`);
   });
 
   it('is no longer for 10,000 filings than for 1,000 in the same regions, but for the counts it shows', async () => {
