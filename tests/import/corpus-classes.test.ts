@@ -169,6 +169,14 @@ describe('PDF: the lines of one ruled cell', () => {
     expect(blockText(spaced(['合', '计'], 3, 0), { x0: 0, x1: 600 })).toBe('合计');
   });
 
+  it('reads two Chinese characters one em apart with no space between them, or with an ideographic space, as 合　计', () => {
+    const at = (text: string, x0: number, extra: Partial<Piece> = {}): Piece => ({ ...line(text, x0, 0), ...extra });
+    expect(blockText([at('合', 3), at('计', 21)], { x0: 0, x1: 100 })).toBe('合　计');
+    expect(blockText([at('合', 3), at('计', 21, { spaceBefore: true, ideographicBefore: true })], { x0: 0, x1: 100 })).toBe('合　计');
+    expect(blockText([at('合', 3), at('计', 14)], { x0: 0, x1: 100 })).toBe('合计');
+    expect(blockText([at('合', 3), at('计', 21, { spaceBefore: true })], { x0: 0, x1: 100 })).toBe('合计');
+  });
+
   it('keeps a line the author broke short of the right edge as a line of its own; a line that ran to the edge continues', () => {
     const goal = [line('1、及时将资金拨入财政专户', 3, 0), line('2、按月足额发放到位，确保每月', 3, 1), line('按时领取', 3, 2)];
     expect(blockText(goal, { x0: 0, x1: 140 })).toBe('1、及时将资金拨入财政专户\n2、按月足额发放到位，确保每月按时领取');

@@ -46,6 +46,8 @@ export interface Piece extends Box {
   size: number;
   /** The source had whitespace right before this piece (inside one text item). */
   spaceBefore: boolean;
+  /** That whitespace was an ideographic space (U+3000), which Chinese text types on purpose (`合　计`). */
+  ideographicBefore?: boolean;
 }
 
 /** A ruling: horizontal when y0 === y1 (x0 < x1), vertical when x0 === x1 (y0 < y1). */

@@ -38,16 +38,19 @@ export function itemPieces(item: TextItemLike, view: Matrix): Piece[] {
   let start = 0;
   let text = '';
   let spaceBefore = false;
+  let ideographicBefore = false;
   const flush = () => {
     if (!text) return;
-    pieces.push(piece(text, start, at, size, spaceBefore, toView));
+    pieces.push({ ...piece(text, start, at, size, spaceBefore, toView), ...(ideographicBefore ? { ideographicBefore } : {}) });
     text = '';
     spaceBefore = false;
+    ideographicBefore = false;
   };
   for (const ch of chars) {
     if (/\s/.test(ch)) {
       flush();
       spaceBefore = true;
+      ideographicBefore ||= ch === '\u3000';
     } else {
       if (!text) start = at;
       text += ch;

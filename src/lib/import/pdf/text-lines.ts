@@ -21,10 +21,11 @@ const LETTER_GAP = new RegExp(`(?<=(?:^| )[${SOLID}]) (?=[${SOLID}])|(?<=[${SOLI
  * A table cell's line as a reader would type it. A cell spaces out a short
  * label letter by letter, but a space between two runs of words is the
  * author's (two issuers of one document, a title and its document number:
- * `…保障厅 河北省财政厅`, `…的通知 冀人社【2017】26号`) and stays.
+ * `…保障厅 河北省财政厅`, `…的通知 冀人社【2017】26号`) and stays, as does
+ * an ideographic space (`合　计`).
  */
 function tidyCell(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(LETTER_GAP, '');
+  return text.replace(/[^\S\u3000]+/g, ' ').trim().replace(LETTER_GAP, '');
 }
 
 /** A gap wider than this share of the font size reads as a space. */
@@ -60,12 +61,28 @@ export function groupLines(pieces: readonly Piece[]): Line[] {
   return lines.sort((a, b) => a.top - b.top);
 }
 
-/** One line's pieces as text: a space where the source had one or the gap is a space wide. */
-export function lineText(pieces: readonly Piece[]): string {
+/** A gap this close to one em (in ems) between two Chinese characters is an ideographic space drawn without a glyph. */
+const IDEOGRAPHIC_EMS = 0.15;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * One line's pieces as text: a space where the source had one or the gap is
+ * a space wide. With `ideographic` (a table cell), an ideographic space
+ * (U+3000) where the source had one, or where two Chinese characters stand
+ * one em apart with no space between them in the text layer (Chromium
+ * draws `合　计` so).
+ */
+export function lineText(pieces: readonly Piece[], ideographic = false): string {
   let out = '';
   let prev: Piece | undefined;
   for (const p of pieces) {
-    if (prev && (p.spaceBefore || p.x0 - prev.x1 > SPACE_EMS * Math.min(p.size, prev.size))) out += ' ';
+    if (prev) {
+      const em = Math.min(p.size, prev.size);
+      const gap = p.x0 - prev.x1;
+      const drawn = !p.spaceBefore && Math.abs(gap - em) <= IDEOGRAPHIC_EMS * em && HAN.test(prev.text.slice(-1)) && HAN.test(p.text.charAt(0));
+      if (ideographic && (p.ideographicBefore || drawn)) out += '\u3000';
+      else if (p.spaceBefore || gap > SPACE_EMS * em) out += ' ';
+    }
     out += p.text;
     prev = p;
   }
@@ -112,12 +129,12 @@ function brokenByHand(above: Line, below: Line, right: number): boolean {
  * cell's right edge `cell.x1` kept as a line of its own ('\n').
  */
 export function blockText(pieces: readonly Piece[], cell?: { x0: number; x1: number }): string {
-  const lines = groupLines(pieces).filter((l) => tidyCell(lineText(l.pieces)) !== '');
+  const lines = groupLines(pieces).filter((l) => tidyCell(lineText(l.pieces, true)) !== '');
   if (lines.length === 0) return '';
   const right = cell ? cell.x1 - Math.max(0, Math.min(...lines.map((l) => l.x0)) - cell.x0) : Infinity;
-  let out = tidyCell(lineText(lines[0]!.pieces));
+  let out = tidyCell(lineText(lines[0]!.pieces, true));
   for (let i = 1; i < lines.length; i++) {
-    const text = tidyCell(lineText(lines[i]!.pieces));
+    const text = tidyCell(lineText(lines[i]!.pieces, true));
     out = cell && brokenByHand(lines[i - 1]!, lines[i]!, right) ? `${out}\n${text}` : joinWrapped(out, text);
   }
   return out;
