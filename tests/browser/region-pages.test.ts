@@ -154,7 +154,7 @@ describe.skipIf(skipBrowserTests)('region, department and comparison pages', () 
       const row = cells.find((c) => c.includes(label))!;
       return row[row.indexOf(label) + 1]!;
     };
-    const expected = [2024, 2023, 2022].map((year) => {
+    const expected = [2024, 2023, 2022].map((year): [string, string] => {
       const [total, before] = [printed(year, '支出总计'), year > 2022 ? printed(year - 1, '支出总计') : undefined];
       if (!before) return [`${year}年预算`, `${total} ${year - 1}年预算未在本平台公开`];
       const difference = new Decimal(total).minus(before);
