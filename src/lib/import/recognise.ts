@@ -7,7 +7,7 @@ import { normaliseTableShape } from './table-shapes.ts';
 import type { Identity } from './identity.ts';
 import { parseProject, PROJECT_TITLE, type ProjectDraft } from './projects.ts';
 import { ImportError, type ImportReport } from './report.ts';
-import { cellText, chineseNumber, compact, numericCell } from './text.ts';
+import { cellText, chineseNumber, compact, isContentsLine, numericCell } from './text.ts';
 
 export interface TableDraft {
   id: string;
@@ -304,12 +304,21 @@ export class Recogniser {
   /**
    * A 目录 printed as lines of text (a PDF, a Word document without a
    * contents table): it runs until its first entry is printed again as the
-   * document's first heading.
+   * document's first heading. Its first entry is its first line, unless the
+   * document never prints that line again (a label such as 部门预算公开表
+   * over the entries); then its first line with a page number. Otherwise the
+   * 目录 was read as headings, and their numbers hid the real headings.
    */
   private textContents(heading: TextBlock): void {
-    const first = this.blocks.slice(this.i + 1).find((b): b is TextBlock => isText(b) && contentsEntry(b.text) !== '');
-    const firstKey = first ? compact(contentsEntry(first.text)) : '';
-    const end = first ? this.blocks.findIndex((b, k) => k > this.blocks.indexOf(first) && isText(b) && compact(contentsEntry(b.text)) === firstKey) : -1;
+    const ahead: number[] = [];
+    for (let k = this.i + 1; k <= this.i + 200 && isText(this.blocks[k]); k++) if (contentsEntry((this.blocks[k] as TextBlock).text) !== '') ahead.push(k);
+    const printedAgain = (first: number | undefined) => {
+      if (first === undefined) return -1;
+      const key = compact(contentsEntry((this.blocks[first] as TextBlock).text));
+      return this.blocks.findIndex((b, k) => k > first && isText(b) && compact(contentsEntry(b.text)) === key);
+    };
+    let end = printedAgain(ahead[0]);
+    if (end < 0) end = printedAgain(ahead.find((k) => isContentsLine((this.blocks[k] as TextBlock).text)));
     if (end < 0 || end - this.i > 200 || this.blocks.slice(this.i + 1, end).some(isTable)) {
       this.report.add(heading.line, 'skipped', '目录 heading without entries the document prints again: the heading is left out');
       this.i++;

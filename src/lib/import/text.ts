@@ -56,6 +56,16 @@ export function numericCell(text: string): string | null {
   return null;
 }
 
+/** A 目录 line: a title, then dot leaders or a gap, then a page number of at most three digits (`十、其他需要说明的事项……60`). */
+export function isContentsLine(text: string): boolean {
+  const t = text.trim();
+  let end = t.length;
+  while (end > 0 && t.length - end < 3 && /\d/.test(t[end - 1]!)) end--;
+  let gap = end;
+  while (gap > 0 && /[.·…\s]/.test(t[gap - 1]!)) gap--;
+  return end < t.length && gap > 0 && /[.·…]{2}|\s/.test(t.slice(gap, end));
+}
+
 /**
  * A page number or stray mark a converter leaves where a page ended: `30`,
  * `-1-`, `— 3 —`, `+`, `6.3.`, `第 3 页`, `第3页 共25页`, `3 / 25`. No words.
