@@ -25,8 +25,8 @@ interface CacheFile {
  * the build re-read only the filings that changed (like `eslint --cache`).
  * A folder is found by a key and a stamp that names every file in it (see
  * folder-stamps.ts), both the same in a fresh clone. The cache as a whole
- * is keyed by the source of the loader and the checks and by
- * package-lock.json, so a change to any rule or schema, or a dependency
+ * is keyed by the source of the loader and the checks (with the importer's
+ * patterns of stated figures) and by package-lock.json, so a change to any rule or schema, or a dependency
  * upgrade, starts afresh.
  */
 export class CheckCache {
@@ -95,6 +95,8 @@ function sourceVersion(): string {
       .sort();
     for (const file of files) hash.update(file).update(readFileSync(file));
   }
+  // The importer's patterns of the figures in the text, which the checks look for too (prose-figures.ts).
+  hash.update(readFileSync(join(projectRoot, 'src', 'lib', 'import', 'stated-figures.ts')));
   try {
     hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
   } catch {

@@ -78,6 +78,15 @@ export class FindingList {
     this.push(rule, { file: `${this.filing.dir}/${FILING_FILE}`, at: `statedFigures.${key}`, ...detail });
   }
 
+  /**
+   * A finding about a figure printed in a section's text that `statedFigures`
+   * does not declare (prose-figures.ts): at its Markdown file and line, under
+   * the `at` its entry would have (`statedFigures.<key>`).
+   */
+  text(rule: RuleInfo, key: string, place: { file: string; line: number }, detail: Detail): void {
+    this.push(rule, { file: `${this.filing.dir}/${place.file}`, line: place.line, at: `statedFigures.${key}`, ...detail });
+  }
+
   /** A finding about the filing as a whole. */
   filingLevel(rule: RuleInfo, at: string, detail: Detail, file: string = FILING_FILE): void {
     this.push(rule, { file: `${this.filing.dir}/${file}`, at, ...detail });

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import type { Problem } from './record-error.ts';
@@ -71,10 +71,22 @@ function readRecordFile(ctx: Context, file: string): Buffer {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile() && !stat.isDirectory()) throw new NotAFile(stat);
-    return readFileSync(fd);
+    return stat.isFile() ? readAll(fd, stat.size) : readFileSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The `size` bytes of an open file; what readFileSync does, without asking the file's size a second time. */
+function readAll(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buffer, read, size - read, null);
+    if (n === 0) break;
+    read += n;
+  }
+  return read < size ? buffer.subarray(0, read) : buffer;
 }
 
 /** A record file that is a named pipe, a device or a socket: reading it would wait forever or never end. */

@@ -1,29 +1,41 @@
 import type { Filing } from '../../records/load-filing.ts';
 import type { StatedFigure, StatedFigureKey } from '../../records/schema/stated-figures.ts';
 import type { Table } from '../../records/schema/table.ts';
-import type { FindingList, Rule } from '../rule.ts';
+import type { FindingList, Rule, RuleInfo } from '../rule.ts';
 import { describe, type Figure } from '../figures.ts';
 import { comparedFigure, tableFigure } from '../stated-figure-sources.ts';
+import { proseFigures, proseTableFigure } from '../prose-figures.ts';
 import { tableName, uncheckedRule, type Miss } from './unchecked.ts';
 import { addUp, agree, formatMoney, statedUnit, type Money } from '../money.ts';
 
 type Key = keyof Filing['statedFigures'];
+type Detail = Parameters<FindingList['statedFigure']>[2];
+/** Where a finding about one figure goes: its statedFigures entry, or the line of the text it is printed on. */
+type Report = (rule: RuleInfo, detail: Detail) => void;
 
 /**
  * Each stated figure (and the figure a sentence compares it with) against
- * where it stands in the tables, in the unit the sentence states it in.
- * `same`: the two are one figure printed twice, which tells the unit a
- * table's figures are in (unit-reading.ts); 机关运行经费 is not 公用经费.
+ * where it stands in the tables, in the unit the sentence states it in; then
+ * each figure the text prints next to a known label without a statedFigures
+ * entry (prose-figures.ts), the same way, once. `same`: the two are one
+ * figure printed twice, which tells the unit a table's figures are in
+ * (unit-reading.ts); 机关运行经费 is not 公用经费.
  */
-function checkAgainstTables(rule: Rule, filing: Filing, out: FindingList, keys: (key: Key) => boolean, same: boolean): void {
+function checkAgainstTables(rule: Rule, filing: Filing, out: FindingList, keys: (key: string) => boolean, same: boolean): void {
   for (const [key, stated] of Object.entries(filing.statedFigures) as [Key, StatedFigure][]) {
     if (!keys(key)) continue;
-    checkFigure(rule, filing, out, key, stated, stated.value, (miss) => tableFigure(filing, key, stated, miss), same);
-    if (stated.compared) checkFigure(rule, filing, out, `${key}.compared`, stated, stated.compared.value, (miss) => comparedFigure(filing, stated, miss), same);
+    const report = (at: string) => (r: RuleInfo, detail: Detail) => out.statedFigure(r, at, detail);
+    checkFigure(rule, filing, out, report(key), stated, stated.value, (miss) => tableFigure(filing, key, stated, miss), same);
+    if (stated.compared) checkFigure(rule, filing, out, report(`${key}.compared`), stated, stated.compared.value, (miss) => comparedFigure(filing, stated, miss), same);
+  }
+  for (const figure of proseFigures(filing)) {
+    if (!keys(figure.key)) continue;
+    const report: Report = (r, detail) => out.text(r, figure.key, figure, { ...detail, message: `${detail.message}（正文中的数字，statedFigures 未列出）` });
+    checkFigure(rule, filing, out, report, figure.stated, figure.stated.value, (miss) => proseTableFigure(filing, figure, miss), same);
   }
 }
 
-function checkFigure(rule: Rule, filing: Filing, out: FindingList, at: string, stated: StatedFigure, value: string, find: (miss: Miss) => Figure | undefined, same: boolean): void {
+function checkFigure(rule: Rule, filing: Filing, out: FindingList, report: Report, stated: StatedFigure, value: string, find: (miss: Miss) => Figure | undefined, same: boolean): void {
   const said: Figure = { ref: undefined, value, label: `情况说明“${stated.quote}”`, unit: statedUnit(stated.quote, value, filing.unit) };
   const missing: [Table, string][] = [];
   const figure = find((table, what) => void missing.push([table, what]));
@@ -31,7 +43,7 @@ function checkFigure(rule: Rule, filing: Filing, out: FindingList, at: string, s
     // The tables are there but not the row or column of the figure (in any place it is looked for): it went unchecked.
     if (missing.length > 0) {
       const what = [...new Set(missing.map(([table, looked]) => `${tableName(table, filing.kind)} ${looked}`))].join('、');
-      out.statedFigure(uncheckedRule(rule), at, {
+      report(uncheckedRule(rule), {
         expected: what,
         found: '（缺）',
         message: `情况说明“${stated.quote}”中的 ${value} ${said.unit} 未与表核对：没有找到${what}`,
@@ -43,7 +55,7 @@ function checkFigure(rule: Rule, filing: Filing, out: FindingList, at: string, s
   // Figures in different units are given each in its own.
   const mixed = out.units.mixed(said, figure);
   const inTable = mixed ? formatMoney(out.units.money(figure)) : figure.value;
-  out.statedFigure(rule, at, {
+  report(rule, {
     expected: inTable ?? '0.00',
     found: mixed ? formatMoney(out.units.money(said)) : value,
     message: `情况说明“${stated.quote}”中的 ${value} ${said.unit} 与 ${describe(figure, filing.kind)} ${inTable ?? '（空）'} 不一致`,

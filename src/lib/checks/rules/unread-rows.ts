@@ -1,6 +1,6 @@
 import type { Table } from '../../records/schema/table.ts';
 import type { FindingList, Rule } from '../rule.ts';
-import { classified, columnLabels, TOTAL_ROW_LABELS, type ClassifiedTable } from '../table-view.ts';
+import { classified, TOTAL_ROW_LABELS, type ClassifiedTable } from '../table-view.ts';
 import { fundingTotalRows } from '../basic-view.ts';
 import { normalizeLabel } from '../labels.ts';
 
@@ -39,7 +39,9 @@ function secondTotals(rule: Rule, out: FindingList, table: Table): void {
   table.columns.forEach((column, c) => {
     if (column.type !== 'text') return;
     const first = new Map<string, number>();
-    columnLabels(table, c).forEach((label, r) => {
+    table.rows.forEach((row, r) => {
+      // Every total label has 计: the other cells are not put in normal form, which would cost most of the rule's time.
+      const label = row[c]?.includes('计') ? normalizeLabel(row[c]) : '';
       if (!TOTALS.has(label)) return;
       // 合计 and 总计 are one total to the rules that read a table of 科目 (its first row of either).
       const key = TOTAL_ROW_LABELS.includes(label) ? TOTAL_ROW_LABELS[0]! : label;
@@ -63,12 +65,10 @@ function rowsWithoutCode(rule: Rule, out: FindingList, view: ClassifiedTable): v
   const { table, codeColumn, nameColumn } = view;
   const funding = fundingTotalRows(table);
   const read = new Set([funding.personnel, funding.publicFunds]);
-  const labels = nameColumn === undefined ? undefined : columnLabels(table, nameColumn);
   table.rows.forEach((row, r) => {
     if (row[codeColumn] || read.has(r)) return;
     const texts = row.filter((cell, c) => cell && c !== codeColumn && table.columns[c]!.type === 'text');
-    const label = labels ? labels[r]! : undefined;
-    const labelled = label !== undefined ? [label] : texts.map((t) => normalizeLabel(t));
+    const labelled = nameColumn === undefined ? texts.map((t) => normalizeLabel(t)) : [normalizeLabel(row[nameColumn])];
     if (labelled.some((l) => TOTAL_WITHOUT_CODE.has(l))) return;
     // A table whose 合计 row is printed under another name (支出合计): column-sum warns that it found no 合计 row to check.
     if (view.totalRow === undefined && labelled.some((l) => /(?:合计|总计)$/.test(l))) return;

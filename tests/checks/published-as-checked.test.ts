@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
+import { TSX, isolatedProject, type IsolatedProject } from './isolated-build.ts';
+
+/**
+ * Issue 13, class 3: figures published that no check saw. The pages read the
+ * records again as they render, after the checks; the check cache once
+ * trusted a file's size and modification time. Proved from the outside:
+ * `npm run build` publishes nothing when a record changed between the
+ * checks and the render, and `npm run check` reads a filing again after an
+ * edit that keeps the file's size and modification time.
+ */
+
+const COMPLETE = join(PROJECT_ROOT, 'tests', 'checks', 'fixtures', 'complete', 'filings');
+const RECORD = '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算';
+
+/** Every file of a folder with the digest of its bytes: equal fingerprints, identical trees. */
+function fingerprint(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .map((file) => `${relative(dir, file)} ${createHash('sha256').update(readFileSync(file)).digest('hex')}`)
+    .sort();
+}
+
+/** `@<seconds>.<nanoseconds>`, as touch -d takes a time to the nanosecond. */
+const touchTime = (ns: bigint) => `@${ns / 1_000_000_000n}.${String(ns % 1_000_000_000n).padStart(9, '0')}`;
+
+/** Rewrite a file, keeping its size and its modification time to the nanosecond (both asserted). */
+function editInPlace(file: string, from: string, to: string): void {
+  const before = statSync(file, { bigint: true });
+  const text = readFileSync(file, 'utf8');
+  expect([text.includes(from), Buffer.byteLength(from), from === to]).toEqual([true, Buffer.byteLength(to), false]);
+  writeFileSync(file, text.replace(from, to));
+  execFileSync('touch', ['-m', '-d', touchTime(before.mtimeNs), file]);
+  const after = statSync(file, { bigint: true });
+  expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+}
+
+describe('npm run build publishes exactly what the checks read', () => {
+  let project: IsolatedProject;
+  let content: string;
+  let dist: string;
+  let first: string[];
+
+  beforeAll(() => {
+    project = isolatedProject();
+    content = join(project.dir, 'records', 'filings');
+    cpSync(COMPLETE, content, { recursive: true });
+    dist = join(project.dir, 'site');
+    const build = project.run([...TSX, 'scripts/build.ts', '--outDir', dist], content);
+    if (build.status !== 0) throw new Error(`the first build failed:\n${build.output}`);
+    first = fingerprint(dist);
+  }, 300_000);
+  afterAll(() => project?.remove());
+
+  it('a figure changed on disk after the checks: the build stops naming the folder, and the previous site stays', () => {
+    // A figure of the text that no rule compares (a change on the year before), so that the checks inside astro build pass too.
+    const overview = join(content, RECORD, 'sections', 'overview.md');
+    const edited = join(project.dir, 'overview.md');
+    writeFileSync(edited, readFileSync(overview, 'utf8').replace('增加 1888.65 万元', '增加 9888.65 万元'));
+    process.env['GONGKAI_TEST_AFTER_CHECKS'] = `cp '${edited}' '${overview}'`;
+    const build = (() => {
+      try {
+        return project.run([...TSX, 'scripts/build.ts', '--outDir', dist], content);
+      } finally {
+        delete process.env['GONGKAI_TEST_AFTER_CHECKS'];
+      }
+    })();
+    expect(build.status).toBe(1);
+    expect(build.output).toContain(
+      `build: records/filings/${RECORD} changed while the site was built, after the checks had read it: the new site is not published, as its pages could show figures no check saw. Run npm run build again once the records are saved; the previous ${dist} is unchanged`,
+    );
+    expect(fingerprint(dist)).toEqual(first);
+    expect(readdirSync(join(project.dir, '.build-staging'))).toEqual([]);
+  }, 300_000);
+
+  it('a same-size edit that keeps the modification time is checked again, not taken from the cache', () => {
+    const check = () => project.run([...TSX, 'scripts/check.ts', content], content);
+    check();
+    expect(check().output).toContain('(1 of 1 unchanged since the last run');
+    editInPlace(join(content, RECORD, 'tables', 'general-budget-expenditure.csv'), '20,2130804,创业担保贷款贴息及奖补,316.55,,316.55', '20,2130804,创业担保贷款贴息及奖补,316.56,,316.56');
+    const after = check();
+    expect(after.status).toBe(1);
+    expect(after.output).toContain('(0 of 1 unchanged since the last run');
+    expect(after.output.split('\n').filter((line) => line.startsWith('error: '))).toEqual([
+      `error: records/filings/${RECORD}/tables/general-budget-expenditure.csv:20: general-budget-expenditure row 19 column "合计": column-sum: 款 21308 普惠金融发展支出 不等于 所属各项之和: expected 316.56, found 316.55`,
+      `error: records/filings/${RECORD}/tables/general-budget-expenditure.csv:20: general-budget-expenditure row 19 column "项目支出": column-sum: 款 21308 普惠金融发展支出 不等于 所属各项之和: expected 316.56, found 316.55`,
+    ]);
+  }, 120_000);
+});
