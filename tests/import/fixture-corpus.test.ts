@@ -39,6 +39,14 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Every string in a value with its spaces taken out: only the characters a page prints are compared. */
+function withoutUnprintedSpaces<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/[ \t\n]+/g, '') as T;
+  if (Array.isArray(value)) return value.map(withoutUnprintedSpaces) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutUnprintedSpaces(v)])) as T;
+  return value;
+}
+
 describe('the fixture corpus', () => {
   it('reads every committed record', () => {
     expect(problems).toEqual([]);
@@ -109,8 +117,10 @@ describe('the fixture corpus', () => {
         const result = await importDocument({ file, bytes: new Uint8Array(readFileSync(file)) });
         const record = readImported(result.files);
         expect(result.id).toBe(filing.id);
-        expect(importedTables(record)).toEqual(expectedTables(filing, variant));
-        expect(importedProjects(record)).toEqual(expectedProjects(filing));
+        // A printed page carries no space where a line wraps, and a browser prints a run of spaces as one: a PDF is compared without them.
+        const asPrinted = variant.form === 'pdf' ? withoutUnprintedSpaces : <T,>(v: T) => v;
+        expect(asPrinted(importedTables(record))).toEqual(asPrinted(expectedTables(filing, variant)));
+        expect(asPrinted(importedProjects(record))).toEqual(asPrinted(expectedProjects(filing)));
       });
     }
   }
