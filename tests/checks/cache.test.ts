@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,5 +83,25 @@ describe('the check cache in a git repository', () => {
     const edited = await runChecks(clone, content, { cacheFile });
     expect(edited.cached).toBe(0);
     expect(edited.findings.filter((f) => f.severity === 'error').map((f) => f.at)).toContain('general-budget-expenditure:row 19:合计');
+  });
+
+  it('reads a tracked file again after an edit that keeps its size and modification time (issue 13, class 3)', async () => {
+    const origin = join(temp, 'same-size');
+    cpSync(COMPLETE, join(origin, 'content', 'filings'), { recursive: true });
+    git(origin, 'init', '-q');
+    git(origin, 'add', '.');
+    git(origin, 'commit', '-q', '-m', 'filings');
+    const content = join(origin, 'content', 'filings');
+    const cacheFile = join(temp, 'same-size-cache', 'checks.json');
+    await runChecks(origin, content, { cacheFile });
+    expect((await runChecks(origin, content, { cacheFile })).cached).toBe(1);
+    const csv = join(content, RECORD, 'tables', 'general-budget-expenditure.csv');
+    const before = statSync(csv, { bigint: true });
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('20,2130804,创业担保贷款贴息及奖补,316.55,,316.55', '20,2130804,创业担保贷款贴息及奖补,316.56,,316.56'));
+    execFileSync('touch', ['-m', '-d', `@${before.mtimeNs / 1_000_000_000n}.${String(before.mtimeNs % 1_000_000_000n).padStart(9, '0')}`, csv]);
+    expect([statSync(csv, { bigint: true }).size, statSync(csv, { bigint: true }).mtimeNs]).toEqual([before.size, before.mtimeNs]);
+    const edited = await runChecks(origin, content, { cacheFile });
+    expect(edited.cached).toBe(0);
+    expect(edited.findings.filter((f) => f.severity === 'error').map((f) => f.at)).toEqual(['general-budget-expenditure:row 19:合计', 'general-budget-expenditure:row 19:项目支出']);
   });
 });
