@@ -118,3 +118,18 @@ describe('every declared figure, undeclared, is found in the text and checked (p
     });
   }
 });
+
+describe('the text is searched in linear time, whatever it holds', () => {
+  it('lines of thousands of < or <!-- without an end, digits after a label, a label repeated: each read within a second', () => {
+    const hostile = ['<'.repeat(300_000), '<!--'.repeat(100_000), `收入总计${'9'.repeat(2000)}`.repeat(100), `${'预算收入'.repeat(100_000)}1万元`, '**'.repeat(150_000)];
+    for (const text of hostile) {
+      const filing = changed(completeFiling, (f) => {
+        undeclare(f, 'income.total');
+        f.texts['sections/overview.md'] = text;
+      });
+      const started = performance.now();
+      proseFigures(filing);
+      expect({ text: text.slice(0, 12), slow: performance.now() - started > 1000 }).toEqual({ text: text.slice(0, 12), slow: false });
+    }
+  });
+});

@@ -34,8 +34,13 @@ const TOTALS: [ProseFigure['key'], RegExp][] = [
   ['expenditure.grand', /(?<!收入|拨款)支出总计\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*万元/],
 ];
 
-/** Markdown a reader does not see between a label and its figure: emphasis and code marks, HTML comments and tags, escapes. */
-const MARKUP = /<!--.*?-->|<[^>]*>|[*_`~]|\\(?=[^\w\s])/g;
+/**
+ * Markdown a reader does not see between a label and its figure: emphasis
+ * and code marks, HTML comments and tags, escapes. Comments and tags are
+ * bounded in length, so that a line of thousands of < without a > is read
+ * in linear time.
+ */
+const MARKUP = /<!--.{0,200}?-->|<[^<>]{0,200}>|[*_`~]|\\(?=[^\w\s])/g;
 
 interface Prose {
   id: string;
