@@ -28,7 +28,7 @@ const THREE_PUBLIC = '“?三公”?经费(?:财政拨款)?';
  * and another for a 决算; the first match in the document wins.
  */
 const PATTERNS: [StatedFigureKey, RegExp[]][] = [
-  ['income.total', [re(String.raw`预算收入(?:总计|合计)?\s*(?:为)?\s*N\s*万元`), re(String.raw`(?<!财政拨款)收入支出(?:决算)?总计\s*(?:为)?\s*N\s*万元`)]],
+  ['income.total', [re(String.raw`(?<!一般公共|政府性基金|国有资本经营)预算收入(?:总计|合计)?\s*(?:为)?\s*N\s*万元`), re(String.raw`(?<!财政拨款)收入支出(?:决算)?总计\s*(?:为)?\s*N\s*万元`)]],
   ['income.year', [re(String.raw`本年收入合计\s*(?:为)?\s*N\s*万元`)]],
   ['income.generalBudget', [re(String.raw`一般公共预算(?:拨款)?收入\s*N\s*万元`)]],
   ['income.governmentFund', [re(String.raw`(?:政府性)?基金预算(?:拨款)?收入\s*N\s*万元`)]],
