@@ -24,6 +24,36 @@ export function reason(error: unknown): string {
   return line.length > MESSAGE_CHARS ? `${line.slice(0, MESSAGE_CHARS)}…` : line || 'unknown error';
 }
 
+/** The errors pdf.js throws for a damaged file (its BaseException kin). */
+const PDFJS_ERRORS = new Set(['FormatError', 'XRefEntryException', 'XRefParseException', 'MissingDataException', 'ParserEOFException', 'InvalidPDFException', 'UnknownErrorException', 'AbortException', 'JpegError', 'JpxError', 'DNLMarkerError', 'EOIMarkerError', 'ResponseException', 'PasswordException']);
+const isPdfJsError = (reason: unknown) => reason instanceof Error && PDFJS_ERRORS.has(reason.name);
+
+/** Ignores a rejection pdf.js left unhandled; any other ends the process as Node would, unless someone else listens. */
+function ignorePdfJsRejection(reason: unknown): void {
+  if (!isPdfJsError(reason) && process.listenerCount('unhandledRejection') === 1) throw reason;
+}
+
+let reading = 0;
+
+/**
+ * Run `work` on pdf.js. pdf.js fetches the objects of a document's page
+ * tree ahead and leaves the promise of a damaged one without a handler: its
+ * rejection is unhandled, and Node ends the import with a stack trace
+ * although every page reads. While pdf.js works, such rejections of its own
+ * errors are ignored: the reading itself still fails, with a message, where
+ * it needs the object.
+ */
+export async function withPdfJs<T>(work: () => Promise<T>): Promise<T> {
+  if (reading++ === 0) process.on('unhandledRejection', ignorePdfJsRejection);
+  try {
+    return await work();
+  } finally {
+    // Rejections are reported after the task they happen in: wait one out before listening no longer.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (--reading === 0) process.off('unhandledRejection', ignorePdfJsRejection);
+  }
+}
+
 /**
  * Open a PDF with pdf.js, offline: CMaps, standard fonts and decoders from
  * the package, no font faces, no network (pdf.js 6 evaluates no code from a

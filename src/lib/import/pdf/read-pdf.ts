@@ -4,7 +4,7 @@ import { isPageFurniture } from '../text.ts';
 import { onFirstPageColumns } from './continued-columns.ts';
 import { asMatrix, type Box, type Piece } from './geometry.ts';
 import type { GridRow } from './grid-cells.ts';
-import { openPdf, pdfjs, reason, type PdfDocument } from './open-pdf.ts';
+import { openPdf, pdfjs, reason, withPdfJs, type PdfDocument } from './open-pdf.ts';
 import { layOutPage, type LaidOut } from './page-layout.ts';
 import { itemPieces, uprightView, type TextItemLike } from './page-text.ts';
 import { readDrawing, type Drawing } from './rulings.ts';
@@ -71,7 +71,11 @@ async function withDeadline<T>(work: Promise<T>, deadline: number, file: string)
  * grid of the rulings), everything else as one TextBlock per visual line.
  * `line` counts through the document; every block and row has its page.
  */
-export async function readPdf(file: string, bytes: Uint8Array): Promise<Block[]> {
+export function readPdf(file: string, bytes: Uint8Array): Promise<Block[]> {
+  return withPdfJs(() => readPages(file, bytes));
+}
+
+async function readPages(file: string, bytes: Uint8Array): Promise<Block[]> {
   const deadline = Date.now() + READ_SECONDS * 1000;
   const doc = await withDeadline(openPdf(file, bytes), deadline, file);
   try {
