@@ -45,13 +45,15 @@ function printedText(block: Block): string {
 export function dropDuplicateTail(blocks: readonly Block[], report: ImportReport): Block[] {
   const firstSeen = new Map<string, number>();
   const perBlock = blocks.map((b, i) => {
-    const grams = shingles(b.kind === 'text' ? b.text : b.rows.map((r) => r.cells.join(' ')).join('\n'));
+    const text = b.kind === 'text' ? b.text : b.rows.map((r) => r.cells.join(' ')).join('\n');
+    const grams = shingles(text);
     let covered = 0;
     for (const g of grams) {
       const seen = firstSeen.get(g);
       if (seen !== undefined && seen < i) covered++;
     }
-    for (const g of shingles(printedText(b))) if (!firstSeen.has(g)) firstSeen.set(g, i);
+    const printed = printedText(b);
+    for (const g of printed === text ? grams : shingles(printed)) if (!firstSeen.has(g)) firstSeen.set(g, i);
     return { total: grams.length, covered };
   });
   const repeats = (i: number) => perBlock[i]!.total >= N && perBlock[i]!.covered / perBlock[i]!.total >= 0.8;
