@@ -31,7 +31,12 @@ export function parseXml(file: string, part: string, text: string): XmlNode[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new ImportError(file, undefined, `${part} declares a DOCTYPE, which Word and Excel never write: refused`);
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new ImportError(file, undefined, `${part} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}); save the document again from Word or Excel`);
-  return parser.parse(text) as XmlNode[];
+  try {
+    return parser.parse(text) as XmlNode[];
+  } catch (error) {
+    // The validator lets some broken markup through that the parser then throws on (a `<?` never closed).
+    throw new ImportError(file, undefined, `${part} is not well-formed XML (${error instanceof Error ? error.message : String(error)}); save the document again from Word or Excel`);
+  }
 }
 
 /** The element's tag, or '#text'. */
