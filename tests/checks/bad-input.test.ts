@@ -289,8 +289,26 @@ describe('bad input is reported with the file and the field or cell', () => {
         ),
       );
       expect(problems(root)).toEqual([
-        `filings/${RECORD}/filing.yaml: sections[0].blocks[1]: table three-public is already shown at sections[0].blocks[0]: each table, group of projects and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
-        `filings/${RECORD}/filing.yaml: sections[0].blocks[2]: term 三公经费 is already shown at sections[0].blocks[2]: each table, group of projects and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
+        `filings/${RECORD}/filing.yaml: sections[0].blocks[1]: table three-public is already shown at sections[0].blocks[0]: each table, group of projects, text and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
+        `filings/${RECORD}/filing.yaml: sections[0].blocks[2]: term 三公经费 is already shown at sections[0].blocks[2]: each table, group of projects, text and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
+      ]);
+    });
+
+    it('a text placed again and again: one Markdown file shown thousands of times would make a page of hundreds of megabytes', () => {
+      const root = editedCopy('text-placed-twice', 'filing.yaml', (text) => text.replace('      - markdown: sections/three-public.md\n', '      - markdown: sections/three-public.md\n'.repeat(3)));
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}/filing.yaml: sections[0].blocks[1]: text sections/three-public.md is already shown at sections[0].blocks[0]: each table, group of projects, text and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
+        `filings/${RECORD}/filing.yaml: sections[0].blocks[2]: text sections/three-public.md is already shown at sections[0].blocks[1]: each table, group of projects, text and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
+      ]);
+    });
+
+    it('a filing folder inside another filing folder is named, not silently left out', () => {
+      const root = copyOf('nested-filing');
+      const nested = join(root, 'filings', RECORD, 'old', '2023-预算');
+      mkdirSync(nested, { recursive: true });
+      writeFileSync(join(nested, 'filing.yaml'), 'schemaVersion: 1\n');
+      expect(problems(root)).toEqual([
+        `filings/${RECORD}/old/2023-预算/filing.yaml: expected a filing in a folder of its own, found one inside the filing filings/${RECORD}: it is not read; move it to its own region/department/year folder`,
       ]);
     });
 
@@ -374,7 +392,7 @@ describe('bad input is reported with the file and the field or cell', () => {
           .replace('  - file: source/excerpt.txt\n', '  - file: source/EXCERPT.txt\n    title: 节选\n    format: tab-rows\n    sha256: 4440f6d52a965239e247ce0e7423e0636fcde738b4a758f557b9041587061965\n    origin: 同上\n  - file: source/excerpt.txt\n'),
       );
       expect(problems(root).filter((line) => !line.includes('cannot read the file'))).toEqual([
-        `filings/${RECORD}/filing.yaml: sections[0].blocks[0]: term 财政拨款收入 is already shown at sections[0].blocks[0]: each table, group of projects and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
+        `filings/${RECORD}/filing.yaml: sections[0].blocks[0]: term 财政拨款收入 is already shown at sections[0].blocks[0]: each table, group of projects, text and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)`,
         `filings/${RECORD}/filing.yaml: sources[1].file: "excerpt.txt" is also the file name of source/EXCERPT.txt: sources are published side by side, each needs its own name`,
       ]);
     });

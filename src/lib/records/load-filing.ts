@@ -334,11 +334,13 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
           ...(block.table ? [`table:${block.table}`] : []),
           ...(block.projects ? [`projects:${block.projects}`] : []),
           ...(block.glossary ?? []).map((entry) => `term:${termKey(entry.term)}`),
+          // issue 13, class 9: one Markdown file placed thousands of times made a page of hundreds of megabytes.
+          ...(block.markdown ? [`text:${block.markdown}`] : []),
         ];
         for (const key of placing) {
           const earlier = placedBefore(key);
           if (earlier) {
-            ctx.problems.push({ file: rel(ctx, FILING_FILE), field, message: `${key.replace(/^(\w+):/, '$1 ')} is already shown at ${earlier}: each table, group of projects and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)` });
+            ctx.problems.push({ file: rel(ctx, FILING_FILE), field, message: `${key.replace(/^(\w+):/, '$1 ')} is already shown at ${earlier}: each table, group of projects, text and 名词解释 term appears once on the page (its anchor would be repeated, and the page could grow without bound)` });
           }
           placed.set(key, field);
         }
@@ -419,6 +421,7 @@ export function findFilingFolders(root: string, contentRoot: string): { dirs: st
     const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
     if (entries.some((e) => e.isFile() && e.name === FILING_FILE)) {
       dirs.push(dir);
+      for (const sub of entries.filter((e) => e.isDirectory())) nestedFilings(join(dir, sub.name), dir);
       return;
     }
     for (const link of entries.filter((e) => e.isSymbolicLink())) {
@@ -440,6 +443,14 @@ export function findFilingFolders(root: string, contentRoot: string): { dirs: st
       return;
     }
     for (const entry of entries) if (entry.isDirectory()) walk(join(dir, entry.name));
+  };
+  // issue 13, class 9: a filing folder inside another was never read, and nothing said so.
+  const nestedFilings = (dir: string, filing: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name === FILING_FILE) {
+        problems.push({ file: path(dir, entry.name), message: `expected a filing in a folder of its own, found one inside the filing ${relative(root, filing).split(sep).join('/')}: it is not read; move it to its own region/department/year folder` });
+      } else if (entry.isDirectory() && !entry.name.startsWith('.')) nestedFilings(join(dir, entry.name), filing);
+    }
   };
   walk(contentRoot);
   return { dirs: dirs.sort(), problems };
