@@ -119,3 +119,6 @@ export const budgetVsFinalSegment = (year: number): string => `${year}-预算与
 export function budgetVsFinalUrl(f: Pick<FilingDeclaration, 'region' | 'department'>, year: number): string {
   return urlFor([...regionPath(f), departmentSegment(f), budgetVsFinalSegment(year)]);
 }
+
+/** The 适老化 reading mode's script (public/reading-mode.js), loaded in every page's <head>. */
+export const READING_MODE_SCRIPT_URL = sitePath('reading-mode.js');
