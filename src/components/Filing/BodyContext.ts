@@ -1,5 +1,6 @@
 import type { Finding } from '../../lib/checks/finding.ts';
 import type { PageTerms } from '../../lib/site/page-terms.ts';
+import type { FilingRows } from '../../lib/site/previous-year.ts';
 
 /** What every part of a filing's body needs besides the record: captions, findings, the headline's cell ids, the glossary terms by place. */
 export interface BodyContext {
@@ -9,4 +10,6 @@ export interface BodyContext {
   /** Ids of the cells the headline links to, by table id and `row:column`. */
   anchors: ReadonlyMap<string, ReadonlyMap<string, string>>;
   terms: PageTerms;
+  /** The department's previous filing of the same kind, for 上年数 and 增减 beside classified rows (set by FilingBody). */
+  previousYear?: { label: string; rows: FilingRows } | undefined;
 }

@@ -1,6 +1,7 @@
 import { formatAmount } from '../records/decimal.ts';
 import type { Cell } from '../records/schema/table.ts';
 import { linkTerms, type TermLinks } from '../site/glossary-links.ts';
+import type { PreviousYearColumns } from '../site/previous-year.ts';
 import {
   captionUnit,
   columnGroups,
@@ -40,6 +41,18 @@ export interface DataTableProps {
   terms?: { link: ReadonlyMap<string, string>; all: TermLinks } | undefined;
   /** A table of its own on paper: printed from the top of a new page. */
   startsPage?: boolean | undefined;
+  /** 上年数 and 增减 columns after the first amount column (previous-year.ts): screen only, paper prints the filing's own figures. */
+  previousYear?: PreviousYearColumns | undefined;
+}
+
+/** The columns as drawn: the record's, with 上年数 and 增减 after `after` when last year is known. */
+function shownColumns(columns: readonly TableColumn[], previous: PreviousYearColumns | undefined): readonly TableColumn[] {
+  if (!previous) return columns;
+  const extra: TableColumn[] = [
+    { header: ['上年数'], type: 'amount' },
+    { header: ['增减'], type: 'amount' },
+  ];
+  return [...columns.slice(0, previous.after + 1), ...extra, ...columns.slice(previous.after + 1)];
 }
 
 /**
@@ -49,7 +62,15 @@ export interface DataTableProps {
  * `escapeHtml`.
  */
 export function dataTableHtml(props: DataTableProps): string {
-  const { id, title, context, columns, rows, columnNumbers = false, empty = false, notes = [], meta = {}, rowHeader, groupColumns = 0, flags, searchableTitle = true, anchors, terms, startsPage = false } = props;
+  const { id, title, context, columns, rows, columnNumbers = false, empty = false, meta = {}, rowHeader, groupColumns = 0, flags, searchableTitle = true, anchors, terms, startsPage = false, previousYear } = props;
+  const notes = [...(props.notes ?? []), ...(previousYear ? [previousYearNote(previousYear)] : [])];
+  const shown = shownColumns(columns, previousYear);
+  /** Where a column of the record is drawn. */
+  const at = (c: number) => (previousYear && c > previousYear.after ? c + 2 : c);
+  const extraCells = (r: number) => {
+    const cell = previousYear?.cells[r];
+    return [cell?.previous, cell?.change].map((text) => (text ? `<td class="gk-table__num gk-table__previous" data-pagefind-ignore>${e(text)}</td>` : '<td class="gk-table__previous"></td>')).join('');
+  };
   const captionId = `${id}-caption`;
   const unit = captionUnit(props.unit, columns);
   const sticky = stickyColumn(columns, rowHeader);
@@ -71,20 +92,28 @@ export function dataTableHtml(props: DataTableProps): string {
     '</span></caption>',
   );
 
-  const groups = columnGroups(columns);
+  const groups = columnGroups(shown);
   if (groups.some((span) => span > 1)) for (const span of groups) out.push(`<colgroup span="${span}"></colgroup>`);
 
   // On paper this row stands for the caption and repeats with the header on every page the table covers (whose table it is, the page's running head says).
   out.push(
     '<thead>',
-    `<tr class="gk-table__running" aria-hidden="true" data-pagefind-ignore><td colspan="${columns.length}"><span>${e(title)}${unit ? `　单位：${e(unit)}` : ''}</span></td></tr>`,
+    `<tr class="gk-table__running" aria-hidden="true" data-pagefind-ignore><td colspan="${shown.length}"><span>${e(title)}${unit ? `　单位：${e(unit)}` : ''}</span></td></tr>`,
   );
   const pending = new Map(terms?.link ?? []);
-  for (const row of headerRows(columns)) {
+  const stickyShown = sticky === undefined ? undefined : at(sticky);
+  const extraColumn = (column: number | undefined) => previousYear !== undefined && column !== undefined && column > previousYear.after && column <= previousYear.after + 2;
+  for (const row of headerRows(shown)) {
     out.push('<tr>');
     for (const cell of row) {
-      const type = cell.column === undefined ? undefined : columns[cell.column]!.type;
-      const classes = [type === 'seq' || type === 'code' ? 'gk-table__nowrap' : '', cell.column !== undefined && cell.column === sticky ? 'gk-table__sticky' : ''].filter(Boolean).join(' ');
+      const type = cell.column === undefined ? undefined : shown[cell.column]!.type;
+      const classes = [
+        type === 'seq' || type === 'code' ? 'gk-table__nowrap' : '',
+        cell.column !== undefined && cell.column === stickyShown ? 'gk-table__sticky' : '',
+        extraColumn(cell.column) ? 'gk-table__previous' : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       const label = terms ? linkTerms(cell.label, terms.all, pending) : e(cell.label);
       out.push(
         `<th scope="${cell.scope}"${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}${classes ? ` class="${classes}"` : ''}>${label}</th>`,
@@ -97,13 +126,14 @@ export function dataTableHtml(props: DataTableProps): string {
     columnNumberCells(columns).forEach((n, c) => {
       const stick = c === sticky ? ' class="gk-table__sticky"' : '';
       out.push(n === '栏次' ? `<th scope="row"${stick}>${n}</th>` : `<td${stick}>${n}</td>`);
+      if (c === previousYear?.after) out.push('<td class="gk-table__previous"></td><td class="gk-table__previous"></td>');
     });
     out.push('</tr>');
   }
   out.push('</thead><tbody>');
 
   if (empty || rows.length === 0) {
-    out.push(`<tr><td class="gk-table__empty" colspan="${columns.length}">空表列示</td></tr>`);
+    out.push(`<tr><td class="gk-table__empty" colspan="${shown.length}">空表列示</td></tr>`);
   } else {
     const spans = groupSpans(rows, groupColumns);
     rows.forEach((row, r) => {
@@ -111,6 +141,8 @@ export function dataTableHtml(props: DataTableProps): string {
       const label = rowHeaderColumn(row, columns, rowHeader);
       out.push(isTotalRow(row, columns) ? '<tr class="gk-table__total">' : '<tr>');
       row.forEach((cell, c) => {
+        // Last year's columns follow the first amount column (or its header group).
+        if (previousYear && c === previousYear.after + 1) out.push(extraCells(r));
         const span = spans[r]![c]!;
         if (span === 0) return;
         const column = columns[c]!;
@@ -133,6 +165,7 @@ export function dataTableHtml(props: DataTableProps): string {
           out.push(`<td${names ? ` class="${names}"` : ''}${attributes}>${text}</td>`);
         }
       });
+      if (previousYear && previousYear.after === row.length - 1) out.push(extraCells(r));
       out.push('</tr>');
     });
   }
@@ -150,4 +183,9 @@ export function dataTableHtml(props: DataTableProps): string {
   }
   out.push('</div>');
   return out.join('');
+}
+
+/** What the two added columns hold, in words under the table. */
+function previousYearNote(p: PreviousYearColumns): string {
+  return `“上年数”是本部门${p.label}同一科目的“${p.column}”数，已换算为本表单位；“增减”是本年“${p.column}”数减去上年数。`;
 }
