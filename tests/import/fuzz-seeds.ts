@@ -9,13 +9,13 @@ import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 /** A document the fuzz test damages: its name (the file name the import is given) and bytes. */
 export interface SeedDocument {
   name: string;
-  kind: 'text' | 'pdf' | 'zip';
+  kind: 'text' | 'pdf' | 'zip' | 'ole';
   bytes: Uint8Array;
 }
 
 const kindOf = (bytes: Uint8Array): SeedDocument['kind'] => {
   const magic = String.fromCharCode(...bytes.slice(0, 4));
-  return magic === '%PDF' ? 'pdf' : magic === 'PK\u0003\u0004' ? 'zip' : 'text';
+  return magic === '%PDF' ? 'pdf' : magic === 'PK\u0003\u0004' ? 'zip' : magic === '\u00d0\u00cf\u0011\u00e0' ? 'ole' : 'text';
 };
 
 const seed = (path: string): SeedDocument => {
@@ -59,7 +59,7 @@ async function docxOf(blocks: readonly Block[]): Promise<Uint8Array> {
 }
 
 /** The blocks of a text seed as one sheet: a line is a row of one cell, amounts are stored as numbers with a two-decimal format. */
-function xlsxOf(blocks: readonly Block[]): Uint8Array {
+function workbookOf(blocks: readonly Block[], bookType: 'xlsx' | 'biff8'): Uint8Array {
   const rows: (string | number | null)[][] = [];
   for (const b of blocks) {
     if (b.kind === 'text') rows.push([b.text]);
@@ -69,17 +69,18 @@ function xlsxOf(blocks: readonly Block[]): Uint8Array {
   for (const address of Object.keys(sheet)) if (typeof sheet[address]?.v === 'number') sheet[address]!.z = '#,##0.00';
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, '部门预算');
-  return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }));
+  return new Uint8Array(XLSX.write(book, { type: 'array', bookType, compression: true }));
 }
 
-/** Word and Excel copies of text seeds, made here: no office document is committed. */
+/** Word, Excel and Excel 97 (.xls) copies of text seeds, made here: no office document is committed. */
 export async function officeSeeds(texts: readonly SeedDocument[]): Promise<SeedDocument[]> {
   const out: SeedDocument[] = [];
   for (const text of texts) {
     const { blocks } = await readDocument(text.name, text.bytes);
     const stem = text.name.replace(/\.[^.]*$/, '');
     out.push({ name: `${stem}.docx`, kind: 'zip', bytes: await docxOf(blocks) });
-    out.push({ name: `${stem}.xlsx`, kind: 'zip', bytes: xlsxOf(blocks) });
+    out.push({ name: `${stem}.xlsx`, kind: 'zip', bytes: workbookOf(blocks, 'xlsx') });
+    out.push({ name: `${stem}.xls`, kind: 'ole', bytes: workbookOf(blocks, 'biff8') });
   }
   return out;
 }
