@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { parse as parseHtml } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,12 @@ describe.skipIf(skipBrowserTests)('last year’s figure beside each classified r
       expect(table.querySelectorAll('thead th.gk-table__previous').map((th) => th.text.trim())).toEqual(['上年数', '增减']);
       expect(table.querySelector('.gk-table__notes')?.text).toContain('“上年数”是本部门2023年部门预算同一科目的');
     }
+  });
+
+  it('the page with the columns passes html-validate (as tests/build/html-validate.test.ts configures it)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'prefer-native-element': ['error', { exclude: ['region'] }] } });
+    const report = await validator.validateFile(pageFile(state.site, urlFor(state.ids[1]!.split('/'))));
+    expect(report.results.flatMap((r) => r.messages).map((m) => `${m.ruleId} ${m.selector ?? ''}: ${m.message}`)).toEqual([]);
   });
 
   it('has no such columns where the portal has no previous year', () => {
