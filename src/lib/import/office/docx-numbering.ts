@@ -63,8 +63,12 @@ const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, '
 const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
 const EARTHLY_BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 
-/** A counter as Word prints it in a list format. */
+/** Word counts a list from 0 to 32767; letters and roman numerals have no 0 or negatives, and a counter a made-up numbering.xml starts beyond is no list of Word's. */
+const printsAsLetters = (n: number) => Number.isInteger(n) && n >= 1 && n <= 32767;
+
+/** A counter as Word prints it in a list format; one the format cannot print, as a number. */
 export function formatCounter(n: number, format: string): string {
+  if (/^(lower|upper)(Letter|Roman)$/.test(format) && !printsAsLetters(n)) return String(n);
   switch (format) {
     case 'chineseCounting':
     case 'chineseCountingThousand':
