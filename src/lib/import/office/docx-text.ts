@@ -37,10 +37,10 @@ export function paragraphText(paragraph: XmlNode): string {
   return text;
 }
 
-/** A w:sym in a Unicode font names its character; symbol-font code points (F0xx) are glyphs, not text. */
+/** A w:sym in a Unicode font names its character; symbol-font code points (F0xx) are glyphs, not text, and a number no character has is nothing. */
 function symbol(node: XmlNode): string {
   const code = Number.parseInt(attrOf(node, 'w:char') ?? '', 16);
-  return Number.isFinite(code) && (code < 0xf000 || code > 0xf0ff) ? String.fromCodePoint(code) : '';
+  return Number.isInteger(code) && code >= 0 && code <= 0x10ffff && (code < 0xf000 || code > 0xf0ff) ? String.fromCodePoint(code) : '';
 }
 
 /**
