@@ -15,18 +15,23 @@ type Identity = Pick<FilingDeclaration, 'region' | 'department' | 'year' | 'kind
  */
 const kept = new Map<string, FilingRows>();
 
-/** The previous filing of each filing, worked out once for the build's list of filings. */
-let index: { list: readonly FilingSummary[]; previous: Map<string, FilingSummary> } | undefined;
+/** The previous filing of each filing, worked out once for the build's collection of filings. */
+let index: { entries: readonly { data: FilingSummary }[]; previous: Map<string, FilingSummary> } | undefined;
 
 export function rememberRows(f: Identity, tables: readonly Table[]): void {
   kept.set(filingId(f), filingRows(tables));
 }
 
-/** The department's previous filing of the same kind among `summaries`, with its row figures; undefined when the portal has none. */
-export function previousYearRows(f: Identity, summaries: readonly FilingSummary[]): { summary: FilingSummary; rows: FilingRows } | undefined {
-  // getFilings() makes a new array of the same summaries on every call: the same first, last and length is the same list.
-  if (!index || index.list.length !== summaries.length || index.list[0] !== summaries[0] || index.list.at(-1) !== summaries.at(-1)) {
-    index = { list: summaries, previous: previousFilings(summaries) };
+/**
+ * The department's previous filing of the same kind among the content
+ * collection's `entries` (getCollection('filings'), unsorted: each page asks,
+ * and sorting 10,000 summaries a page would cost more than the page), with
+ * its row figures; undefined when the portal has none.
+ */
+export function previousYearRows(f: Identity, entries: readonly { data: FilingSummary }[]): { summary: FilingSummary; rows: FilingRows } | undefined {
+  // A new array of the same entries on every call: the same length, first and last entry is the same collection.
+  if (!index || index.entries.length !== entries.length || index.entries[0] !== entries[0] || index.entries.at(-1) !== entries.at(-1)) {
+    index = { entries, previous: previousFilings(entries.map((e) => e.data)) };
   }
   const summary = index.previous.get(filingId(f));
   if (!summary) return undefined;
