@@ -18,7 +18,7 @@ import { loadAllFilings } from '../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { runInBrowser } from './bench-search/browser-run.ts';
 import { readTextPages, truePages } from './bench-search/ground-truth.ts';
-import { summarise, type Outcome } from './bench-search/metrics.ts';
+import { spread, summarise, type Outcome } from './bench-search/metrics.ts';
 import { bundlePaths } from './bench-search/pagefind-pages.ts';
 import { QUERY_KINDS, generateQueries } from './bench-search/queries.ts';
 import { kindTable, targetTable, targets, worstExamples } from './bench-search/report.ts';
@@ -29,7 +29,7 @@ const { values } = parseArgs({
   options: {
     filings: { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
-    queries: { type: 'string', default: '300' },
+    queries: { type: 'string', default: '200' },
     seed: { type: 'string', default: '1' },
     'fail-below-targets': { type: 'boolean', default: false },
   },
@@ -72,6 +72,11 @@ try {
   console.log(`\n${synthetic} synthetic + ${site.built.real.length} real = ${filings.length} filings (seed ${seed}; built ${site.built.at}, commit ${site.built.commit}); ${bundlePaths(site.siteDir).length} Pagefind bundle(s); ${queries.length} queries\n`);
   console.log(kindTable(summaries).join('\n'));
   console.log(`\n${targetTable(goals).join('\n')}\n`);
+  const ready = spread(measured.map((m) => m.readyMs));
+  const searchBytes = spread(measured.map((m) => m.searchBytes));
+  console.log(`cold page: index loaded ${Math.round(ready.median)} ms (median; worst ${Math.round(ready.worst)} ms) after opening /search/, not in the cold time; the search itself fetched ${Math.round(searchBytes.median / 1024)} KB (median; worst ${Math.round(searchBytes.worst / 1024)} KB) of the cold bytes`);
+  const differs = (how: string) => measured.filter((m) => m.warmDiffers === how).length;
+  console.log(`warm page against cold page: other pages found for ${differs('pages')} queries, the same pages in another order for ${differs('order')} (Pagefind scores with what the page has loaded so far); the figures use the cold results`);
   console.log(notes().join('\n'));
   console.log(`\n${worstExamples(outcomes).join('\n')}`);
   console.log(`\nbench:search: ${seconds(performance.now() - started)} in all`);
@@ -88,7 +93,7 @@ function notes(): string[] {
   return [
     `- Not included in the times: the search page's debounce (it waits ${debounce ? `${debounce} ms` : 'a moment'} after the last keystroke before it searches).`,
     '- cold: a new browser context (empty cache) opens /search/ and waits until its index is loaded; the time runs from the search call until the data of the first 10 results are in.',
-    '- warm: the same query again on the same page (index chunks and results already loaded).',
+    '- warm: the same on one page opened once at the start, which has served every query before this one (its index loaded, earlier queries\' chunks cached).',
     '- bytes: everything the browser received, headers included, from opening /search/ to the first 10 results (static test server, no HTTP compression); KB = 1,024 bytes.',
     '- on no page: the query is in no page\'s indexed text (data-pagefind-body without data-pagefind-ignore and table headers); "shown only in ignored parts" counts those a page body shows outside the index.',
   ];

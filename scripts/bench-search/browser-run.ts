@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/helpers/chromium.ts';
 import { serveSite } from '../../tests/helpers/static-server.ts';
 import { meterHttp, type HttpMeter } from './http-meter.ts';
@@ -12,11 +12,11 @@ const QUIET_MS = 150;
 const TIMEOUT_MS = 60_000;
 
 export interface BrowserTiming {
-  /** Time to first results: the search and the data of its first results, in the page, after it has loaded. */
+  /** Time to first results on a cold page: the search and the data of its first results, once the page has loaded its index. */
   coldMs: number;
-  /** The same query again on the same page: everything it needs is in memory. */
+  /** The same on the warm page, which has served the queries before this one. */
   warmMs: number;
-  /** From opening the search page until its last request before the search (its index initialised). */
+  /** From opening the cold page until its last request before the search (its index initialised). */
   readyMs: number;
   /** Bytes the browser received from opening the search page (new browser context, empty cache) to the first results. */
   coldBytes: number;
@@ -26,8 +26,10 @@ export interface BrowserTiming {
 }
 
 export interface BrowserResult extends BrowserTiming {
-  /** Every result, best first, as paths in the site (filing ids). */
+  /** Every result of the cold search, best first, as paths in the site (filing ids). */
   results: string[];
+  /** How the warm page's results differ from the cold page's: not at all, in order only, or in the pages found. */
+  warmDiffers: 'no' | 'order' | 'pages';
 }
 
 /** What the page evaluates: the page's own search function if it has one, else Pagefind's API on the page's own Pagefind. */
@@ -39,27 +41,36 @@ interface InPage {
   urls: string[];
 }
 
+interface Site {
+  meter: HttpMeter;
+  bundles: readonly string[];
+  pages: ReadonlyMap<string, string>;
+}
+
 /**
- * Runs each query through the built site's search page in Chromium: a new
- * browser context per query (cold cache), the page opened and left to load
- * its index, the query timed, then timed again on the same page (warm).
+ * Runs each query through the built site's search page in Chromium, twice:
+ * cold, in a new browser context (empty cache) that opens the page, waits
+ * for it to load its index and searches once; and warm, on one page opened
+ * at the start that serves every query in turn.
  */
 export async function runInBrowser(siteDir: string, queries: readonly string[], progress: (done: number) => void): Promise<BrowserResult[]> {
   const server = await serveSite(siteDir);
-  const meter = await meterHttp(server.origin);
-  const bundles = bundlePaths(siteDir);
-  const pages = pagefindPageUrls(siteDir);
+  const site: Site = { meter: await meterHttp(server.origin), bundles: bundlePaths(siteDir), pages: pagefindPageUrls(siteDir) };
   const browser = await launchChromium();
   try {
+    const warmPage = await openSearchPage(await browser.newContext(), site);
     const results: BrowserResult[] = [];
     for (const [i, query] of queries.entries()) {
-      results.push(await runOne(browser, meter, bundles, pages, query));
+      const cold = await coldRun(browser, site, query);
+      const warm = await search(warmPage, query);
+      const paths = resultPaths(cold.found, site.pages, query);
+      results.push({ ...cold.timing, warmMs: warm.ms, results: paths, warmDiffers: difference(paths, resultPaths(warm, site.pages, query)) });
       progress(i + 1);
     }
     return results;
   } finally {
     await browser.close();
-    await meter.close();
+    await site.meter.close();
     await server.close();
   }
 }
@@ -68,24 +79,34 @@ export async function runInBrowser(siteDir: string, queries: readonly string[], 
 const bundlesLoaded = (bundles: readonly string[]) => (paths: readonly string[]) =>
   bundles.map(encodeURI).every((bundle) => paths.some((path) => path.startsWith(bundle) && /^[^/]+\.pf_meta$/.test(path.slice(bundle.length))));
 
-async function runOne(browser: Browser, meter: HttpMeter, bundles: readonly string[], pages: ReadonlyMap<string, string>, query: string): Promise<BrowserResult> {
+/** Opens the search page and waits until it has loaded its index and gone quiet. */
+async function openSearchPage(context: BrowserContext, site: Site): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${site.meter.origin}/search/`, { waitUntil: 'load', timeout: TIMEOUT_MS });
+  await site.meter.settled(QUIET_MS, bundlesLoaded(site.bundles), TIMEOUT_MS);
+  return page;
+}
+
+async function coldRun(browser: Browser, site: Site, query: string): Promise<{ timing: Omit<BrowserTiming, 'warmMs'>; found: InPage }> {
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    meter.reset();
+    site.meter.reset();
     const opened = performance.now();
-    await page.goto(`${meter.origin}/search/`, { waitUntil: 'load', timeout: TIMEOUT_MS });
-    await meter.settled(QUIET_MS, bundlesLoaded(bundles), TIMEOUT_MS);
+    const page = await openSearchPage(context, site);
     const readyMs = performance.now() - opened - QUIET_MS;
-    const loaded = meter.read();
-    const cold = await search(page, query);
-    const after = meter.read();
-    const warm = await search(page, query);
-    const timing = { coldMs: cold.ms, warmMs: warm.ms, readyMs, coldBytes: after.bytes, searchBytes: after.bytes - loaded.bytes, coldRequests: after.paths.length };
-    return { ...timing, results: resultPaths(cold, pages, query) };
+    const loaded = site.meter.read();
+    const found = await search(page, query);
+    const after = site.meter.read();
+    return { timing: { coldMs: found.ms, readyMs, coldBytes: after.bytes, searchBytes: after.bytes - loaded.bytes, coldRequests: after.paths.length }, found };
   } finally {
     await context.close();
   }
+}
+
+function difference(cold: readonly string[], warm: readonly string[]): BrowserResult['warmDiffers'] {
+  if (cold.join('\n') === warm.join('\n')) return 'no';
+  const pages = (list: readonly string[]) => [...new Set(list)].sort().join('\n');
+  return pages(cold) === pages(warm) ? 'order' : 'pages';
 }
 
 function resultPaths(found: InPage, pages: ReadonlyMap<string, string>, query: string): string[] {

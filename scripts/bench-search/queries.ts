@@ -1,5 +1,5 @@
 import { Random } from '../synth/random.ts';
-import { candidateTerms, nameCharacters, proseRuns, type TermKind, type TermSource } from './query-terms.ts';
+import { PROSE_TOKEN, candidateTerms, nameCharacters, proseRuns, type TermKind, type TermSource } from './query-terms.ts';
 
 /** Every kind of query, in the order the report lists them. */
 export const QUERY_KINDS = ['row-label', 'indicator', 'project', 'department', 'code', 'amount', 'amount-grouped', 'phrase', 'miss'] as const;
@@ -57,17 +57,18 @@ function ownFilings(filings: readonly TermSource[], name: string): string[] {
   return filings.filter((f) => f.department.name.trim() === name).map((f) => f.id);
 }
 
-/** Distinct phrases of 2–12 characters cut at random from the prose of random filings. */
+/** Distinct phrases of 2–12 characters cut at random from the prose of random filings, starting and ending between characters or whole numbers. */
 function phrases(filings: readonly TermSource[], n: number, random: Random): string[] {
-  const runs = filings.map(proseRuns);
+  const runs = filings.map((filing) => proseRuns(filing).map((run) => run.match(PROSE_TOKEN) ?? []));
   const found = new Set<string>();
   for (let tries = 0; found.size < n && tries < n * TRIES; tries++) {
     const length = random.int(PHRASE_MIN, PHRASE_MAX);
-    const long = random.pick(runs).filter((run) => [...run].length >= length);
+    const long = random.pick(runs).filter((tokens) => tokens.join('').length >= length);
     if (long.length === 0) continue;
-    const run = [...random.pick(long)];
-    const start = random.int(0, run.length - length);
-    found.add(run.slice(start, start + length).join(''));
+    const tokens = random.pick(long);
+    let phrase = '';
+    for (let i = random.int(0, tokens.length - 1); i < tokens.length && phrase.length < length; i++) phrase += tokens[i];
+    if (phrase.length >= PHRASE_MIN && phrase.length <= PHRASE_MAX) found.add(phrase);
   }
   return [...found];
 }

@@ -103,11 +103,14 @@ export function candidateTerms(filings: readonly TermSource[]): Record<TermKind,
   };
 }
 
-/** Runs of prose a phrase may be cut from: Chinese characters and digits, never across punctuation, markup or a line break. */
+/** A Chinese character, or a whole number as printed (2024, 18010.72): a phrase starts and ends between these, never inside a figure. */
+export const PROSE_TOKEN = /\p{Script=Han}|\d+(?:\.\d+)?/gu;
+
+/** Runs of prose a phrase may be cut from: Chinese characters and numbers, never across punctuation, markup or a line break. */
 export function proseRuns(filing: TermSource): string[] {
   return Object.keys(filing.texts)
     .sort()
-    .flatMap((path) => filing.texts[path]!.match(/[\p{Script=Han}0-9]+/gu) ?? []);
+    .flatMap((path) => filing.texts[path]!.match(/(?:\p{Script=Han}|\d+(?:\.\d+)?)+/gu) ?? []);
 }
 
 /** The Chinese characters of the records' names and labels, in code-point order: what made-up words are made of. */

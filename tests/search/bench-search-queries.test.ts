@@ -18,12 +18,12 @@ const 甲: TermSource = {
     },
   ],
   projectList: [{ name: ' 1.信息化建设项目', indicators: [{ level2: '数量指标', level3: '培训人数' }, { level2: '时效指标' }] }],
-  texts: { 'sections/a.md': '# 概况\n本部门2024年**劳务费**支出，较上年增长。' },
+  texts: { 'sections/a.md': '# 概况\n本部门2024年**劳务费**支出18010.72万元，较上年增长。' },
 };
 const 乙: TermSource = { id: '河北省/乙县/财政局/2024-预算', department: { name: '乙县财政局' }, tables: [], projectList: [], texts: {} };
 
 /** What the two records' pages show, for telling made-up words from real ones. */
-const SHOWN = '甲县财政局 乙县财政局 劳务费 行政运行 培训费 合计 信息化建设项目 培训人数 时效指标 概况 本部门2024年劳务费支出较上年增长';
+const SHOWN = '甲县财政局 乙县财政局 劳务费 行政运行 培训费 合计 信息化建设项目 培训人数 时效指标 概况 本部门2024年劳务费支出18010.72万元，较上年增长';
 const occurs = (word: string) => SHOWN.includes(word);
 
 describe('query terms', () => {
@@ -49,8 +49,8 @@ describe('query terms', () => {
     });
   });
 
-  it('cuts prose into runs of Chinese characters and digits, never across punctuation, markup or a line', () => {
-    expect(proseRuns(甲)).toEqual(['概况', '本部门2024年', '劳务费', '支出', '较上年增长']);
+  it('cuts prose into runs of Chinese characters and whole numbers, never across punctuation, markup or a line', () => {
+    expect(proseRuns(甲)).toEqual(['概况', '本部门2024年', '劳务费', '支出18010.72万元', '较上年增长']);
   });
 });
 
@@ -70,11 +70,18 @@ describe('generateQueries', () => {
       { kind: 'amount', text: '24487.92' },
       { kind: 'amount-grouped', text: '1,000.00' },
       { kind: 'amount-grouped', text: '24,487.92' },
-      { kind: 'phrase', text: '本部门2024' },
-      { kind: 'phrase', text: '劳务费' },
+      { kind: 'phrase', text: '支出18010.72' },
+      { kind: 'phrase', text: '出18010.72万' },
       { kind: 'miss', text: '化务财培' },
       { kind: 'miss', text: '费目' },
     ]);
+  });
+
+  it('cuts phrases of 2–12 characters from the prose, never inside a figure', () => {
+    const phrases = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((seed) => generateQueries([甲, 乙], { count: 90, seed, occurs }).filter((q) => q.kind === 'phrase').map((q) => q.text));
+    expect(phrases.length).toBe(80);
+    expect(phrases.filter((p) => p.length < 2 || p.length > 12 || !SHOWN.includes(p))).toEqual([]);
+    expect(phrases.flatMap((p) => p.match(/\d+(?:\.\d+)?/g) ?? []).filter((n) => n !== '2024' && n !== '18010.72')).toEqual([]);
   });
 
   it('gives the same queries for the same seed and others for another', () => {
