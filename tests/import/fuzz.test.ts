@@ -14,8 +14,10 @@ import { Document, Packer, Paragraph } from 'docx';
 import { strToU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../src/lib/import/import-document.ts';
+import { readDocument } from '../../src/lib/import/read-document.ts';
 import { ImportError } from '../../src/lib/import/report.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
+import { docxPackage, listNumbering, listParagraph } from './fuzz-docx.ts';
 import { mutateByteLines, mutateBytes, mutateText, mutateZipPart, type Mutant } from './fuzz-mutations.ts';
 import { caseSeed, Rng } from './fuzz-random.ts';
 import { FuzzRunner, type RunOutcome } from './fuzz-runner.ts';
@@ -59,6 +61,22 @@ describe('a six-line document and a title alone stop with a message naming the f
       'title.docx: no recognisable table: found neither a standard budget table, a table with a title, nor a 项目绩效目标表',
       'title.xlsx: no recognisable table: found neither a standard budget table, a table with a title, nor a 项目绩效目标表',
     ]);
+  });
+});
+
+describe('Word parts no Word writes stop nothing', () => {
+  it('a list counted from 0 in letters and one started at 999999999999 in roman numerals print their counters as numbers (a TypeError and an endless loop before)', async () => {
+    const numbering = listNumbering(0, 'lowerLetter', '0') + listNumbering(1, 'upperRoman', '999999999999');
+    const read = await readDocument('lists.docx', docxPackage(listParagraph(1, '项目') + listParagraph(2, '合计'), numbering));
+    expect(read.blocks).toEqual([
+      { kind: 'text', text: '0. 项目', line: 1 },
+      { kind: 'text', text: '999999999999. 合计', line: 2 },
+    ]);
+  });
+
+  it('a symbol whose code is no Unicode character is left out (the whole document was refused before)', async () => {
+    const read = await readDocument('symbol.docx', docxPackage('<w:p><w:r><w:t>合计</w:t></w:r><w:r><w:sym w:font="Arial" w:char="FFFFFFF"/></w:r></w:p>'));
+    expect(read.blocks).toEqual([{ kind: 'text', text: '合计', line: 1 }]);
   });
 });
 
@@ -144,6 +162,18 @@ describe('damaged documents through the import (issue 13, class 10)', () => {
     [lines[2400], lines[14477]] = [lines[14477]!, lines[2400]!];
     const outcome = await runner.run({ file: 'putuo.pdf', bytes: new Uint8Array(Buffer.from(lines.join('\n'), 'latin1')) }, 60_000);
     expect(outcome).toEqual({ kind: 'record', id: '上海市/普陀区/财政局/2024-决算', files: 28, outside: [], changed: [] });
+  }, 120_000);
+
+  it('an .xls whose workbook stream leaves the file through its chain of sectors (SheetJS had read the cut-off records until memory ran out)', async () => {
+    const [, , xls] = await officeSeeds(committedSources().filter((s) => s.name.startsWith('bazhou')));
+    const bytes = new Uint8Array(xls!.bytes);
+    const view = new DataView(bytes.buffer);
+    // The sector table's entry for the workbook's sector 105 (0x69), which points on to 106, points to 218, past the end.
+    view.setUint32(512 * (view.getUint32(0x4c, true) + 1) + 4 * 105, 0xda, true);
+    expect(await runner.run({ file: xls!.name, bytes }, 60_000)).toEqual({
+      kind: 'refused',
+      message: `${xls!.name}: the workbook stream holds 52224 of the 72452 bytes the file's directory declares (its chain of sectors is broken): the file is damaged; save it again from Excel`,
+    });
   }, 120_000);
 
   it('each imports and is written inside --out only, or stops with an ImportError naming the file, within its time', async () => {
