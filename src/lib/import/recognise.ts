@@ -193,13 +193,14 @@ export class Recogniser {
     const project = PROJECT_TITLE.exec(text);
     if (project && this.followedByTable(this.i + 1)) return this.project(block, Number(project[1]), project[2]!);
     const part = PART_HEADING.exec(text);
-    if (part) return this.partHeading(block, part[1]!, part[2]!.trim());
+    if (part && !isContentsLine(text)) return this.partHeading(block, part[1]!, part[2]!.trim());
     if (this.current && /名词解释/.test(this.current.title)) {
       const m = GLOSSARY_ENTRY.exec(text);
       if (m) return this.glossaryEntry(block, m.groups!['term']!.trim(), m.groups!['definition']!.trim());
     }
     const heading = SECTION_HEADING.exec(text);
-    if (heading && !/[。；]$/.test(text)) {
+    // A heading with dot leaders and a page number is a 目录 line (of a 目录 without its heading): taken for a heading, its number hid the real one.
+    if (heading && !/[。；]$/.test(text) && !isContentsLine(text)) {
       const n = chineseNumber(heading[1]!);
       if (n !== null && this.partNumber !== null && n === this.partNumber + 1) {
         this.partNumber = n;
