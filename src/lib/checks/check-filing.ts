@@ -15,15 +15,21 @@ export const staleAcknowledgment: RuleInfo = {
 };
 
 /** A value of a finding with the unit it may carry (`3267200.00 元`, where the two figures compared are in different units). */
-const WITH_UNIT = /^(.*?)\s*([亿万千]?元)$/;
+const UNIT_AT_END = /[亿万千]?元$/;
+
+/** `3267200.00 元` → [value, unit]; found from the end, as `^(.*?)\s*(元)$` took quadratic time on a long run of spaces. */
+function withUnit(value: string): [string, string] | null {
+  const unit = UNIT_AT_END.exec(value);
+  return unit ? [value.slice(0, unit.index).trimEnd(), unit[0]] : null;
+}
 
 /** Whether two values of a finding are the same: amounts by value (124.3 is 124.30) and unit where both name one, anything else as written. */
 function sameValue(a: string | undefined, b: string | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
-  const [ua, ub] = [WITH_UNIT.exec(a), WITH_UNIT.exec(b)];
-  if (ua && ub && ua[2] !== ub[2]) return false;
-  const [x, y] = [parseAmount(ua?.[1] ?? a, { decimals: Infinity }), parseAmount(ub?.[1] ?? b, { decimals: Infinity })];
+  const [ua, ub] = [withUnit(a), withUnit(b)];
+  if (ua && ub && ua[1] !== ub[1]) return false;
+  const [x, y] = [parseAmount(ua?.[0] ?? a, { decimals: Infinity }), parseAmount(ub?.[0] ?? b, { decimals: Infinity })];
   return x.ok && y.ok && x.value !== null && y.value !== null && equal(x.value, y.value);
 }
 
