@@ -121,13 +121,20 @@ function resultPaths(found: InPage, pages: ReadonlyMap<string, string>, query: s
   return paths;
 }
 
+/** The query run in the page; a search that never answers stops the run with the query named rather than hang it. */
 async function search(page: Page, term: string): Promise<InPage> {
-  const evaluation = page.evaluate(inPage, { term, first: FIRST_RESULTS });
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`"${term}": no results within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref());
-  return Promise.race([evaluation, timeout]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`"${term}": no results within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([page.evaluate(inPage, { term, first: FIRST_RESULTS }), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-/** Runs in the page. */
+/** Runs in the page: the page's own search function if it has one (docs/search.md), else Pagefind's API. */
 async function inPage({ term, first }: { term: string; first: number }): Promise<InPage> {
   const own = (globalThis as { gongkaiSearch?: (term: string) => Promise<{ urls: string[] }> }).gongkaiSearch;
   if (typeof own === 'function') {

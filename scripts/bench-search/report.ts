@@ -37,7 +37,7 @@ export function kindTable(summaries: readonly Summary[]): string[] {
       s.noTrueHitInTop,
       s.onNoPage === 0 ? '–' : `${s.onNoPageEmpty} of ${s.onNoPage}`,
       s.visibleOnly,
-      s.ownQueries === 0 ? '–' : `${s.ownFirst} of ${s.ownQueries}`,
+      s.ownQueries === 0 ? '–' : `${s.ownFirst} of ${s.ownQueries}${s.ownWorst !== null && s.ownWorst > 1 ? ` (worst ${s.ownWorst})` : ''}${s.ownMissing > 0 ? `, ${s.ownMissing} not found` : ''}`,
       `${Math.round(s.cold.median)} / ${Math.round(s.cold.worst)}`,
       `${Math.round(s.warm.median)} / ${Math.round(s.warm.worst)}`,
       `${Math.round(s.bytes.median / KB)} / ${Math.round(s.bytes.worst / KB)}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { score, spread, summarise, type Outcome } from '../../scripts/bench-search/metrics.ts';
-import { targets } from '../../scripts/bench-search/report.ts';
+import { kindTable, targets } from '../../scripts/bench-search/report.ts';
 
 const outcome = (o: Partial<Outcome> & Pick<Outcome, 'query' | 'truth' | 'results'>): Outcome => ({ visible: o.truth, coldMs: 100, warmMs: 10, coldBytes: 200 * 1024, coldRequests: 20, ...o });
 const pages = (n: number, prefix = 'p') => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
@@ -64,6 +64,12 @@ describe('summarise and targets', () => {
       { target: 'first results at most 100 ms warm (worst query)', measured: 'median 10 ms, worst 40 ms', met: true },
       { target: 'at most 300 KB per cold query (worst query)', measured: 'median 200 KB, worst 310 KB', met: false },
     ]);
+  });
+
+  it('prints a row per group, with the rank of the latest own filing and those not found', () => {
+    const query = { kind: 'department' as const, text: '甲县财政局', own: ['p3'] };
+    const outcomes = [outcome({ query, truth: ['p3'], results: ['p1', 'p2', 'p3'] }), outcome({ query, truth: ['p3'], results: ['p3'] }), outcome({ query, truth: ['p3'], results: ['p1'] })];
+    expect(kindTable([summarise('department', outcomes)]).slice(2)).toEqual(['| department | 3 | 3 | 0.667 (1) | 0.444 (2) | 1 | – | 0 | 1 of 3 (worst 3), 1 not found | 100 / 100 | 10 / 10 | 200 / 200 | 20 |']);
   });
 
   it('takes the median of an even count as the mean of the middle two', () => {

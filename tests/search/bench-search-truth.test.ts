@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTextPages, truePages } from '../../scripts/bench-search/ground-truth.ts';
+import { holds, readTextPages, truePages } from '../../scripts/bench-search/ground-truth.ts';
 import { normalise, queryWords } from '../../scripts/bench-search/normalise.ts';
 import { BLOCK, pageText } from '../../scripts/bench-search/page-text.ts';
 
@@ -54,6 +54,15 @@ const PAGES: Record<string, string> = {
   '河北省/丙县/教育局/2023-决算': '<h1 data-pagefind-meta="title">丙县教育局2023年部门决算</h1><p>劳动服务费用</p><p>上年结转２０８０５０５，“三公”经费</p>',
 };
 
+describe('holds', () => {
+  it('finds Chinese text anywhere and a figure at either end of the word only as a whole number', () => {
+    const text = '项目支出6101.63万元,上年2024.5万元,编码13030224p000302241249,2024年预算30224';
+    expect(['项目支', '101.63', '6101.63', '101.6', '2024', '2024年', '年预算30224', '30224', '0224', '13030224', '13030224p', 'p00030224'].map((word) => holds(text, word))).toEqual([
+      true, false, true, false, true, true, true, true, false, true, true, false,
+    ]);
+  });
+});
+
 describe('truePages', () => {
   const site = mkdtempSync(join(tmpdir(), 'gongkai-bench-truth-'));
   afterAll(() => rmSync(site, { recursive: true, force: true }));
@@ -67,7 +76,7 @@ describe('truePages', () => {
   it('finds exactly the pages whose indexed text holds the query, after normalising, in page order', () => {
     expect(truePages(pages, '劳务费')).toEqual([甲, 乙]);
     expect(truePages(pages, '2080505')).toEqual([甲, 丙]);
-    expect(truePages(pages, '20805')).toEqual([甲, 乙, 丙]);
+    expect(truePages(pages, '20805')).toEqual([乙]);
     expect(truePages(pages, '"三公"经费')).toEqual([丙]);
     expect(truePages(pages, '劳务')).toEqual([甲, 乙]);
     expect(truePages(pages, '财政局')).toEqual([甲, 乙]);
