@@ -24,16 +24,22 @@ import { QUERY_KINDS, generateQueries } from './bench-search/queries.ts';
 import { kindTable, targetTable, targets, worstExamples } from './bench-search/report.ts';
 import { prepareSite } from './bench-search/site.ts';
 
-const { values } = parseArgs({
-  strict: true,
-  options: {
-    filings: { type: 'string', default: '0' },
-    keep: { type: 'boolean', default: false },
-    queries: { type: 'string', default: '200' },
-    seed: { type: 'string', default: '1' },
-    'fail-below-targets': { type: 'boolean', default: false },
-  },
-});
+const USAGE = 'usage: npm run bench:search -- --filings N [--keep] [--queries K] [--seed S] [--fail-below-targets]';
+const OPTIONS = {
+  filings: { type: 'string', default: '0' },
+  keep: { type: 'boolean', default: false },
+  queries: { type: 'string', default: '200' },
+  seed: { type: 'string', default: '1' },
+  'fail-below-targets': { type: 'boolean', default: false },
+} as const;
+const values = (() => {
+  try {
+    return parseArgs({ strict: true, options: OPTIONS }).values;
+  } catch (error) {
+    console.error(`bench:search: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+})();
 const whole = (name: 'filings' | 'queries' | 'seed', min: number): number => {
   const n = Number(values[name]);
   if (!Number.isInteger(n) || n < min) {
