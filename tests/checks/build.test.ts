@@ -1,22 +1,12 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
-import { ASTRO, TSX, isolatedProject, type IsolatedProject } from './isolated-build.ts';
+import { ASTRO, TSX, fingerprint, isolatedProject, type IsolatedProject } from './isolated-build.ts';
 
 const COMPLETE = join(PROJECT_ROOT, 'tests', 'checks', 'fixtures', 'complete', 'filings');
 const WRONG_TOTAL = join(PROJECT_ROOT, 'tests', 'fixtures', 'bad', 'wrong-total', 'filings');
 const CELL = 'tables/general-budget-expenditure.csv:3: general-budget-expenditure row 2 column "合计": column-sum: 类 221 住房保障支出 不等于 所属各款之和: expected 114.92, found 114.29';
-
-/** Every file of a folder with the digest of its bytes: equal fingerprints, identical trees. */
-function fingerprint(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .map((file) => `${relative(dir, file)} ${createHash('sha256').update(readFileSync(file)).digest('hex')}`)
-    .sort();
-}
 
 describe('a filing with a wrong total stops the build, naming the cell; a failed build keeps the previous site', () => {
   let project: IsolatedProject;

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { copyProject } from '../../scripts/project-copy.ts';
 
 /** What a build needs from the project; content comes from `GONGKAI_CONTENT`. */
@@ -39,3 +40,12 @@ export function isolatedProject(): IsolatedProject {
 export const ASTRO = join('node_modules', 'astro', 'bin', 'astro.mjs');
 /** Node arguments that run a TypeScript script the way the npm scripts do. */
 export const TSX = ['--import', 'tsx'];
+
+/** Every file of a folder with the digest of its bytes: equal fingerprints, identical trees. */
+export function fingerprint(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .map((file) => `${relative(dir, file)} ${createHash('sha256').update(readFileSync(file)).digest('hex')}`)
+    .sort();
+}

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
-import { TSX, isolatedProject, type IsolatedProject } from './isolated-build.ts';
+import { TSX, fingerprint, isolatedProject, type IsolatedProject } from './isolated-build.ts';
 
 /**
  * Issue 13, class 3: figures published that no check saw. The pages read the
@@ -17,15 +16,6 @@ import { TSX, isolatedProject, type IsolatedProject } from './isolated-build.ts'
 
 const COMPLETE = join(PROJECT_ROOT, 'tests', 'checks', 'fixtures', 'complete', 'filings');
 const RECORD = '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算';
-
-/** Every file of a folder with the digest of its bytes: equal fingerprints, identical trees. */
-function fingerprint(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .map((file) => `${relative(dir, file)} ${createHash('sha256').update(readFileSync(file)).digest('hex')}`)
-    .sort();
-}
 
 /** `@<seconds>.<nanoseconds>`, as touch -d takes a time to the nanosecond. */
 const touchTime = (ns: bigint) => `@${ns / 1_000_000_000n}.${String(ns % 1_000_000_000n).padStart(9, '0')}`;
