@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -12,8 +12,7 @@ import { DEPARTMENTS, REGIONS } from '../../scripts/synth/vocabulary.ts';
 import { Decimal } from '../../src/lib/records/decimal.ts';
 import { urlFor } from '../../src/lib/records/filing-path.ts';
 import { loadFiling, type Filing } from '../../src/lib/records/load-filing.ts';
-import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
-import { ASTRO, isolatedProject } from '../checks/isolated-build.ts';
+import { buildIsolatedSite } from '../checks/isolated-build.ts';
 import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
 import { pageFile } from '../helpers/site-pages.ts';
 import { serveSite } from '../helpers/static-server.ts';
@@ -78,18 +77,7 @@ describe.skipIf(skipBrowserTests)('last year’s figure beside each classified r
     const filings = [filing(HRSS!, 2023), filing(HRSS!, 2024), filing(CIVIL!, 2024)];
     for (const f of filings) write(content, f);
     state.ids = filings.map((f) => f.id);
-    const project = isolatedProject();
-    try {
-      const config = join(PROJECT_ROOT, 'content', 'site.yaml');
-      if (existsSync(config) && !existsSync(join(project.dir, 'content', 'site.yaml'))) {
-        mkdirSync(join(project.dir, 'content'), { recursive: true });
-        cpSync(config, join(project.dir, 'content', 'site.yaml'));
-      }
-      const build = project.run([ASTRO, 'build', '--outDir', site], content);
-      if (build.status !== 0) throw new Error(`the two-year site did not build:\n${build.output.slice(-4000)}`);
-    } finally {
-      project.remove();
-    }
+    buildIsolatedSite(content, site, 'the two-year site');
     const served = await serveSite(site);
     state.origin = served.origin;
     state.close = served.close;

@@ -1,13 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/lib/records/decimal.ts';
-import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
-import { ASTRO, isolatedProject } from '../checks/isolated-build.ts';
+import { buildIsolatedSite } from '../checks/isolated-build.ts';
 import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
 import { pageFile } from '../helpers/site-pages.ts';
 import { serveSite } from '../helpers/static-server.ts';
@@ -30,19 +29,7 @@ describe.skipIf(skipBrowserTests)('region, department and comparison pages', () 
     state.dirs.push(content, site);
     state.site = site;
     state.urls = writeComparisonContent(content);
-    const project = isolatedProject();
-    try {
-      // The site's configuration lives beside the filings; the copy needs it to build.
-      const config = join(PROJECT_ROOT, 'content', 'site.yaml');
-      if (existsSync(config) && !existsSync(join(project.dir, 'content', 'site.yaml'))) {
-        mkdirSync(join(project.dir, 'content'), { recursive: true });
-        cpSync(config, join(project.dir, 'content', 'site.yaml'));
-      }
-      const build = project.run([ASTRO, 'build', '--outDir', site], content);
-      if (build.status !== 0) throw new Error(`the comparison site did not build:\n${build.output.slice(-4000)}`);
-    } finally {
-      project.remove();
-    }
+    buildIsolatedSite(content, site, 'the comparison site');
     const served = await serveSite(site);
     state.origin = served.origin;
     state.close = served.close;

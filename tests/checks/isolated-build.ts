@@ -49,3 +49,14 @@ export function fingerprint(dir: string): string[] {
     .map((file) => `${relative(dir, file)} ${createHash('sha256').update(readFileSync(file)).digest('hex')}`)
     .sort();
 }
+
+/** Builds a content tree into `outDir` in a copy of the project, which is removed after; a failed build throws with its output. */
+export function buildIsolatedSite(content: string, outDir: string, what: string): void {
+  const project = isolatedProject();
+  try {
+    const build = project.run([ASTRO, 'build', '--outDir', outDir], content);
+    if (build.status !== 0) throw new Error(`${what} did not build:\n${build.output.slice(-4000)}`);
+  } finally {
+    project.remove();
+  }
+}
