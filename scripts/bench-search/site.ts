@@ -76,8 +76,6 @@ function build(project: string, contentRoot: string, siteDir: string): Promise<v
   const env = {
     ...process.env,
     GONGKAI_CONTENT: contentRoot,
-    // The copy holds no content/: the working tree's site configuration, served from the site's root.
-    GONGKAI_SITE_CONFIG: join(PROJECT_ROOT, 'content', 'site.yaml'),
     GONGKAI_BASE: '/',
     ASTRO_TELEMETRY_DISABLED: '1',
   };

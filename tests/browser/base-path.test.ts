@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../integrations/pagefind.ts';
-import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { ASTRO, isolatedProject } from '../checks/isolated-build.ts';
 import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
 import { fixtureContent } from '../helpers/fixture-content.ts';
@@ -29,7 +28,6 @@ function buildUnderBase(): { siteDir: string; remove: () => void } {
     project.remove();
     rmSync(siteDir, { recursive: true, force: true });
   };
-  cpSync(join(PROJECT_ROOT, 'content', 'site.yaml'), join(project.dir, 'content', 'site.yaml'));
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', siteDir], {
     cwd: project.dir,
     env: { ...process.env, GONGKAI_CONTENT: fixtureContent().root, GONGKAI_BASE: BASE },

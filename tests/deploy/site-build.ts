@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyProject } from '../../scripts/project-copy.ts';
-import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { fixtureContent } from '../helpers/fixture-content.ts';
 
 export interface BuiltSite {
@@ -27,8 +26,6 @@ export function buildSite(base: string): BuiltSite {
       ...process.env,
       GONGKAI_CONTENT: fixtureContent().root,
       GONGKAI_BASE: base,
-      // The copy holds the code, not content/: the working tree's configuration names the site.
-      GONGKAI_SITE_CONFIG: join(PROJECT_ROOT, 'content', 'site.yaml'),
     },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
