@@ -14,7 +14,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadAllFilings } from '../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../src/lib/records/load-all.ts';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { runInBrowser } from './bench-search/browser-run.ts';
 import { readTextPages, truePages } from './bench-search/ground-truth.ts';

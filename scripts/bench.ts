@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findFilingFolders } from '../src/lib/records/load-filing.ts';
+import { findFilingFolders } from '../src/lib/records/filing-folders.ts';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { writeSyntheticFilings } from './synth/write-filings.ts';
 import { copyProject } from './project-copy.ts';

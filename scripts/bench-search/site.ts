@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFilingFolders } from '../../src/lib/records/load-filing.ts';
+import { findFilingFolders } from '../../src/lib/records/filing-folders.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { copyProject } from '../project-copy.ts';
 import { writeSyntheticFilings } from '../synth/write-filings.ts';

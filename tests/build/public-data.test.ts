@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { loadAllFilings } from '../../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../../src/lib/records/load-all.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { publicFilingSchema, type PublicFiling } from '../../src/lib/public-data/filing-schema.ts';
 import { filingsIndexSchema, type FilingsIndex } from '../../src/lib/public-data/index-schema.ts';

@@ -2,7 +2,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rm
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAllFilings } from '../../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../../src/lib/records/load-all.ts';
 import { formatProblem } from '../../src/lib/records/record-error.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAllFilings } from '../../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../../src/lib/records/load-all.ts';
 import { formatProblem } from '../../src/lib/records/record-error.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { recoverAbandoned, replaceAtomically, type FileOps } from '../../scripts/atomic-dist.ts';

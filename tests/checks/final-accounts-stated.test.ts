@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAllFilings, type Filing } from '../../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../../src/lib/records/load-all.ts';
+import type { Filing } from '../../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { statedFiguresSchema } from '../../src/lib/records/schema/stated-figures.ts';
 import { extractStatedFigures } from '../../src/lib/import/stated-figures.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAllFilings } from '../../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../../src/lib/records/load-all.ts';
 import { formatProblem } from '../../src/lib/records/record-error.ts';
 import { escapeHtml } from '../../src/lib/render/escape-html.ts';
 import { excerptPieces } from '../../src/lib/search/excerpt.ts';

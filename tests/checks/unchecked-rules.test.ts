@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAllFilings, type Filing } from '../../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../../src/lib/records/load-all.ts';
+import type { Filing } from '../../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { checkFiling } from '../../src/lib/checks/check-filing.ts';
 import type { Finding } from '../../src/lib/checks/finding.ts';

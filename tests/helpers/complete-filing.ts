@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { loadAllFilings, type Filing } from '../../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../../src/lib/records/load-all.ts';
+import type { Filing } from '../../src/lib/records/load-filing.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import type { Table } from '../../src/lib/records/schema/table.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadAllFilings } from '../../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../../src/lib/records/load-all.ts';
 import { formatProblem } from '../../src/lib/records/record-error.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../src/lib/import/import-document.ts';
 import { openPdf } from '../../src/lib/import/pdf/open-pdf.ts';
-import { loadAllFilings } from '../../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../../src/lib/records/load-all.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { expectedProjects, expectedTables, importedProjects, importedTables } from '../../scripts/fixtures/expected.ts';
 import { fixtureName, fixtureStem, generateFixtures, nothingToPrint } from '../../scripts/fixtures/generate.ts';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { findFilingFolders } from '../../src/lib/records/load-filing.ts';
+import { findFilingFolders } from '../../src/lib/records/filing-folders.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { ACKNOWLEDGMENTS_FILE } from '../../src/lib/records/schema/filing.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDocument } from '../../src/lib/import/import-document.ts';
 import { writeRecord } from '../../src/lib/import/write-record.ts';
-import { loadAllFilings } from '../../src/lib/records/load-filing.ts';
+import { loadAllFilings } from '../../src/lib/records/load-all.ts';
 import { sourceOf } from './records-from-sources.ts';
 
 describe('writing a record', async () => {

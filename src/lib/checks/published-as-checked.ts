@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import { findFilingFolders } from '../records/load-filing.ts';
+import { findFilingFolders } from '../records/filing-folders.ts';
 import { FolderStamps } from './folder-stamps.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Filing } from '../records/load-filing.ts';
 import type { FilingKind } from '../records/schema/filing.ts';
 import type { Table } from '../records/schema/table.ts';
-import { FILING_FILE } from '../records/load-filing.ts';
+import { FILING_FILE } from '../records/schema/filing.ts';
 import type { Finding, Severity } from './finding.ts';
 import { Units } from './unit-reading.ts';
 

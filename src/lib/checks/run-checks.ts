@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { addressConflicts, duplicateDepartmentYear, findFilingFolders } from '../records/load-filing.ts';
+import { addressConflicts, duplicateDepartmentYear } from '../records/filing-collisions.ts';
+import { findFilingFolders } from '../records/filing-folders.ts';
 import { formatProblem, type Problem } from '../records/record-error.ts';
 import { checkDirs } from './check-dirs.ts';
 import { CheckCache, type FolderResult } from './check-cache.ts';

@@ -2,7 +2,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } 
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { filingId, filingSegments } from '../records/filing-path.ts';
-import { FILING_FILE, loadDeclaration } from '../records/load-filing.ts';
+import { FILING_FILE } from '../records/schema/filing.ts';
+import { loadDeclaration } from '../records/load-filing.ts';
 import { RecordError } from '../records/record-error.ts';
 import { ACKNOWLEDGMENTS_FILE, type FilingDeclaration } from '../records/schema/filing.ts';
 import type { ImportResult } from './import-document.ts';

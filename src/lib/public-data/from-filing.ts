@@ -1,6 +1,7 @@
 import type { Finding } from '../checks/finding.ts';
 import { sourceFileName } from '../records/filing-path.ts';
-import { headerLabel, type Filing } from '../records/load-filing.ts';
+import { headerLabel } from '../records/schema/table.ts';
+import type { Filing } from '../records/load-filing.ts';
 import type { Project } from '../records/schema/project.ts';
 import type { BlockDeclaration } from '../records/schema/section.ts';
 import { absoluteUrl, csvUrl, filingUrl, indicatorsCsvUrl, projectsCsvUrl, sourceUrl } from '../site/urls.ts';

@@ -1,7 +1,9 @@
 import { join, relative, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { FILING_FILE, loadAll, loadDeclaration } from './load-filing.ts';
+import { FILING_FILE } from './schema/filing.ts';
+import { loadAll } from './load-all.ts';
+import { loadDeclaration } from './load-filing.ts';
 import { RecordError, formatProblem } from './record-error.ts';
 import { filingSchema, type FilingDeclaration } from './schema/filing.ts';
 import { glossaryEntrySchema } from './schema/section.ts';

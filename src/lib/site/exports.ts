@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { headerLabel } from '../records/load-filing.ts';
+import { headerLabel } from '../records/schema/table.ts';
 import type { Column } from '../records/schema/table.ts';
 import type { PublicFiling } from '../public-data/filing-schema.ts';
 

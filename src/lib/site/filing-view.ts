@@ -1,5 +1,6 @@
 import type { Finding } from '../checks/finding.ts';
-import { headerLabel, type Filing } from '../records/load-filing.ts';
+import { headerLabel } from '../records/schema/table.ts';
+import type { Filing } from '../records/load-filing.ts';
 import type { Project } from '../records/schema/project.ts';
 import type { BlockDeclaration, SectionDeclaration } from '../records/schema/section.ts';
 import type { Cell, Table } from '../records/schema/table.ts';

@@ -87,6 +87,9 @@ export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
 export const acknowledgmentsFileSchema = z.array(acknowledgmentSchema).check(noBidiControls);
 export const ACKNOWLEDGMENTS_FILE = 'acknowledgments.yaml';
 
+/** The declaration of a filing: the folder that holds it is a filing folder. */
+export const FILING_FILE = 'filing.yaml';
+
 export const filingSchema = z
   .object({
     schemaVersion: z.literal(1),

@@ -95,6 +95,11 @@ export const columnSchema = z
   });
 export type Column = z.infer<typeof columnSchema>;
 
+/** A column's header path as one label, as the CSV header row spells it: `本年收入/小计`. */
+export function headerLabel(column: Pick<Column, 'header'>): string {
+  return column.header.join('/');
+}
+
 /** A table as declared in filing.yaml; its rows live in the CSV file named by `csv`. */
 export const tableDeclarationSchema = z
   .object({
