@@ -1,7 +1,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../src/lib/records/paths.ts';
 import { regionPath } from '../src/lib/records/filing-path.ts';
@@ -17,10 +17,8 @@ import { jsonSchema, publishedSchemaUrl, publishedSchemas, type SchemaName } fro
 import { portalEntry } from '../src/lib/public-data/portal-entry.ts';
 import { recordDates, type RecordDates } from '../src/lib/public-data/record-dates.ts';
 import { sitemapFiles } from '../src/lib/public-data/sitemap.ts';
-import { sourceFiles } from '../src/lib/public-data/source-files.ts';
-
-/** The route that writes each filing's `filing.json` (src/pages/[...filing]/filing.json.ts). */
-const JSON_ROUTE = '/[...filing]/filing.json';
+import { buildManifest } from '../src/lib/compile/build-manifest.ts';
+import type { CompiledStore } from '../src/lib/compile/compiled-store.ts';
 
 /**
  * Region-years, and filings of each, written at once: a filing is a JSON
@@ -33,12 +31,13 @@ const JSON_ROUTE = '/[...filing]/filing.json';
 const IN_FLIGHT = 8;
 
 /**
- * Everything of the open data (docs/data.md) that is derived from the
- * filing.json files the build just wrote: beside each, its CSVs and source
- * documents; for the portal, the index of filings, the data package, the
- * bulk zips, the feed, the sitemap and the JSON Schemas. Derived from the
- * JSON rather than rendered as Astro endpoints: a filing has a dozen tables,
- * and routing each through the renderer costs more than the filing page.
+ * Everything of the open data (docs/data.md), from the compiled filings of
+ * the build (compile/build-manifest.ts): beside each filing page, its
+ * filing.json, CSVs and source documents; for the portal, the index of
+ * filings, the data package, the bulk zips, the feed, the sitemap and the
+ * JSON Schemas. Written here rather than rendered as Astro endpoints: a
+ * filing has a dozen tables, and routing each through the renderer costs
+ * more than the filing page.
  */
 export function filingExports(): AstroIntegration {
   let base = '/';
@@ -48,10 +47,10 @@ export function filingExports(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
-      'astro:build:done': async ({ dir, pages, assets, logger }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
         const log = logger.fork('gongkai:exports');
         try {
-          await writeOpenData(new Output(fileURLToPath(dir), base), assets.get(JSON_ROUTE) ?? [], pages, log);
+          await writeOpenData(new Output(fileURLToPath(dir), base), pages, log);
         } catch (cause) {
           throw new Error('Failed to write the open data (CSV, sources, index, data package, zips, feed, sitemap).', { cause });
         }
@@ -95,12 +94,12 @@ const by = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Filings grouped by their region and year, the unit of a bulk zip. */
-function regionYears(ids: readonly string[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const id of ids) {
-    const segments = id.split('/');
+function regionYears<T extends { id: string }>(filings: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const filing of filings) {
+    const segments = filing.id.split('/');
     const key = [...segments.slice(0, -2), segments.at(-1)!.slice(0, 4)].join('/');
-    groups.set(key, [...(groups.get(key) ?? []), id]);
+    groups.set(key, [...(groups.get(key) ?? []), filing]);
   }
   return groups;
 }
@@ -115,26 +114,27 @@ interface Collected {
 }
 
 /**
- * One region-year: each filing's CSVs and sources beside its filing.json,
- * then the zip of their JSON and CSVs with a data package of its own.
- * Filings are read group by group, so memory holds a few zips' worth
+ * One region-year: each filing's filing.json, CSVs and sources, then the
+ * zip of their JSON and CSVs with a data package of its own. Filings are
+ * read from the store group by group, so memory holds a few zips' worth
  * (`IN_FLIGHT` groups at once), not the portal's.
  */
-async function writeRegionYear(out: Output, ids: readonly string[], dates: Map<string, RecordDates>, collected: Collected): Promise<void> {
+async function writeRegionYear(out: Output, store: CompiledStore, group: readonly { id: string; hash: string }[], dates: Map<string, RecordDates>, collected: Collected): Promise<void> {
   const files = new Map<string, string | Uint8Array>();
   const resources: DataResource[] = [];
   let first: PublicFiling | undefined;
   let newest = 0;
-  await inFlight(ids, async (id) => {
-    const text = await readFile(join(out.dir, ...id.split('/'), 'filing.json'), 'utf8');
+  await inFlight(group, async ({ id, hash }) => {
+    const record = store.record(hash);
+    const text = record.json;
     const filing = JSON.parse(text) as PublicFiling;
     first ??= filing;
     const folder = out.below(filingUrl(filing));
     const csvs = filingCsvs(filing);
-    const sources = await sourceFiles(filing, join(contentRoot(), ...id.split('/')));
     await Promise.all([
+      out.write(`${filingUrl(filing)}filing.json`, text),
       ...csvs.map((c) => out.write(`${filingUrl(filing)}${decodeURI(c.url)}`, c.csv)),
-      ...sources.map((s) => out.write(`${filingUrl(filing)}${decodeURI(s.url)}`, s.bytes)),
+      ...record.sources.map((s) => out.write(`${filingUrl(filing)}${decodeURI(s.url)}`, store.source(s.sha256))),
     ]);
     files.set(`${folder}filing.json`, text);
     for (const c of csvs) files.set(`${folder}${decodeURI(c.url)}`, c.csv);
@@ -153,15 +153,17 @@ async function writeRegionYear(out: Output, ids: readonly string[], dates: Map<s
   const zip = zipFiles(files, new Date(newest));
   await out.write(zipUrl, zip);
   collected.resources.push(...resources);
-  collected.bulk.push({ region: first!.region, year: first!.year, url: absoluteUrl(zipUrl), sha256: sha256(zip), filings: [...ids].sort() });
+  collected.bulk.push({ region: first!.region, year: first!.year, url: absoluteUrl(zipUrl), sha256: sha256(zip), filings: group.map((f) => f.id).sort() });
 }
 
-async function writeOpenData(out: Output, jsonFiles: readonly URL[], pages: readonly { pathname: string }[], logger: AstroIntegrationLogger): Promise<void> {
+async function writeOpenData(out: Output, pages: readonly { pathname: string }[], logger: AstroIntegrationLogger): Promise<void> {
   const start = performance.now();
-  const ids = jsonFiles.map((url) => relative(out.dir, dirname(fileURLToPath(url))).split(sep).join('/')).sort();
+  const { manifest, store } = buildManifest();
+  const filings = manifest.heads.map(({ id, hash }) => ({ id, hash }));
+  const ids = filings.map((f) => f.id);
   const dates = recordDates(contentRoot(), ids);
   const collected: Collected = { resources: [], index: [], feed: [], bulk: [], lastmod: new Map() };
-  await inFlight([...regionYears(ids).values()], (group) => writeRegionYear(out, group, dates, collected));
+  await inFlight([...regionYears(filings).values()], (group) => writeRegionYear(out, store, group, dates, collected));
 
   const site = absoluteUrl(sitePath(''));
   const schemas = Object.fromEntries((Object.keys(publishedSchemas) as SchemaName[]).map((name) => [name, absoluteUrl(publishedSchemaUrl(name))])) as Record<SchemaName, string>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadFiling } from '../../src/lib/records/load-filing.ts';
-import { filingSummary } from '../../src/lib/records/filing-loader.ts';
+import { filingHead } from '../../src/lib/compile/compile-filing.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { findingCells, indicatorTable, numbered, projectBudgetTable, standaloneTables, tableContext, tableOfContents, termAnchor, unplacedProjects } from '../../src/lib/site/filing-view.ts';
 import { buildCatalog, filingCount } from '../../src/lib/site/catalog.ts';
@@ -100,7 +100,7 @@ describe('catalog', () => {
 
 describe('glossary', () => {
   it('groups entries by term and links back to the entry in each filing', () => {
-    const terms = glossary([filingSummary(filing, PROJECT_ROOT)]);
+    const terms = glossary([filingHead(filing, 'hash')]);
     expect(terms.map((t) => t.term)).toEqual(['上年结转']);
     expect(terms[0]!.definitions[0]!.sources[0]!.url).toBe(`${filingUrl(filing)}#${termAnchor('上年结转')}`);
   });

@@ -10,6 +10,6 @@ export interface BodyContext {
   /** Ids of the cells the headline links to, by table id and `row:column`. */
   anchors: ReadonlyMap<string, ReadonlyMap<string, string>>;
   terms: PageTerms;
-  /** The department's previous filing of the same kind, for 上年数 and 增减 beside classified rows (set by FilingBody). */
+  /** The department's previous filing of the same kind, for 上年数 and 增减 beside classified rows (set by the filing page). */
   previousYear?: { label: string; rows: FilingRows } | undefined;
 }

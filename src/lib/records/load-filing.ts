@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { ACKNOWLEDGMENTS_FILE, acknowledgmentsFileSchema, FILING_FILE, filingFileSchema, type Acknowledgment, type FilingDeclaration } from './schema/filing.ts';
 import type { Project } from './schema/project.ts';
 import type { Table } from './schema/table.ts';
 import { RecordError, zodProblems } from './record-error.ts';
 import { filingId, filingSegments } from './filing-path.ts';
-import { readYaml, recordContext, rel, type Context } from './read-record-file.ts';
+import { readYaml, recordContext, recordHasFile, rel, type Context } from './read-record-file.ts';
+import type { SnapshotEntry } from '../compile/folder-snapshot.ts';
 import { readTables } from './read-tables.ts';
 import { readProjects } from './read-projects.ts';
 import { readSections } from './read-sections.ts';
@@ -43,8 +43,8 @@ export function loadDeclaration(dir: string, root: string): FilingDeclaration {
  * Read and validate one filing folder. Throws a RecordError listing every
  * problem found, each naming the file and the field or cell.
  */
-export function loadFiling(dir: string, options: { root: string; contentRoot?: string }): Filing {
-  const ctx = recordContext(options.root, dir);
+export function loadFiling(dir: string, options: { root: string; contentRoot?: string; snapshot?: ReadonlyMap<string, SnapshotEntry> }): Filing {
+  const ctx = recordContext(options.root, dir, options.snapshot);
   const declaration = readDeclaration(ctx);
 
   const id = filingId(declaration);
@@ -66,7 +66,7 @@ export function loadFiling(dir: string, options: { root: string; contentRoot?: s
   checkSources(ctx, declaration);
 
   let acknowledgments: Acknowledgment[] = [];
-  if (existsSync(join(dir, ACKNOWLEDGMENTS_FILE))) {
+  if (recordHasFile(ctx, ACKNOWLEDGMENTS_FILE)) {
     const data = readYaml(ctx, ACKNOWLEDGMENTS_FILE);
     if (data !== undefined && data !== null) {
       const parsed = acknowledgmentsFileSchema.safeParse(data, { reportInput: true });

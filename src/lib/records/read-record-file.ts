@@ -1,9 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import type { Problem } from './record-error.ts';
 import { bidiControlProblem, hasBidiControl } from './clean-text.ts';
+import type { SnapshotEntry } from '../compile/folder-snapshot.ts';
 
 /**
  * How a filing's files are read: only its own files (no path out of the
@@ -19,10 +20,22 @@ export interface Context {
   problems: Problem[];
   /** Sub-folders of the record already found to be real folders, not links. */
   folders: Set<string>;
+  /** What the folder held when the compile step read it (compile/folder-snapshot.ts): read from here, not from the disk. */
+  snapshot?: ReadonlyMap<string, SnapshotEntry>;
 }
 
 /** A fresh context for reading the record in `dir`; paths in problems are relative to `root`. */
-export const recordContext = (root: string, dir: string): Context => ({ root, dir, problems: [], folders: new Set() });
+export const recordContext = (root: string, dir: string, snapshot?: ReadonlyMap<string, SnapshotEntry>): Context => ({
+  root,
+  dir,
+  problems: [],
+  folders: new Set(),
+  ...(snapshot ? { snapshot } : {}),
+});
+
+/** Whether the record has a file at `file`, as a read of it would find. */
+export const recordHasFile = (ctx: Context, file: string): boolean =>
+  ctx.snapshot ? ctx.snapshot.has(file) : existsSync(join(ctx.dir, file));
 
 export const rel = (ctx: Context, file: string) => relative(ctx.root, join(ctx.dir, file)).split(sep).join('/');
 
@@ -58,6 +71,7 @@ class LinkedFolder extends Error {
  * opens it, so a cold check of thousands of filings pays nothing for it.
  */
 function readRecordFile(ctx: Context, file: string): Buffer {
+  if (ctx.snapshot) return fromSnapshot(ctx.snapshot, file);
   const parts = file.split('/');
   for (let depth = 1; depth < parts.length; depth++) {
     const folder = parts.slice(0, depth).join('/');
@@ -70,10 +84,35 @@ function readRecordFile(ctx: Context, file: string): Buffer {
   const fd = openSync(join(ctx.dir, file), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile() && !stat.isDirectory()) throw new NotAFile(stat);
+    if (!stat.isFile() && !stat.isDirectory()) throw new NotAFile(specialFileKind(stat));
     return stat.isFile() ? readAll(fd, stat.size) : readFileSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A record file as the snapshot holds it, refused for the same reasons and in the same words as a read from the disk. */
+function fromSnapshot(snapshot: ReadonlyMap<string, SnapshotEntry>, file: string): Buffer {
+  const parts = file.split('/');
+  for (let depth = 1; depth < parts.length; depth++) {
+    const folder = parts.slice(0, depth).join('/');
+    if (snapshot.get(folder)?.kind === 'link') throw new LinkedFolder(folder);
+  }
+  const entry = snapshot.get(file);
+  const failure = (code: string) => Object.assign(new Error(code), { code });
+  switch (entry?.kind) {
+    case 'file':
+      return entry.bytes;
+    case undefined:
+      throw failure('ENOENT');
+    case 'folder':
+      throw failure('EISDIR');
+    case 'link':
+      throw failure('ELOOP');
+    case 'unreadable':
+      throw failure(entry.code);
+    case 'special':
+      throw new NotAFile(entry.what);
   }
 }
 
@@ -91,7 +130,7 @@ function readAll(fd: number, size: number): Buffer {
 
 /** A record file that is a named pipe, a device or a socket: reading it would wait forever or never end. */
 class NotAFile extends Error {
-  constructor(readonly stat: Stats) {
+  constructor(readonly what: string) {
     super('not a regular file');
   }
 }
@@ -112,7 +151,7 @@ export function readBytes(ctx: Context, file: string, field?: string): Buffer | 
       error instanceof LinkedFolder
         ? `expected a folder of the record, found "${error.folder}" to be a symbolic link: the build would publish whatever it points at`
         : error instanceof NotAFile
-          ? `expected a file of the record, found ${specialFileKind(error.stat)}: it is not read, as reading it could wait forever`
+          ? `expected a file of the record, found ${error.what}: it is not read, as reading it could wait forever`
           : unreadable(error as NodeJS.ErrnoException);
     ctx.problems.push({ file: rel(ctx, file), ...(field ? { field } : {}), message });
     return null;

@@ -1,8 +1,5 @@
 import type { FilingSummary } from '../records/filing-loader.ts';
 import { departmentId } from '../records/filing-path.ts';
-import { loadFiling } from '../records/load-filing.ts';
-import { headline } from './headline.ts';
-import { headlineFigures, type HeadlineFigures } from './headline-change.ts';
 
 type Identity = Pick<FilingSummary, 'id' | 'region' | 'department' | 'year' | 'kind'>;
 
@@ -28,26 +25,4 @@ export function previousFilings<T extends Identity>(filings: readonly T[]): Map<
     });
   }
   return previous;
-}
-
-/**
- * Headline figures of the filings rendered so far, by id: pages render in
- * id order, so a department's earlier year has usually been rendered, and
- * its few figures are all a later year needs. Kept for the whole build: a
- * few hundred bytes a filing.
- */
-const seen = new Map<string, HeadlineFigures>();
-
-export function rememberHeadline(id: string, figures: HeadlineFigures): void {
-  seen.set(id, figures);
-}
-
-/** The headline figures of a filing: remembered, or read from its record when its page has not been rendered yet. */
-export function headlineFiguresOf(summary: FilingSummary): HeadlineFigures {
-  let figures = seen.get(summary.id);
-  if (!figures) {
-    figures = headlineFigures(headline(loadFiling(summary.read.folder, { root: summary.read.root })));
-    seen.set(summary.id, figures);
-  }
-  return figures;
 }

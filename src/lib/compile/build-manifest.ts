@@ -1,0 +1,37 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { FilingHead } from './compiled.ts';
+import { CompiledStore } from './compiled-store.ts';
+
+/**
+ * What one build publishes: the heads of the filings the compile step
+ * checked, and the store their records are kept in. `npm run build`
+ * compiles, writes this file and names it to `astro build` in
+ * GONGKAI_COMPILED; the content collection, the pages and the exports read
+ * the filings from it alone, so a record changed on disk after the compile
+ * is not published until the next build checks it.
+ */
+export interface BuildManifest {
+  store: string;
+  heads: FilingHead[];
+}
+
+export const MANIFEST_ENV = 'GONGKAI_COMPILED';
+
+export function writeManifest(file: string, manifest: BuildManifest): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
+let loaded: { file: string; manifest: BuildManifest; store: CompiledStore } | undefined;
+
+/** The manifest this build was given; throws when there is none (the checks integration names one before content syncs). */
+export function buildManifest(): { manifest: BuildManifest; store: CompiledStore } {
+  const file = process.env[MANIFEST_ENV];
+  if (!file) throw new Error(`${MANIFEST_ENV} is not set: the pages read the compiled filings the checks integration names there (integrations/checks.ts)`);
+  if (loaded?.file !== file) {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as BuildManifest;
+    loaded = { file, manifest, store: CompiledStore.at(manifest.store) };
+  }
+  return loaded;
+}

@@ -1,0 +1,68 @@
+import { checkFiling } from '../checks/check-filing.ts';
+import { loadFiling, type Filing } from '../records/load-filing.ts';
+import { RecordError } from '../records/record-error.ts';
+import { sourceFileName } from '../records/filing-path.ts';
+import { publicFiling } from '../public-data/from-filing.ts';
+import { publishedSource } from '../public-data/published-source.ts';
+import { filingJson } from '../site/exports.ts';
+import { filingFigures } from '../site/filing-figures.ts';
+import { headline } from '../site/headline.ts';
+import { headlineFigures } from '../site/headline-change.ts';
+import { filingRows } from '../site/previous-year.ts';
+import type { CompiledHead, CompiledRecord, FilingHead } from './compiled.ts';
+import type { FolderSnapshot } from './folder-snapshot.ts';
+
+/** What compiling one folder gives: the head, and for a readable record the record and the bytes of its published sources. */
+export interface Compiled {
+  head: CompiledHead;
+  record?: { record: CompiledRecord; sources: Uint8Array[] };
+}
+
+/** The bytes of a file of the snapshot; the loader has read every file it names, so a missing one is a bug, not a record problem. */
+function snapshotBytes(snapshot: FolderSnapshot, file: string): Uint8Array {
+  const entry = snapshot.entries.get(file);
+  if (entry?.kind !== 'file') throw new Error(`the compiled record names ${file}, which its folder did not hold as a file`);
+  return entry.bytes;
+}
+
+/** The head of a loaded record: what the content collection and the index pages keep of it. */
+export function filingHead(filing: Filing, hash: string): FilingHead {
+  const { id, dir, title, kind, year, region, department, unit } = filing;
+  const glossary = filing.sections.flatMap((s) => [s, ...s.subsections]).flatMap((p) => p.blocks.flatMap((b) => b.glossary ?? []));
+  return { id, dir, hash, title, kind, year, region, department, unit, glossary, figures: filingFigures(filing), headline: headlineFigures(headline(filing)) };
+}
+
+/**
+ * Compile one filing folder from what it held (`snapshot`): load and
+ * validate the record, run the checks once, and derive what every later
+ * stage takes from it. `dir` is the folder, `root` the project root that
+ * paths in problems and findings are relative to.
+ */
+export function compileFiling(snapshot: FolderSnapshot, dir: string, root: string, contentRoot: string): Compiled {
+  const relativeDir = dir.slice(root.length).replace(/^[\\/]+/, '').split(/[\\/]/).join('/');
+  let filing: Filing;
+  try {
+    filing = loadFiling(dir, { root, contentRoot, snapshot: snapshot.entries });
+  } catch (error) {
+    if (error instanceof RecordError) return { head: { hash: snapshot.hash, dir: relativeDir, problems: error.problems } };
+    throw error;
+  }
+  const findings = checkFiling(filing);
+  const read = (file: string) => snapshotBytes(snapshot, file);
+  const data = publicFiling(filing, findings, read);
+  const published = filing.sources.map((source) => publishedSource(sourceFileName(source.file), read(source.file)));
+  const { region, department, year, kind, id } = filing;
+  return {
+    head: { hash: snapshot.hash, dir: filing.dir, problems: [], checked: { identity: { region, department, year, kind, id, dir: filing.dir }, findings, head: filingHead(filing, snapshot.hash) } },
+    record: {
+      record: {
+        filing,
+        findings,
+        rows: filingRows(filing.tables),
+        json: filingJson(data),
+        sources: data.sources.map((s, i) => ({ url: s.url, sha256: published[i]!.sha256 })),
+      },
+      sources: published.map((p) => p.bytes),
+    },
+  };
+}

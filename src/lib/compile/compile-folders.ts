@@ -1,0 +1,39 @@
+import { relative, sep } from 'node:path';
+import type { CompiledHead } from './compiled.ts';
+import { CompiledStore } from './compiled-store.ts';
+import { compileFiling } from './compile-filing.ts';
+import { snapshotFolder } from './folder-snapshot.ts';
+
+/** Where a batch of folders is compiled: the same in the main thread and in a worker (compile-worker.ts). */
+export interface CompileJob {
+  root: string;
+  contentRoot: string;
+  /** The compiled store's folder (CompiledStore.open). */
+  store: string;
+  version: string;
+}
+
+/** A folder's head, and whether this run compiled it (false: taken from the store). */
+export interface FolderOutcome {
+  head: CompiledHead;
+  compiled: boolean;
+}
+
+/**
+ * The snapshot of each folder, its hash, and the stored head for that hash
+ * or a fresh compile of the snapshot, kept in the store. The folder is read
+ * once, here; the loader, the checks and the derived data all take its
+ * bytes from the snapshot.
+ */
+export function compileFolders(job: CompileJob, dirs: readonly string[]): FolderOutcome[] {
+  const store = CompiledStore.at(job.store);
+  return dirs.map((dir) => {
+    const place = relative(job.root, dir).split(sep).join('/');
+    const snapshot = snapshotFolder(dir, `${job.version}\0${place}`);
+    const stored = store.head(snapshot.hash);
+    if (stored) return { head: stored, compiled: false };
+    const { head, record } = compileFiling(snapshot, dir, job.root, job.contentRoot);
+    store.put(head, record);
+    return { head, compiled: true };
+  });
+}

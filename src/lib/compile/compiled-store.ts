@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { PROJECT_ROOT } from '../records/paths.ts';
+import type { CompiledHead, CompiledRecord } from './compiled.ts';
+
+/**
+ * The one cache of the pipeline: compiled filings by the hash of their
+ * folder's contents (folder-snapshot.ts), shared by `npm run check`, `npm run
+ * build` and every shard, and restorable in CI (it lives in
+ * node_modules/.cache, which CI caches keep). Entries are written once and
+ * never changed: a new hash is a new entry. A folder per compiler version,
+ * so a change to the loader, a rule or a dependency starts afresh and the
+ * older versions are removed.
+ */
+export const DEFAULT_STORE_ROOT = join(PROJECT_ROOT, 'node_modules', '.cache', 'gongkai', 'compiled');
+
+/** The sources that decide what a compile gives, and the lock file: any change to them is a new version. */
+export function compilerVersion(projectRoot = PROJECT_ROOT): string {
+  const hash = createHash('sha256');
+  const folder = join(projectRoot, 'src', 'lib');
+  const files = readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of files) hash.update(file.slice(folder.length)).update('\0').update(readFileSync(file));
+  try {
+    hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
+  } catch {
+    hash.update('no lock file');
+  }
+  return hash.digest('base64url').slice(0, 16);
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Written beside and renamed into place: a reader never sees half a file, and two builds writing the same entry write the same bytes. */
+function writeAtomically(file: string, content: string | Uint8Array): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}
+
+export class CompiledStore {
+  private constructor(readonly dir: string) {}
+
+  /** The store of this compiler version under `root`, created when missing; the folders of other versions are removed. */
+  static open(version: string, root = DEFAULT_STORE_ROOT): CompiledStore {
+    mkdirSync(join(root, version, 'sources'), { recursive: true });
+    for (const entry of readdirSync(root)) if (entry !== version) rmSync(join(root, entry), { recursive: true, force: true });
+    return new CompiledStore(join(root, version));
+  }
+
+  /** The store in `dir` as another process opened it (the build's pages, given the manifest). */
+  static at(dir: string): CompiledStore {
+    return new CompiledStore(dir);
+  }
+
+  head(hash: string): CompiledHead | undefined {
+    try {
+      return JSON.parse(readFileSync(join(this.dir, `${hash}.head.json`), 'utf8')) as CompiledHead;
+    } catch {
+      return undefined;
+    }
+  }
+
+  record(hash: string): CompiledRecord {
+    return deserialize(readFileSync(join(this.dir, `${hash}.record`))) as CompiledRecord;
+  }
+
+  source(sha: string): Buffer {
+    return readFileSync(join(this.dir, 'sources', sha));
+  }
+
+  /** Keeps a compiled folder: its sources first, then its record, then the head that says the entry is whole. */
+  put(head: CompiledHead, record?: { record: CompiledRecord; sources: readonly Uint8Array[] }): void {
+    if (record) {
+      for (const bytes of record.sources) writeAtomically(join(this.dir, 'sources', sha256(bytes)), bytes);
+      writeAtomically(join(this.dir, `${head.hash}.record`), serialize(record.record));
+    }
+    writeAtomically(join(this.dir, `${head.hash}.head.json`), JSON.stringify(head));
+  }
+}
+
+export { sha256 };
