@@ -40,6 +40,9 @@ export interface TableBlock {
 
 export type Block = TextBlock | TableBlock;
 
+export const isText = (b: Block | undefined): b is TextBlock => b?.kind === 'text';
+export const isTable = (b: Block | undefined): b is TableBlock => b?.kind === 'table';
+
 /** The forms a document comes in: three forms of a converter's text, and the documents themselves. */
 export const sourceForms = ['word-cells', 'tab-rows', 'markdown-pipes', 'pdf', 'docx', 'xlsx', 'xls'] as const;
 export type SourceForm = (typeof sourceForms)[number];

@@ -7,7 +7,8 @@ import { readDocument } from './read-document.ts';
 import { dropDuplicateTail } from './duplicate-tail.ts';
 import { mendPageBreaks } from './page-breaks.ts';
 import { readIdentity } from './identity.ts';
-import { Recogniser, type BlockDraft, type SectionDraft } from './recognise.ts';
+import { Recogniser } from './recognise.ts';
+import type { BlockDraft, SectionDraft } from './drafts.ts';
 import { ImportError, ImportReport } from './report.ts';
 import { extractStatedFigures } from './stated-figures.ts';
 
