@@ -30,6 +30,7 @@ const { default: mdx } = await import('@astrojs/mdx');
 const { checks } = await import('./integrations/checks.ts');
 const { filingExports } = await import('./integrations/exports.ts');
 const { pagefind } = await import('./integrations/pagefind.ts');
+const { searchIndex } = await import('./integrations/search-index.ts');
 
 export default defineConfig({
   site: siteUrl,
@@ -44,5 +45,5 @@ export default defineConfig({
   },
   // Checks first: a record with an unacknowledged error stops the build before anything is rendered.
   // MDX is for the portal's own editorial pages (src/pages/*.mdx); filings are never MDX.
-  integrations: [checks(), mdx(), filingExports(), pagefind()],
+  integrations: [checks(), mdx(), filingExports(), searchIndex(), pagefind()],
 });

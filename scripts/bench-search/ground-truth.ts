@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { queryWords } from './normalise.ts';
+import { queryWords } from '../../src/lib/search/normalise.ts';
 import { pageText, type PageText } from './page-text.ts';
 
 /** A filing page of the built site and its texts (page-text.ts). */

@@ -1,12 +1,17 @@
-import { normalise } from './normalise.ts';
+import { normalise } from '../../src/lib/search/normalise.ts';
 
 /**
- * Parts of a filing page that Pagefind is told not to index besides
- * `data-pagefind-ignore`: the `excludeSelectors` of integrations/pagefind.ts
- * (column headers repeat on every filing). Kept equal to that list by hand,
- * as it is not exported.
+ * What the site's search finds on a filing page (src/lib/search/documents.ts
+ * makes it from the record; this reads it from the built HTML on its own):
+ * the `data-pagefind-body` without the parts marked `data-pagefind-ignore`,
+ * but with the figures of the filing's own table cells (`td.gk-table__num`,
+ * not last year's `gk-table__previous`), and without the column headers
+ * (`thead`) and the page's own commentary and labels: these classes, the
+ * labels (`dt`) of a project's facts, and, in the filing's facts, all but the
+ * values (`data-pagefind-filter`).
  */
 export const INDEX_EXCLUDED_TAGS: ReadonlySet<string> = new Set(['thead']);
+const EXCLUDED_CLASSES = ['gk-headline', 'gk-findings', 'gk-table__notes', 'gk-to-top', 'gk-project__label'];
 
 /** Never text a reader sees or an indexer reads; their content is skipped whole. */
 const RAW_TEXT = new Set(['script', 'style', 'template', 'noscript', 'textarea']);
@@ -37,6 +42,19 @@ interface Open {
   tag: string;
   body: boolean;
   ignored: boolean;
+  classes: string[];
+  /** Inside the filing's facts (地区, 部门 …) but not inside one of their values. */
+  label: boolean;
+}
+
+const classesOf = (attributes: string): string[] => /(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attributes)?.slice(1).find((c) => c !== undefined)?.split(/\s+/) ?? [];
+
+/** Whether an element (and all inside it) is left out of the indexed text. */
+function excluded(tag: string, attributes: string, classes: string[], open: readonly Open[]): boolean {
+  if (INDEX_EXCLUDED_TAGS.has(tag) || EXCLUDED_CLASSES.some((c) => classes.includes(c))) return true;
+  if (tag === 'dt' && open.some((o) => o.classes.includes('gk-project__facts'))) return true;
+  const ownFigure = tag === 'td' && classes.includes('gk-table__num') && !classes.includes('gk-table__previous');
+  return hasAttribute(attributes, 'data-pagefind-ignore') && !ownFigure;
 }
 
 const TOKEN = /<!--[\s\S]*?-->|<!\w[^>]*>|<\/([a-zA-Z][\w-]*)\s*>|<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
@@ -64,7 +82,7 @@ export function pageText(html: string): PageText {
   const indexed: string[] = [];
   const visible: string[] = [];
   const stack: Open[] = [];
-  const top = (): Open => stack[stack.length - 1] ?? { tag: '', body: false, ignored: false };
+  const top = (): Open => stack[stack.length - 1] ?? { tag: '', body: false, ignored: false, classes: [], label: false };
   const boundary = (): void => {
     if (!top().body) return;
     visible.push(BLOCK);
@@ -82,10 +100,12 @@ export function pageText(html: string): PageText {
         continue;
       }
       const parent = top();
+      const classes = classesOf(attributes);
       const body = parent.body || hasAttribute(attributes, 'data-pagefind-body');
-      const ignored = parent.ignored || hasAttribute(attributes, 'data-pagefind-ignore') || INDEX_EXCLUDED_TAGS.has(tag);
+      const ignored = parent.ignored || excluded(tag, attributes, classes, stack);
+      const label = hasAttribute(attributes, 'data-pagefind-filter') ? false : parent.label || classes.includes('gk-facts');
       if (!INLINE.has(tag)) boundary();
-      if (!VOID.has(tag) && !attributes.trimEnd().endsWith('/')) stack.push({ tag, body, ignored });
+      if (!VOID.has(tag) && !attributes.trimEnd().endsWith('/')) stack.push({ tag, body, ignored, classes, label });
     } else if (closing !== undefined) {
       const tag = closing.toLowerCase();
       const at = stack.map((o) => o.tag).lastIndexOf(tag);
@@ -93,11 +113,11 @@ export function pageText(html: string): PageText {
       if (!INLINE.has(tag)) boundary();
       stack.length = at;
     } else if (!token.startsWith('<') || token === '<') {
-      const { body, ignored } = top();
+      const { body, ignored, label } = top();
       if (!body) continue;
       const text = decode(token);
       visible.push(text);
-      if (!ignored) indexed.push(text);
+      if (!ignored && !label) indexed.push(text);
     }
   }
   return { indexed: blocks(indexed), visible: blocks(visible) };

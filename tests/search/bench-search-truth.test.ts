@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { holds, readTextPages, truePages } from '../../scripts/bench-search/ground-truth.ts';
-import { normalise, queryWords } from '../../scripts/bench-search/normalise.ts';
+import { normalise, queryWords } from '../../src/lib/search/normalise.ts';
 import { BLOCK, pageText } from '../../scripts/bench-search/page-text.ts';
 
 describe('normalise', () => {

@@ -1,48 +1,16 @@
-import { excerptPieces } from './excerpt.ts';
+import { SearchIndex, SearchRun, type Hit } from './engine.ts';
+import { SEARCH_INDEX_DIR } from './index-location.ts';
 
 /**
- * The search page's script, on Pagefind's browser API. Everything a result
- * or a filter carries (titles, department and region names, excerpts) is a
- * record's text, and reaches the page as text: elements are made here and
- * filled through textContent, never through HTML. Pagefind's bundled UI put
- * filter values in with innerHTML, so a department name carrying markup ran
- * in every visitor's browser on any search.
- *
- * The elements keep the class names of that UI (pagefind-ui__result …),
+ * The search page's script, over the site's own static index (engine.ts).
+ * Everything a result carries (titles, region and department names,
+ * excerpts) is a record's text and reaches the page as text: elements are
+ * made here and filled through textContent, never through HTML. The
+ * elements keep the class names of Pagefind's UI (pagefind-ui__result …),
  * so that selectors written for it still apply.
  */
-
-/** The parts of Pagefind's API (`pagefind/pagefind.js` under the site's base path) this page uses. */
-interface Pagefind {
-  options(options: { excerptLength?: number; baseUrl?: string }): Promise<void>;
-  mergeIndex(bundlePath: string, options?: { baseUrl?: string }): Promise<void>;
-  filters(): Promise<FilterCounts>;
-  search(term: string, options: { filters: Record<string, string[]> }): Promise<SearchResponse>;
-}
-/** Filter → value → number of pages. */
-type FilterCounts = Record<string, Record<string, number>>;
-interface SearchResponse {
-  results: { data(): Promise<ResultData> }[];
-  filters: FilterCounts;
-}
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  sub_results?: SubResult[];
-}
-interface SubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  locations: number[];
-}
-
-const PAGE_SIZE = 5;
-const SUB_RESULTS = 3;
-const DEBOUNCE_MS = 300;
-/** Filters in the order a reader narrows a search; any other follows. */
-const FILTER_ORDER = ['地区', '部门', '年度', '类型'];
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 150;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
@@ -51,93 +19,35 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return element;
 }
 
-/** A result's address as Pagefind gives it, only when it leads to a page of this site. */
-function sameSiteHref(url: string): string | null {
-  try {
-    return new URL(url, location.href).origin === location.origin ? url : null;
-  } catch {
-    return null;
-  }
+const GZIP = [0x1f, 0x8b];
+
+/** A file of the index under the base path; fragments are gzipped, and a server may have unzipped them already. */
+function loader(base: string) {
+  return async (path: string): Promise<Uint8Array> => {
+    const response = await fetch(`${base}${SEARCH_INDEX_DIR}/${path}`);
+    if (!response.ok) throw new Error(`search index: ${path}: HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes[0] !== GZIP[0] || bytes[1] !== GZIP[1]) return bytes;
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  };
 }
 
-function titleLine(text: string, url: string): HTMLParagraphElement {
-  const line = el('p', 'pagefind-ui__result-title');
-  const href = sameSiteHref(url);
-  if (href === null) line.textContent = text;
-  else line.append(Object.assign(el('a', 'pagefind-ui__result-link', text), { href }));
-  return line;
+/** A result's address: its filing page under the base path, at the part that holds the words. */
+export function hitUrl(base: string, hit: Pick<Hit, 'anchor'> & { fragment: { id: string } }): string {
+  return `${base}${hit.fragment.id}/${hit.anchor ? `#${hit.anchor}` : ''}`;
 }
 
-function excerptLine(html: string): HTMLParagraphElement {
-  const line = el('p', 'pagefind-ui__result-excerpt');
-  for (const piece of excerptPieces(html)) line.append(piece.marked ? el('mark', undefined, piece.text) : document.createTextNode(piece.text));
-  return line;
-}
-
-/** At most `limit` headings of a page, those with the most words found, in page order (as Pagefind's UI chose them). */
-function thin(subs: SubResult[], limit: number): SubResult[] {
-  if (subs.length <= limit) return subs;
-  const top = new Set([...subs].sort((a, b) => b.locations.length - a.locations.length).slice(0, limit));
-  return subs.filter((s) => top.has(s));
-}
-
-function resultItem(data: ResultData): HTMLLIElement {
+function resultItem(base: string, hit: Hit): HTMLLIElement {
   const item = el('li', 'pagefind-ui__result');
   const inner = item.appendChild(el('div', 'pagefind-ui__result-inner'));
-  inner.append(titleLine(data.meta['title'] || data.url, data.url));
-  const subs = data.sub_results ?? [];
-  const rootFirst = subs[0]?.url === data.url;
-  if (rootFirst || subs.length === 0) inner.append(excerptLine(data.excerpt));
-  for (const sub of thin(rootFirst ? subs.slice(1) : subs, SUB_RESULTS)) {
-    const nested = inner.appendChild(el('div', 'pagefind-ui__result-nested'));
-    nested.append(titleLine(sub.title, sub.url), excerptLine(sub.excerpt));
-  }
+  const title = inner.appendChild(el('p', 'pagefind-ui__result-title'));
+  const { fragment } = hit;
+  title.append(Object.assign(el('a', 'pagefind-ui__result-link', fragment.title), { href: hitUrl(base, hit) }));
+  inner.append(el('p', 'gk-search__where', `${fragment.region.join(' ')} · ${fragment.department} · ${fragment.year}年${fragment.kind}`));
+  const excerpt = inner.appendChild(el('p', 'pagefind-ui__result-excerpt'));
+  for (const part of hit.excerpt) excerpt.append(part.marked ? el('mark', undefined, part.text) : document.createTextNode(part.text));
   return item;
-}
-
-interface FilterBox {
-  filter: string;
-  value: string;
-  input: HTMLInputElement;
-  label: HTMLLabelElement;
-}
-
-/** The filter panel: one group per filter, a checkbox per value, each labelled with its count. */
-function filterPanel(panel: HTMLFieldSetElement, counts: FilterCounts): FilterBox[] {
-  const boxes: FilterBox[] = [];
-  const names = Object.keys(counts).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN'));
-  names.forEach((filter, f) => {
-    const block = panel.appendChild(el('details', 'pagefind-ui__filter-block'));
-    block.append(el('summary', 'pagefind-ui__filter-name', filter));
-    const group = block.appendChild(el('fieldset', 'pagefind-ui__filter-group'));
-    group.append(el('legend', 'gk-visually-hidden', filter));
-    Object.keys(counts[filter]!)
-      .sort((a, b) => a.localeCompare(b, 'zh-CN'))
-      .forEach((value, v) => {
-        const row = group.appendChild(el('div', 'pagefind-ui__filter-value'));
-        const input = Object.assign(el('input', 'pagefind-ui__filter-checkbox'), { type: 'checkbox', id: `gk-filter-${f}-${v}`, name: filter, value });
-        const label = Object.assign(el('label', 'pagefind-ui__filter-label'), { htmlFor: input.id });
-        row.append(input, label);
-        boxes.push({ filter, value, input, label });
-      });
-  });
-  panel.hidden = names.length === 0;
-  return boxes;
-}
-
-const rank = (filter: string) => {
-  const i = FILTER_ORDER.indexOf(filter);
-  return i < 0 ? FILTER_ORDER.length : i;
-};
-
-function showCounts(boxes: FilterBox[], counts: FilterCounts): void {
-  for (const box of boxes) box.label.textContent = `${box.value} (${counts[box.filter]?.[box.value] ?? 0})`;
-}
-
-function selectedFilters(boxes: FilterBox[]): Record<string, string[]> {
-  const selected: Record<string, string[]> = {};
-  for (const box of boxes) if (box.input.checked) (selected[box.filter] ??= []).push(box.value);
-  return selected;
 }
 
 function part<T extends Element>(root: HTMLElement, selector: string): T {
@@ -146,72 +56,61 @@ function part<T extends Element>(root: HTMLElement, selector: string): T {
   return found;
 }
 
-interface Loaded {
-  pagefind: Pagefind;
-  boxes: FilterBox[];
-  /** Counts over all pages, shown while nothing is searched. */
-  totals: FilterCounts;
+/** Links that search again for each suggested term. */
+function suggestionLine(terms: readonly string[]): HTMLParagraphElement {
+  const line = el('p', 'gk-search__suggestions', '您是不是要找：');
+  terms.forEach((term, i) => {
+    const url = new URL(location.href);
+    url.searchParams.set('q', term);
+    line.append(Object.assign(el('a', undefined, term), { href: url.href }));
+    if (i < terms.length - 1) line.append('、');
+  });
+  return line;
 }
 
-/**
- * Where the site is mounted (`/`, `/yjsgk/` …) and Pagefind's bundle in it,
- * as the page was built (search.astro). Pagefind indexed the built folder, so
- * the pages it finds and the further bundles are paths inside the site: both
- * are placed under the base path here.
- */
-function mount(root: HTMLElement): { base: string; bundle: string; further: string[] } {
-  const base = root.dataset['base'] ?? '/';
-  const further = (JSON.parse(root.dataset['mergeBundles'] ?? '[]') as string[]).map((path) => `${base}${path.replace(/^\/+/, '')}`);
-  return { base, bundle: root.dataset['pagefind'] ?? `${base}pagefind/`, further };
-}
-
-/** Pagefind with every further bundle the build listed in `data-merge-bundles`, and the filter panel. */
-async function load(root: HTMLElement, panel: HTMLFieldSetElement): Promise<Loaded> {
-  const { base, bundle, further } = mount(root);
-  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-  await pagefind.options({ excerptLength: 30, baseUrl: base });
-  for (const bundlePath of further) await pagefind.mergeIndex(bundlePath, { baseUrl: base });
-  const totals = await pagefind.filters();
-  const boxes = filterPanel(panel, totals);
-  showCounts(boxes, totals);
-  return { pagefind, boxes, totals };
+interface Found {
+  urls: string[];
+  /** Page numbers of the candidates not yet checked, in rank order (the bench maps them with docs.json). */
+  rest: number[];
 }
 
 /**
  * Runs the search form inside `root` (search.astro): searches as the reader
- * types, narrowed by the checked filters. What is typed before Pagefind has
- * loaded is searched once it has.
+ * types (and on Enter). Results come checked against each page's text; the
+ * count and the 没有找到 are announced in the status line.
  */
 export function mountSearch(root: HTMLElement): void {
+  const base = root.dataset['base'] ?? '/';
   const input = part<HTMLInputElement>(root, 'input[type="search"]');
-  const panel = part<HTMLFieldSetElement>(root, '.pagefind-ui__filter-panel');
   const message = part<HTMLElement>(root, '.pagefind-ui__message');
   const list = part<HTMLOListElement>(root, '.pagefind-ui__results');
   const more = part<HTMLButtonElement>(root, '.pagefind-ui__button');
+  const hints = part<HTMLElement>(root, '.gk-search__hints');
   root.hidden = false;
-  const loading = load(root, panel).catch((error: unknown) => {
+  const opening = SearchIndex.open(loader(base));
+  opening.catch((error: unknown) => {
     message.textContent = '搜索暂时无法使用，请稍后再试，或从首页按地区和部门浏览。';
     console.error(error);
-    return null;
   });
+
+  (globalThis as { gongkaiSearch?: (term: string) => Promise<Found> }).gongkaiSearch = async (term) => {
+    const run = await SearchRun.start(await opening, term);
+    const hits = await run.next(PAGE_SIZE);
+    return { urls: hits.map((hit) => hitUrl(base, hit)), rest: run.unchecked.map((c) => c.doc) };
+  };
 
   /** Each search supersedes the ones before it: a late answer to an older one is dropped. */
   let generation = 0;
-  let results: SearchResponse['results'] = [];
-  let shown = 0;
+  let current: SearchRun | null = null;
 
   const showMore = async (mine: number) => {
-    const next = results.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(next.map((r) => r.data()));
+    if (current === null) return;
+    const hits = await current.next(PAGE_SIZE);
     if (mine !== generation) return;
-    list.append(...data.map(resultItem));
-    shown += next.length;
-    more.hidden = shown >= results.length;
+    list.append(...hits.map((hit) => resultItem(base, hit)));
+    more.hidden = current.exhausted;
   };
 
-  const done = (mine: number) => {
-    if (mine === generation) list.removeAttribute('aria-busy');
-  };
   const run = async () => {
     const mine = ++generation;
     list.setAttribute('aria-busy', 'true');
@@ -220,26 +119,36 @@ export function mountSearch(root: HTMLElement): void {
     if (term) url.searchParams.set('q', term);
     else url.searchParams.delete('q');
     history.replaceState(null, '', url);
-    const loaded = await loading;
-    if (loaded === null || mine !== generation) return done(mine);
-    const { pagefind, boxes, totals } = loaded;
-    if (!term) {
-      results = [];
+    try {
+      const index = await opening;
+      const found = term ? await SearchRun.start(index, term) : null;
+      if (mine !== generation) return;
+      current = found;
       list.replaceChildren();
+      hints.replaceChildren();
       more.hidden = true;
-      message.textContent = '';
-      showCounts(boxes, totals);
-      return done(mine);
+      if (found === null) {
+        message.textContent = '';
+        return;
+      }
+      const first = await found.next(PAGE_SIZE);
+      if (mine !== generation) return;
+      if (first.length === 0) {
+        message.textContent = `没有找到“${term}”的相关结果`;
+        const terms = await index.suggestions(term);
+        if (mine === generation && terms.length > 0) hints.append(suggestionLine(terms));
+        return;
+      }
+      const count = found.candidates.length - found.rejected;
+      message.textContent = `找到 ${count} 个“${term}”的相关结果`;
+      list.append(...first.map((hit) => resultItem(base, hit)));
+      more.hidden = found.exhausted;
+    } catch (error) {
+      if (mine === generation) message.textContent = '搜索暂时无法使用，请稍后再试，或从首页按地区和部门浏览。';
+      console.error(error);
+    } finally {
+      if (mine === generation) list.removeAttribute('aria-busy');
     }
-    const response = await pagefind.search(term, { filters: selectedFilters(boxes) });
-    if (mine !== generation) return;
-    results = response.results;
-    shown = 0;
-    list.replaceChildren();
-    showCounts(boxes, response.filters);
-    message.textContent = results.length === 0 ? `未找到“${term}”的相关结果` : `找到 ${results.length} 个“${term}”的相关结果`;
-    await showMore(mine);
-    done(mine);
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -252,7 +161,6 @@ export function mountSearch(root: HTMLElement): void {
     clearTimeout(timer);
     void run();
   });
-  panel.addEventListener('change', () => void run());
   more.addEventListener('click', () => void showMore(generation));
 
   const query = new URLSearchParams(location.search).get('q');

@@ -1,0 +1,217 @@
+import { DOCS_FILE, META_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
+import { wordKeys, queryWords } from './grams.ts';
+import { excerpt, findWord, type ExcerptPart } from './match.ts';
+import { normalise } from './normalise.ts';
+import { decodePostings, ByteReader } from './postings.ts';
+import { suggest } from './suggest.ts';
+
+/**
+ * The search over the static index (build-index.ts), for the page and for
+ * tests alike: `load` fetches a file of the index by its path in it. The
+ * index names the pages that may hold every word (candidates, with the
+ * fields their n-grams are in); each page shown is first checked against its
+ * own text (its fragment), which gives its rank, its excerpt and the anchor
+ * of the part that holds the words.
+ */
+export type Load = (path: string) => Promise<Uint8Array>;
+
+export interface Fragment {
+  id: string;
+  title: string;
+  region: string[];
+  department: string;
+  year: number;
+  kind: string;
+  units: [anchor: string, blocks: [field: number, text: string][]][];
+}
+
+export interface Hit {
+  doc: number;
+  fragment: Fragment;
+  /** Sum over the words of the best field each is in (4 title, 2 label, 1 text). */
+  score: number;
+  anchor: string;
+  excerpt: ExcerptPart[];
+}
+
+interface Candidate {
+  doc: number;
+  /** The best the page can score: its fields where every n-gram of each word is. */
+  bound: number;
+}
+
+const topBit = (fields: number) => (fields & 4 ? 4 : fields & 2 ? 2 : fields & 1 ? 1 : 0);
+const textDecoder = new TextDecoder();
+
+export class SearchIndex {
+  private buckets = new Map<number, Promise<Map<number, Uint8Array | null>>>();
+  private fragments = new Map<number, Promise<Fragment>>();
+  private vocabulary: Promise<string[]> | null = null;
+
+  private constructor(
+    private readonly load: Load,
+    readonly meta: IndexMeta,
+  ) {}
+
+  static async open(load: Load): Promise<SearchIndex> {
+    return new SearchIndex(load, JSON.parse(textDecoder.decode(await load(META_FILE))) as IndexMeta);
+  }
+
+  private bucket(n: number): Promise<Map<number, Uint8Array | null>> {
+    let found = this.buckets.get(n);
+    if (found === undefined) {
+      found = this.load(bucketPath(n)).then((bytes) => {
+        const entries = new Map<number, Uint8Array | null>();
+        const reader = new ByteReader(bytes);
+        while (reader.at < bytes.length) {
+          const key = reader.u32();
+          const length = reader.varint();
+          entries.set(key, length === 0 ? null : bytes.subarray(reader.at, reader.at + length));
+          reader.at += length;
+        }
+        return entries;
+      });
+      this.buckets.set(n, found);
+    }
+    return found;
+  }
+
+  /** Pages holding a key, with their fields; empty when no page does. */
+  private async postings(key: number): Promise<Map<number, number>> {
+    const entries = await this.bucket(key % this.meta.buckets);
+    if (!entries.has(key)) return new Map();
+    const bytes = entries.get(key) ?? (await this.load(listPath(key)));
+    const { docs, fields } = decodePostings(bytes, this.meta.docs);
+    return new Map(docs.map((doc, i) => [doc, fields[i]!]));
+  }
+
+  /** Pages whose index holds every word, best bound first, then in page order. */
+  async candidates(words: readonly string[]): Promise<Candidate[]> {
+    const perWord = await Promise.all(
+      words.map(async (word) => {
+        const lists = await Promise.all(wordKeys(word).map((key) => this.postings(key)));
+        lists.sort((a, b) => a.size - b.size);
+        const out = new Map<number, number>();
+        for (const [doc, fields] of lists[0] ?? []) {
+          let all = fields;
+          let inAll = true;
+          for (let i = 1; i < lists.length && inAll; i++) {
+            const more = lists[i]!.get(doc);
+            if (more === undefined) inAll = false;
+            else all &= more;
+          }
+          if (inAll) out.set(doc, topBit(all) || 1);
+        }
+        return out;
+      }),
+    );
+    perWord.sort((a, b) => a.size - b.size);
+    const found: Candidate[] = [];
+    for (const [doc, bound] of perWord[0] ?? []) {
+      let sum = bound;
+      for (let i = 1; i < perWord.length && sum > 0; i++) {
+        const more = perWord[i]!.get(doc);
+        sum = more === undefined ? 0 : sum + more;
+      }
+      if (sum > 0) found.push({ doc, bound: sum });
+    }
+    return found.sort((a, b) => b.bound - a.bound || a.doc - b.doc);
+  }
+
+  fragment(doc: number): Promise<Fragment> {
+    let found = this.fragments.get(doc);
+    if (found === undefined) {
+      found = this.load(fragmentPath(doc)).then((bytes) => JSON.parse(textDecoder.decode(bytes)) as Fragment);
+      this.fragments.set(doc, found);
+    }
+    return found;
+  }
+
+  /** The page checked against its own text: null when some word is not in it (its n-grams are, apart). */
+  async verify(doc: number, words: readonly string[]): Promise<Hit | null> {
+    const fragment = await this.fragment(doc);
+    let score = 0;
+    let place: { anchor: string; text: string; field: number } | null = null;
+    for (const [w, word] of words.entries()) {
+      let best: { anchor: string; text: string; field: number } | null = null;
+      for (const [anchor, blocks] of fragment.units) {
+        for (const [field, text] of blocks) {
+          if ((best === null || field > best.field) && findWord(normalise(text), word) >= 0) best = { anchor, text, field };
+        }
+      }
+      if (best === null) return null;
+      score += best.field;
+      if (w === 0) place = best;
+    }
+    const shown = place!;
+    return { doc, fragment, score, anchor: shown.anchor, excerpt: excerpt(shown.text, words[0]!) ?? [{ text: shown.text, marked: false }] };
+  }
+
+  suggestions(query: string): Promise<string[]> {
+    this.vocabulary ??= this.load(VOCABULARY_FILE).then((bytes) => JSON.parse(textDecoder.decode(bytes)) as string[]);
+    return this.vocabulary.then((vocabulary) => suggest(query, vocabulary));
+  }
+
+  /** For tools: the filing id of each page number (docs.json, never fetched by the search page). */
+  async ids(): Promise<string[]> {
+    return JSON.parse(textDecoder.decode(await this.load(DOCS_FILE))) as string[];
+  }
+}
+
+/**
+ * One query's results, checked as they are asked for: `next(n)` gives n more
+ * pages that hold every word, in rank order (a page is shown only once no
+ * unchecked candidate could outrank it).
+ */
+export class SearchRun {
+  readonly words: string[];
+  private checked: Hit[] = [];
+  private shown = 0;
+  private at = 0;
+  rejected = 0;
+
+  private constructor(
+    private readonly index: SearchIndex,
+    query: string,
+    readonly candidates: Candidate[],
+  ) {
+    this.words = queryWords(query);
+  }
+
+  static async start(index: SearchIndex, query: string): Promise<SearchRun> {
+    const words = queryWords(query);
+    return new SearchRun(index, query, words.length === 0 ? [] : await index.candidates(words));
+  }
+
+  /** Candidates not yet checked, in rank order. */
+  get unchecked(): Candidate[] {
+    return this.candidates.slice(this.at);
+  }
+
+  get exhausted(): boolean {
+    return this.at >= this.candidates.length && this.shown >= this.checked.length;
+  }
+
+  async next(count: number): Promise<Hit[]> {
+    const ready = () => {
+      const waiting = this.checked.length - this.shown;
+      if (this.at >= this.candidates.length) return true;
+      if (waiting < count) return false;
+      return this.checked[this.shown + count - 1]!.score >= this.candidates[this.at]!.bound;
+    };
+    while (!ready()) {
+      const batch = this.candidates.slice(this.at, this.at + Math.max(count, 4));
+      this.at += batch.length;
+      const hits = await Promise.all(batch.map((c) => this.index.verify(c.doc, this.words)));
+      for (const hit of hits) {
+        if (hit === null) this.rejected++;
+        else this.checked.push(hit);
+      }
+      const rest = this.checked.slice(this.shown).sort((a, b) => b.score - a.score || a.doc - b.doc);
+      this.checked.splice(this.shown, rest.length, ...rest);
+    }
+    const out = this.checked.slice(this.shown, this.shown + count);
+    this.shown += out.length;
+    return out;
+  }
+}

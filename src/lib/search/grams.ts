@@ -1,0 +1,61 @@
+import { normalise, queryWords } from './normalise.ts';
+
+/**
+ * The keys of the search index, computed alike by the builder and by the
+ * page: character n-grams of normalised text (1 to 3 code points, inside one
+ * block) and whole figures (2080505, 24487.92). A key is a 32-bit hash of
+ * its kind and code points; two keys sharing a hash only merge their lists,
+ * which the check of the page's text (match.ts) then sorts out.
+ */
+export const GRAM = 3;
+const TOKEN_KIND = 0x7f;
+
+function mix(hash: number, value: number): number {
+  return Math.imul(hash ^ value, 0x01000193);
+}
+
+export function gramKey(codes: readonly number[], from: number, length: number): number {
+  let hash = mix(0x811c9dc5, length);
+  for (let i = from; i < from + length; i++) hash = mix(hash, codes[i]!);
+  return hash >>> 0;
+}
+
+export function tokenKey(token: string): number {
+  let hash = mix(0x811c9dc5, TOKEN_KIND);
+  for (let i = 0; i < token.length; i++) hash = mix(hash, token.charCodeAt(i));
+  return hash >>> 0;
+}
+
+/** A figure as a whole: digits, with decimal points between digits (24487.92, 2024.5). */
+export const FIGURE = /\d+(?:\.\d+)*/g;
+
+/** Calls `add` with every key of one normalised block: its 1-, 2- and 3-grams and its figures. */
+export function blockKeys(text: string, add: (key: number) => void): void {
+  const codes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    codes.push(code);
+  }
+  for (let i = 0; i < codes.length; i++) {
+    for (let n = 1; n <= GRAM && i + n <= codes.length; n++) add(gramKey(codes, i, n));
+  }
+  if (/\d/.test(text)) for (const match of text.matchAll(FIGURE)) add(tokenKey(match[0]));
+}
+
+/** The keys a page must hold for a word: the figure itself when the word is one, else its longest n-grams (spread over the word when it is long). */
+export function wordKeys(word: string, maxKeys = 8): number[] {
+  FIGURE.lastIndex = 0;
+  const whole = FIGURE.exec(word);
+  if (whole !== null && whole[0] === word) return [tokenKey(word)];
+  const codes = [...word].map((ch) => ch.codePointAt(0)!);
+  const n = Math.min(GRAM, codes.length);
+  const starts = codes.length - n + 1;
+  const picked = new Set<number>();
+  if (starts <= maxKeys) for (let i = 0; i < starts; i++) picked.add(i);
+  else for (let k = 0; k < maxKeys; k++) picked.add(Math.round((k * (starts - 1)) / (maxKeys - 1)));
+  return [...new Set([...picked].map((i) => gramKey(codes, i, n)))];
+}
+
+/** A query's words (normalised, separated by spaces): a page must hold all of them. */
+export { normalise, queryWords };

@@ -1,0 +1,22 @@
+/**
+ * The files of the search index, under SEARCH_INDEX_DIR: named here for the
+ * builder (build-index.ts) and the page (engine.ts) alike. This module and
+ * those the page imports must not reach the records' Node-only code.
+ */
+export const INDEX_VERSION = 1;
+export const bucketPath = (bucket: number) => `b/${bucket}.bin`;
+export const listPath = (key: number) => `l/${key.toString(16)}.bin`;
+export const fragmentPath = (doc: number) => `f/${doc}.bin`;
+export const META_FILE = 'meta.json';
+export const DOCS_FILE = 'docs.json';
+export const VOCABULARY_FILE = 'vocabulary.json';
+
+export interface IndexMeta {
+  version: number;
+  docs: number;
+  buckets: number;
+}
+
+/** How a block ranks a match: a title or department name before a row label or heading, before running text and figures. */
+export const FIELD = { text: 1, label: 2, title: 4 } as const;
+export type Field = (typeof FIELD)[keyof typeof FIELD];

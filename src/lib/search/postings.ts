@@ -1,0 +1,129 @@
+/**
+ * A posting list: the pages (by number, ascending) that hold a key, each with
+ * the fields it is in (documents.ts FIELD: 1 text, 2 label, 4 title). Written
+ * as varints of (gap << 3 | fields), or, when shorter, as three bitmaps over
+ * every page (any field, label, title).
+ */
+export interface Postings {
+  docs: number[];
+  fields: number[];
+}
+
+const SPARSE = 0;
+const BITMAP = 1;
+
+export class ByteWriter {
+  private bytes = new Uint8Array(1024);
+  length = 0;
+  private room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+  byte(b: number): void {
+    this.room(1);
+    this.bytes[this.length++] = b;
+  }
+  varint(value: number): void {
+    this.room(8);
+    let v = value;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    this.bytes[this.length++] = v;
+  }
+  u32(value: number): void {
+    this.room(4);
+    for (let i = 0; i < 4; i++) this.bytes[this.length++] = (value >>> (8 * i)) & 0xff;
+  }
+  append(data: Uint8Array): void {
+    this.room(data.length);
+    this.bytes.set(data, this.length);
+    this.length += data.length;
+  }
+  done(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+export class ByteReader {
+  at = 0;
+  constructor(readonly bytes: Uint8Array) {}
+  byte(): number {
+    return this.bytes[this.at++]!;
+  }
+  varint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.bytes[this.at++]!;
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+  u32(): number {
+    const b = this.bytes;
+    const v = b[this.at]! | (b[this.at + 1]! << 8) | (b[this.at + 2]! << 16) | (b[this.at + 3]! << 24);
+    this.at += 4;
+    return v >>> 0;
+  }
+}
+
+/** `packed` holds each posting as doc << 3 | fields, docs ascending. */
+export function encodePostings(packed: readonly number[], docCount: number): Uint8Array {
+  const sparse = new ByteWriter();
+  sparse.byte(SPARSE);
+  sparse.varint(packed.length);
+  let last = 0;
+  for (const p of packed) {
+    const doc = Math.floor(p / 8);
+    sparse.varint((doc - last) * 8 + (p % 8));
+    last = doc;
+  }
+  const mapBytes = Math.ceil(docCount / 8);
+  if (sparse.length <= 1 + 3 * mapBytes) return sparse.done();
+  const maps = new Uint8Array(1 + 3 * mapBytes);
+  maps[0] = BITMAP;
+  for (const p of packed) {
+    const doc = Math.floor(p / 8);
+    const fields = p % 8;
+    const bit = 1 << (doc % 8);
+    const byte = 1 + Math.floor(doc / 8);
+    maps[byte] = maps[byte]! | bit;
+    if (fields & 2) maps[byte + mapBytes] = maps[byte + mapBytes]! | bit;
+    if (fields & 4) maps[byte + 2 * mapBytes] = maps[byte + 2 * mapBytes]! | bit;
+  }
+  return maps;
+}
+
+export function decodePostings(bytes: Uint8Array, docCount: number): Postings {
+  const docs: number[] = [];
+  const fields: number[] = [];
+  if (bytes[0] === SPARSE) {
+    const reader = new ByteReader(bytes);
+    reader.at = 1;
+    const count = reader.varint();
+    let doc = 0;
+    for (let i = 0; i < count; i++) {
+      const v = reader.varint();
+      doc += Math.floor(v / 8);
+      docs.push(doc);
+      fields.push(v % 8);
+    }
+    return { docs, fields };
+  }
+  const mapBytes = Math.ceil(docCount / 8);
+  for (let doc = 0; doc < docCount; doc++) {
+    const byte = 1 + (doc >> 3);
+    const bit = 1 << (doc & 7);
+    if (!(bytes[byte]! & bit)) continue;
+    docs.push(doc);
+    fields.push(1 | (bytes[byte + mapBytes]! & bit ? 2 : 0) | (bytes[byte + 2 * mapBytes]! & bit ? 4 : 0));
+  }
+  return { docs, fields };
+}
