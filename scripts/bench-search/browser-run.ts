@@ -1,6 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/helpers/chromium.ts';
 import { serveSite } from '../../tests/helpers/static-server.ts';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEARCH_INDEX_DIR } from '../../src/lib/search/index-location.ts';
+import { DOCS_FILE, META_FILE } from '../../src/lib/search/layout.ts';
 import { meterHttp, type HttpMeter } from './http-meter.ts';
 import { bundlePaths, pagefindPageUrls, pathOf } from './pagefind-pages.ts';
 
@@ -39,10 +43,14 @@ interface InPage {
   ids: string[] | null;
   /** URLs of the first results (Pagefind), or of all results (the page's function). */
   urls: string[];
+  /** The page's own index: its further results, unchecked, as page numbers of its docs.json. */
+  rest?: number[];
 }
 
 interface Site {
   meter: HttpMeter;
+  /** Filing id of each page number of the site's own index (docs.json), empty without one. */
+  docs: readonly string[];
   bundles: readonly string[];
   pages: ReadonlyMap<string, string>;
 }
@@ -55,7 +63,9 @@ interface Site {
  */
 export async function runInBrowser(siteDir: string, queries: readonly string[], progress: (done: number) => void): Promise<BrowserResult[]> {
   const server = await serveSite(siteDir);
-  const site: Site = { meter: await meterHttp(server.origin), bundles: bundlePaths(siteDir), pages: pagefindPageUrls(siteDir) };
+  const docsFile = join(siteDir, ...SEARCH_INDEX_DIR.split('/'), DOCS_FILE);
+  const docs = existsSync(docsFile) ? (JSON.parse(readFileSync(docsFile, 'utf8')) as string[]) : [];
+  const site: Site = { meter: await meterHttp(server.origin), docs, bundles: bundlePaths(siteDir), pages: pagefindPageUrls(siteDir) };
   const browser = await launchChromium();
   try {
     const warmPage = await openSearchPage(await browser.newContext(), site);
@@ -63,8 +73,8 @@ export async function runInBrowser(siteDir: string, queries: readonly string[], 
     for (const [i, query] of queries.entries()) {
       const cold = await coldRun(browser, site, query);
       const warm = await search(warmPage, query);
-      const paths = resultPaths(cold.found, site.pages, query);
-      results.push({ ...cold.timing, warmMs: warm.ms, results: paths, warmDiffers: difference(paths, resultPaths(warm, site.pages, query)) });
+      const paths = resultPaths(cold.found, site, query);
+      results.push({ ...cold.timing, warmMs: warm.ms, results: paths, warmDiffers: difference(paths, resultPaths(warm, site, query)) });
       progress(i + 1);
     }
     return results;
@@ -75,15 +85,16 @@ export async function runInBrowser(siteDir: string, queries: readonly string[], 
   }
 }
 
-/** Ready when every bundle's metadata has been fetched (the page merges them all before it can search), or at once for a site with no bundle. */
-const bundlesLoaded = (bundles: readonly string[]) => (paths: readonly string[]) =>
+/** Ready when the page has fetched its own index's metadata (search-ui.ts), or else every Pagefind bundle's, which a page on Pagefind merges before it can search. */
+const indexLoaded = (bundles: readonly string[]) => (paths: readonly string[]) =>
+  paths.some((path) => path === `/${SEARCH_INDEX_DIR}/${META_FILE}`) ||
   bundles.map(encodeURI).every((bundle) => paths.some((path) => path.startsWith(bundle) && /^[^/]+\.pf_meta$/.test(path.slice(bundle.length))));
 
 /** Opens the search page and waits until it has loaded its index and gone quiet. */
 async function openSearchPage(context: BrowserContext, site: Site): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${site.meter.origin}/search/`, { waitUntil: 'load', timeout: TIMEOUT_MS });
-  await site.meter.settled(QUIET_MS, bundlesLoaded(site.bundles), TIMEOUT_MS);
+  await site.meter.settled(QUIET_MS, indexLoaded(site.bundles), TIMEOUT_MS);
   return page;
 }
 
@@ -109,8 +120,16 @@ function difference(cold: readonly string[], warm: readonly string[]): BrowserRe
   return pages(cold) === pages(warm) ? 'order' : 'pages';
 }
 
-function resultPaths(found: InPage, pages: ReadonlyMap<string, string>, query: string): string[] {
-  if (found.ids === null) return found.urls.map(pathOf);
+function resultPaths(found: InPage, site: Site, query: string): string[] {
+  const pages = site.pages;
+  if (found.ids === null) {
+    const rest = (found.rest ?? []).map((n) => {
+      const id = site.docs[n];
+      if (id === undefined) throw new Error(`"${query}": the search returned page ${n}, which is not in ${DOCS_FILE}`);
+      return id;
+    });
+    return [...found.urls.map(pathOf), ...rest];
+  }
   const paths = found.ids.map((id) => {
     const url = pages.get(id);
     if (url === undefined) throw new Error(`"${query}": Pagefind returned result ${id}, which is in no fragment of the built index`);
@@ -136,11 +155,11 @@ async function search(page: Page, term: string): Promise<InPage> {
 
 /** Runs in the page: the page's own search function if it has one (docs/search.md), else Pagefind's API. */
 async function inPage({ term, first }: { term: string; first: number }): Promise<InPage> {
-  const own = (globalThis as { gongkaiSearch?: (term: string) => Promise<{ urls: string[] }> }).gongkaiSearch;
+  const own = (globalThis as { gongkaiSearch?: (term: string) => Promise<{ urls: string[]; rest?: number[] }> }).gongkaiSearch;
   if (typeof own === 'function') {
     const started = performance.now();
-    const { urls } = await own(term);
-    return { ms: performance.now() - started, ids: null, urls };
+    const { urls, rest } = await own(term);
+    return { ms: performance.now() - started, ids: null, urls, ...(rest ? { rest } : {}) };
   }
   const script = performance
     .getEntriesByType('resource')

@@ -19,7 +19,7 @@ describe('normalise', () => {
 });
 
 describe('pageText', () => {
-  it('reads the data-pagefind-body only, in blocks, leaving ignored parts and table headers out of the indexed text', () => {
+  it("reads the data-pagefind-body only, in blocks, leaving ignored parts and table headers out of the indexed text but keeping the filing's own figures", () => {
     const html = [
       '<!doctype html><html><head><title>标题</title><script>var a = "<p>劳务费</p>";</script></head><body>',
       '<nav>导航 劳务费</nav>',
@@ -28,13 +28,15 @@ describe('pageText', () => {
       '<table><caption><span>收入总表</span><span data-pagefind-ignore>单位：万元</span></caption>',
       '<thead><tr><th>科目编码</th><th>金额</th></tr></thead>',
       '<tbody><tr><td>2080505</td><td class="gk-table__num" data-pagefind-ignore>24,487.92</td></tr>',
-      '<tr><th scope="row">行政运行</th><td data-pagefind-ignore>1<br>2</td></tr></tbody></table>',
+      '<tr><th scope="row">行政运行</th><td data-pagefind-ignore>1<br>2</td><td class="gk-table__num gk-table__previous" data-pagefind-ignore>77.10</td></tr></tbody></table>',
+      '<div class="gk-table__notes"><p>表注</p></div><section class="gk-headline"><p>主要数字</p></section>',
+      '<dl class="gk-facts"><dt>部门</dt><dd><span data-pagefind-filter="部门">财政局</span><span>单位编码 316</span></dd></dl>',
       '<style>.x { color: red }</style><img src="a.png" alt="图"><p>最后<br/>一段</p></main>',
       '<footer>页脚</footer></body></html>',
     ].join('\n');
     const text = pageText(html);
-    expect(text.indexed.split(BLOCK)).toEqual(['永清县人力资源和社会保障局2024年部门预算', '支出劳务费12.00万元,"三公"经费&其他', '收入总表', '2080505', '行政运行', '最后', '一段']);
-    expect(text.visible.split(BLOCK)).toEqual(['永清县人力资源和社会保障局2024年部门预算', '支出劳务费12.00万元,"三公"经费&其他', '收入总表单位:万元', '科目编码', '金额', '2080505', '24487.92', '行政运行', '1', '2', '最后', '一段']);
+    expect(text.indexed.split(BLOCK)).toEqual(['永清县人力资源和社会保障局2024年部门预算', '支出劳务费12.00万元,"三公"经费&其他', '收入总表', '2080505', '24487.92', '行政运行', '财政局', '最后', '一段']);
+    expect(text.visible.split(BLOCK)).toEqual(['永清县人力资源和社会保障局2024年部门预算', '支出劳务费12.00万元,"三公"经费&其他', '收入总表单位:万元', '科目编码', '金额', '2080505', '24487.92', '行政运行', '1', '2', '77.10', '表注', '主要数字', '部门', '财政局单位编码316', '最后', '一段']);
   });
 
   it('gives a page without data-pagefind-body no text', () => {

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { documentKeys, indexFiles } from '../../src/lib/search/build-index.ts';
+import type { SearchDocument } from '../../src/lib/search/documents.ts';
+import { SearchIndex, SearchRun } from '../../src/lib/search/engine.ts';
+import { FIELD } from '../../src/lib/search/layout.ts';
+import { excerpt, findWord } from '../../src/lib/search/match.ts';
+import { normalise, queryWords } from '../../src/lib/search/normalise.ts';
+import { decodePostings, encodePostings } from '../../src/lib/search/postings.ts';
+
+/** A filing page with a title block and the given units. */
+function doc(id: string, department: string, units: [anchor: string, field: number, text: string][]): SearchDocument {
+  return {
+    id,
+    title: `${department}2024年部门预算`,
+    region: ['河北省', '甲县'],
+    department,
+    year: 2024,
+    kind: '预算',
+    units: [
+      { anchor: '', blocks: [{ field: FIELD.title, text: `${department}2024年部门预算` }, { field: FIELD.title, text: department }] },
+      ...units.map(([anchor, field, text]) => ({ anchor, blocks: [{ field: field as 1 | 2 | 4, text }] })),
+    ],
+  };
+}
+
+const DOCS = [
+  doc('河北省/甲县/1-财政局/2024-预算', '甲县财政局', [['table-a', FIELD.label, '劳务费'], ['table-a', FIELD.text, '24487.92'], ['table-a', FIELD.text, '2080505']]),
+  // Every n-gram of 劳务费 is here (劳务, 务费 … in 劳务派遣 and 服务费), never the word: only the check of the text rejects it.
+  doc('河北省/甲县/2-教育局/2024-预算', '甲县教育局', [['section-x', FIELD.text, '劳务派遣和劳务费用'], ['table-b', FIELD.text, '124487.92'], ['table-b', FIELD.text, '20805']]),
+  doc('河北省/甲县/3-人社局/2024-预算', '甲县人社局', [['section-y', FIELD.text, '支付甲县财政局代管的培训费'], ['table-c', FIELD.label, '培训费']]),
+  doc('河北省/甲县/4-卫健委/2024-预算', '甲县卫健委', [['section-z', FIELD.text, '劳务派遣，服务费']]),
+];
+
+async function open(docs: readonly SearchDocument[]): Promise<SearchIndex> {
+  const files = indexFiles(docs.map((d) => ({ doc: d, keys: documentKeys(d) })));
+  const encoder = new TextEncoder();
+  return SearchIndex.open(async (path) => {
+    const file = files.get(path);
+    if (file === undefined) throw new Error(`no file ${path}`);
+    return typeof file === 'string' ? encoder.encode(file) : file;
+  });
+}
+
+async function ids(index: SearchIndex, query: string): Promise<string[]> {
+  const run = await SearchRun.start(index, query);
+  return (await run.next(10)).map((hit) => hit.fragment.id);
+}
+
+describe('the site search over its own index', () => {
+  it('finds Chinese text as an exact substring: a page with every n-gram of the word apart is a candidate the check of its text rejects', async () => {
+    const index = await open(DOCS);
+    const run = await SearchRun.start(index, '劳务费');
+    expect(run.candidates.map((c) => c.doc)).toEqual([0, 1]);
+    const hits = await run.next(10);
+    expect(hits.map((h) => h.fragment.id)).toEqual(['河北省/甲县/1-财政局/2024-预算', '河北省/甲县/2-教育局/2024-预算']);
+    expect(await ids(index, '务费用')).toEqual(['河北省/甲县/2-教育局/2024-预算']);
+    expect(await ids(index, '派遣服务')).toEqual([]);
+  });
+
+  it('finds figures as whole tokens, with or without thousands separators', async () => {
+    const index = await open(DOCS);
+    expect(await ids(index, '24487.92')).toEqual(['河北省/甲县/1-财政局/2024-预算']);
+    expect(await ids(index, '24,487.92')).toEqual(['河北省/甲县/1-财政局/2024-预算']);
+    expect(await ids(index, '124487.92')).toEqual(['河北省/甲县/2-教育局/2024-预算']);
+    expect(await ids(index, '2080505')).toEqual(['河北省/甲县/1-财政局/2024-预算']);
+    expect(await ids(index, '20805')).toEqual(['河北省/甲县/2-教育局/2024-预算']);
+  });
+
+  it('needs every word of a query separated by spaces', async () => {
+    const index = await open(DOCS);
+    expect(await ids(index, '劳务派遣 服务费')).toEqual(['河北省/甲县/4-卫健委/2024-预算']);
+    expect(await ids(index, '劳务派遣　劳务费')).toEqual(['河北省/甲县/2-教育局/2024-预算']);
+  });
+
+  it("ranks the department's own page first for its exact name, before a page that names it in its text", async () => {
+    const index = await open(DOCS);
+    expect(await ids(index, '甲县财政局')).toEqual(['河北省/甲县/1-财政局/2024-预算', '河北省/甲县/3-人社局/2024-预算']);
+    expect(await ids(index, '培训费')).toEqual(['河北省/甲县/3-人社局/2024-预算']);
+  });
+
+  it('links a hit to the part that holds it, with the whole term marked in the excerpt', async () => {
+    const index = await open(DOCS);
+    const [hit] = await (await SearchRun.start(index, '24,487.92')).next(1);
+    expect(hit?.anchor).toBe('table-a');
+    expect(hit?.excerpt).toEqual([{ text: '24487.92', marked: true }]);
+  });
+
+  it('finds nothing for a word on no page, and suggests the closest terms', async () => {
+    const index = await open(DOCS);
+    expect(await ids(index, '劳务派遣费')).toEqual([]);
+    expect(await index.suggestions('培训经费')).toEqual(['培训费']);
+    expect(await index.suggestions('财政')).toEqual(['甲县财政局']);
+  });
+});
+
+describe('matching and excerpts', () => {
+  it('holds a figure only as a whole number', () => {
+    expect(findWord('项目13011121p000302241249', '30224')).toBe(-1);
+    expect(findWord('合计6101.63', '101.63')).toBe(-1);
+    expect(findWord('2024.5', '2024')).toBe(-1);
+    expect(findWord('2024年预算', '2024年')).toBe(0);
+  });
+
+  it('marks the whole term in the printed text, width and separators as printed', () => {
+    expect(excerpt('本年支出２４，４８７．９２万元', '24487.92', 2)).toEqual([
+      { text: '…支出', marked: false },
+      { text: '２４，４８７．９２', marked: true },
+      { text: '万元', marked: false },
+    ]);
+  });
+
+  it('normalises a query into its words', () => {
+    expect(queryWords(' 劳务 费　２４，４８７．９２ ')).toEqual(['劳务', '费', '24487.92']);
+    expect(normalise('“三公”经费')).toBe('"三公"经费');
+  });
+});
+
+describe('posting lists', () => {
+  it('round-trip sparse and as bitmaps, with their fields', () => {
+    const sparse = [3 * 8 + 1, 7 * 8 + 6, 900 * 8 + 4];
+    expect(decodePostings(encodePostings(sparse, 1000), 1000)).toEqual({ docs: [3, 7, 900], fields: [1, 6, 4] });
+    const dense = Array.from({ length: 500 }, (_, i) => i * 2 * 8 + (i % 3 === 0 ? 5 : 1));
+    const bytes = encodePostings(dense, 1000);
+    expect(bytes[0]).toBe(1);
+    const decoded = decodePostings(bytes, 1000);
+    expect(decoded.docs).toEqual(Array.from({ length: 500 }, (_, i) => i * 2));
+    expect(decoded.fields).toEqual(Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? 5 : 1)));
+  });
+});
