@@ -21,10 +21,7 @@ const contentRoot = inject('contentRoot');
 const realContent = inject('realContent');
 const filing: Filing = loadFiling(join(contentRoot, YONGQING_2024), { root: PROJECT_ROOT, contentRoot });
 const filingUrl = urlFor(filingSegments(filing));
-const pages = [
-  { name: 'filing page', url: filingUrl },
-  { name: 'printable view', url: `${filingUrl}print/` },
-];
+const pages = [{ name: 'filing page', url: filingUrl }];
 
 /** A figure on the page: two decimals for amounts (the tables print 万元 to the fen), equal as a decimal to the record. */
 function sameFigure(shown: string, recorded: string, column: Pick<Column, 'type'>): boolean {

@@ -16,7 +16,6 @@ export const PAGE_TYPES: { type: string; url: string; status?: number }[] = [
   { type: 'region-year (departments added up)', url: REGION_YEAR_URL },
   { type: 'department (filing list)', url: DEPARTMENT_URL },
   { type: 'filing', url: FILING_URL },
-  { type: 'printable view', url: `${FILING_URL}print/` },
   { type: 'glossary', url: '/glossary/' },
   { type: 'search', url: '/search/' },
   { type: 'editorial page (MDX)', url: '/about/' },

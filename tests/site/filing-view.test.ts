@@ -7,7 +7,7 @@ import { findingCells, indicatorTable, numbered, projectBudgetTable, standaloneT
 import { buildCatalog, filingCount } from '../../src/lib/site/catalog.ts';
 import { glossary } from '../../src/lib/site/glossary.ts';
 import { tableCsv } from '../../src/lib/site/exports.ts';
-import { csvUrl, departmentUrl, filingUrl, jsonUrl, printUrl, sourceUrl } from '../../src/lib/site/urls.ts';
+import { csvUrl, departmentUrl, filingUrl, jsonUrl, sourceUrl } from '../../src/lib/site/urls.ts';
 
 const contentRoot = join(PROJECT_ROOT, 'tests/fixtures/minimal/filings');
 const filing = loadFiling(join(contentRoot, '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算'), { root: PROJECT_ROOT, contentRoot });
@@ -78,7 +78,6 @@ describe('urls', () => {
     const base = '/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/';
     expect(filingUrl(filing)).toBe(base);
     expect(departmentUrl(filing)).toBe('/河北省/廊坊市/永清县/316-人力资源和社会保障局/');
-    expect(printUrl(filing)).toBe(`${base}print/`);
     expect(jsonUrl(filing)).toBe(`${base}filing.json`);
     expect(csvUrl(filing, 'three-public')).toBe(`${base}tables/three-public.csv`);
     expect(sourceUrl(filing, 'source/excerpt.txt')).toBe(`${base}source/excerpt.txt`);

@@ -149,9 +149,8 @@ describe('URLs under a base path', () => {
     const { HOME_CRUMB } = await import('../../src/lib/site/breadcrumbs.ts');
     const { urlFor } = await import('../../src/lib/records/filing-path.ts');
     const page = '/yjsgk/河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/';
-    expect([urls.filingUrl(filing), urls.printUrl(filing), urls.jsonUrl(filing), urls.csvUrl(filing, 'income'), urls.sourceUrl(filing, 'source/a.pdf')]).toEqual([
+    expect([urls.filingUrl(filing), urls.jsonUrl(filing), urls.csvUrl(filing, 'income'), urls.sourceUrl(filing, 'source/a.pdf')]).toEqual([
       page,
-      `${page}print/`,
       `${page}filing.json`,
       `${page}tables/income.csv`,
       `${page}source/a.pdf`,

@@ -14,10 +14,6 @@ export function departmentUrl(f: Pick<FilingDeclaration, 'region' | 'department'
   return urlFor([...regionPath(f), departmentSegment(f)]);
 }
 
-export function printUrl(f: Identity): string {
-  return `${filingUrl(f)}print/`;
-}
-
 /** The whole record as JSON (src/pages/[...filing]/filing.json.ts). */
 export function jsonUrl(f: Identity): string {
   return `${filingUrl(f)}filing.json`;
