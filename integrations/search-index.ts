@@ -3,8 +3,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { loadAllFilings } from '../src/lib/records/load-all.ts';
-import { PROJECT_ROOT, contentRoot } from '../src/lib/records/paths.ts';
+import { buildManifest } from '../src/lib/compile/build-manifest.ts';
+import { buildsIndexPages } from '../src/lib/compile/shards.ts';
 import { documentKeys, indexFiles } from '../src/lib/search/build-index.ts';
 import { searchDocument, type SearchDocument } from '../src/lib/search/documents.ts';
 import { SEARCH_INDEX_DIR } from '../src/lib/search/index-location.ts';
@@ -21,6 +21,8 @@ export function searchIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const log = logger.fork('gongkai:search-index');
+        // One index of the whole portal: shard 1 holds every filing's compiled record and writes it (compile/shards.ts).
+        if (!buildsIndexPages(buildManifest().manifest.shard)) return log.info('Skipped: shard 1 indexes the portal.');
         const started = performance.now();
         const summary = writeSearchIndex(fileURLToPath(dir), searchDocuments());
         log.info(`${summary.docs} filing pages, ${summary.files} files, ${(summary.bytes / 1024 / 1024).toFixed(1)} MiB in ${Math.round(performance.now() - started)} ms.`);
@@ -29,11 +31,10 @@ export function searchIndex(): AstroIntegration {
   };
 }
 
-/** The filings to index: one call, so that the source of the records is changed in one place. */
+/** The filings to index: the compiled records of the build, what the pages render. */
 function searchDocuments(): SearchDocument[] {
-  const { filings, problems } = loadAllFilings(PROJECT_ROOT, contentRoot());
-  if (problems.length > 0) throw new Error(`search index: ${problems.length} record(s) could not be read, the first: ${problems[0]!.file}: ${problems[0]!.message}`);
-  return filings.map(searchDocument);
+  const { manifest, store } = buildManifest();
+  return manifest.heads.map((head) => searchDocument(store.record(head.hash).filing));
 }
 
 /** Writes the index of these documents under the site's SEARCH_INDEX_DIR, fragments gzipped. */

@@ -1,11 +1,15 @@
 /**
- * `npm run build [-- --outDir <dir>]`: the compile step (every filing
+ * `npm run build [-- --outDir <dir>] [--shard K/N]`: the compile step (every filing
  * validated and checked once, docs/compile.md), then `astro build` of the
  * compiled filings into a staging folder, and only when both succeed the
  * staged site replaces `dist/` (or `--outDir`). A failed check or build
  * leaves the previous site exactly as it was. The pages read the compiled
  * records named in the build's manifest, never the folders again: a record
  * changed on disk during the build is published by the next build.
+ *
+ * `--shard K/N` builds part K of N of the portal (compile/shards.ts,
+ * docs/scale.md) into `--outDir` (default dist-shard-K-of-N), for `npm run
+ * merge` to join with the others.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -16,18 +20,25 @@ import { errorCount, report } from '../src/lib/checks/run-checks.ts';
 import { compileAll } from '../src/lib/compile/compile-all.ts';
 import { MANIFEST_ENV, writeManifest } from '../src/lib/compile/build-manifest.ts';
 import { DEFAULT_STORE_ROOT } from '../src/lib/compile/compiled-store.ts';
+import { parseShard, regionOf, splitRegions, type Shard } from '../src/lib/compile/shards.ts';
 import { recoverAbandoned, replaceAtomically, type BuildOutcome } from './atomic-dist.ts';
 
-const USAGE = 'usage: npm run build [-- --outDir <dir>]';
+const USAGE = 'usage: npm run build [-- --outDir <dir>] [--shard K/N]';
+const usage: (message: string) => never = (message) => {
+  console.error(`build: ${message}\n${USAGE}`);
+  process.exit(2);
+};
 const { values } = (() => {
   try {
-    return parseArgs({ strict: true, options: { outDir: { type: 'string', default: 'dist' } } });
+    return parseArgs({ strict: true, options: { outDir: { type: 'string' }, shard: { type: 'string' } } });
   } catch (error) {
-    console.error(`build: ${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
+    return usage((error as Error).message);
   }
 })();
-const dist = resolve(PROJECT_ROOT, values.outDir);
+const part = values.shard === undefined ? undefined : parseShard(values.shard);
+if (part && 'problem' in part) usage(part.problem);
+const shardOf = part && !('problem' in part) ? part : undefined;
+const dist = resolve(PROJECT_ROOT, values.outDir ?? (shardOf ? `dist-shard-${shardOf.index}-of-${shardOf.count}` : 'dist'));
 const kept = () => (existsSync(dist) ? `the previous ${dist} is unchanged` : `no ${dist} was written`);
 const stop: (message: string) => never = (message) => {
   console.error(`build: ${message}; ${kept()}`);
@@ -52,8 +63,10 @@ if (errorCount(run) > 0) {
   stop('the checks found errors');
 }
 console.log(`build: ${run.filingCount} filing(s) checked in ${Math.round(run.elapsed)} ms (${run.compiled} compiled, ${run.reused} unchanged since an earlier compile)`);
+const shard: Shard | undefined = shardOf && { ...shardOf, regions: splitRegions(run.heads, shardOf.count)[shardOf.index - 1]! };
+if (shard) console.log(`build: shard ${shard.index} of ${shard.count}: ${shard.regions.length} region(s), ${run.heads.filter((h) => shard.regions.includes(regionOf(h))).length} filing(s)`);
 const manifest = join(DEFAULT_STORE_ROOT, '..', 'manifests', `build-${process.pid}.json`);
-writeManifest(manifest, { store: run.store, heads: run.heads });
+writeManifest(manifest, { store: run.store, heads: run.heads, ...(shard ? { shard } : {}) });
 
 // For tests: a command run between the compile step and the render, to change a record while the site is built.
 const afterChecks = process.env['GONGKAI_TEST_AFTER_CHECKS'];

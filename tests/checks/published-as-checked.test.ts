@@ -38,11 +38,15 @@ describe('npm run build publishes exactly what the checks read', () => {
   let content: string;
   let dist: string;
   let first: string[];
+  /** One line per compile of a filing, by any process of a build (compile/compile-folders.ts). */
+  let trace: string;
+  const compiles = () => readFileSync(trace, 'utf8').split('\n').filter(Boolean);
 
   beforeAll(() => {
     // The copy is outside git, so its records are dated by the build: one date for every build, or the sitemap and feed differ.
     process.env['SOURCE_DATE_EPOCH'] = '1735689600';
     project = isolatedProject();
+    process.env['GONGKAI_TRACE_COMPILE'] = trace = join(project.dir, 'compiles.txt');
     content = join(project.dir, 'records', 'filings');
     cpSync(COMPLETE, content, { recursive: true });
     dist = join(project.dir, 'site');
@@ -52,6 +56,7 @@ describe('npm run build publishes exactly what the checks read', () => {
   }, 300_000);
   afterAll(() => {
     delete process.env['SOURCE_DATE_EPOCH'];
+    delete process.env['GONGKAI_TRACE_COMPILE'];
     project?.remove();
   });
 
@@ -69,6 +74,9 @@ describe('npm run build publishes exactly what the checks read', () => {
       }
     })();
     expect(build.status).toBe(0);
+    // The first build compiled the filing once; this one took it from the store, and no page compiled it again.
+    expect(compiles()).toEqual([`records/filings/${RECORD}`]);
+    expect(build.output).toContain('(0 compiled, 1 unchanged since an earlier compile)');
     expect(readFileSync(overview, 'utf8')).toContain('增加 9888.65 万元');
     expect(fingerprint(dist)).toEqual(first);
     const page = () => readFileSync(join(dist, ...RECORD.split('/'), 'index.html'), 'utf8');
@@ -78,6 +86,7 @@ describe('npm run build publishes exactly what the checks read', () => {
     expect(next.status).toBe(0);
     expect(next.output).toContain('build: 1 filing(s) checked in');
     expect(next.output).toContain('(1 compiled, 0 unchanged since an earlier compile)');
+    expect(compiles()).toEqual([`records/filings/${RECORD}`, `records/filings/${RECORD}`]);
     expect([page().includes('增加 1888.65 万元'), page().includes('增加 9888.65 万元')]).toEqual([false, true]);
   }, 300_000);
 

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FilingHead } from './compiled.ts';
 import { CompiledStore } from './compiled-store.ts';
+import type { Shard } from './shards.ts';
 
 /**
  * What one build publishes: the heads of the filings the compile step
@@ -13,7 +14,10 @@ import { CompiledStore } from './compiled-store.ts';
  */
 export interface BuildManifest {
   store: string;
+  /** Every filing of the portal, also in a shard's build: the pages above the regions and the comparisons need them all. */
   heads: FilingHead[];
+  /** The part of the portal this build makes, when it is one of several (shards.ts). */
+  shard?: Shard;
 }
 
 export const MANIFEST_ENV = 'GONGKAI_COMPILED';
@@ -35,3 +39,6 @@ export function buildManifest(): { manifest: BuildManifest; store: CompiledStore
   }
   return loaded;
 }
+
+/** The part of the portal this build makes; undefined for the whole portal. */
+export const buildShard = (): Shard | undefined => buildManifest().manifest.shard;

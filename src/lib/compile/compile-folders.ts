@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { CompiledHead } from './compiled.ts';
 import { CompiledStore } from './compiled-store.ts';
@@ -33,6 +34,9 @@ export function compileFolders(job: CompileJob, dirs: readonly string[]): Folder
     const stored = store.head(snapshot.hash);
     if (stored) return { head: stored, compiled: false };
     const { head, record } = compileFiling(snapshot, dir, job.root, job.contentRoot);
+    // For tests and benchmarks: one line per compile, in whichever process or thread it ran, to count them.
+    const trace = process.env['GONGKAI_TRACE_COMPILE'];
+    if (trace) appendFileSync(trace, `${place}\n`);
     store.put(head, record);
     return { head, compiled: true };
   });

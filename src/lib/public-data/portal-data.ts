@@ -1,0 +1,60 @@
+import { siteConfig } from '../site/site-config.ts';
+import { absoluteUrl, dataIndexUrl, dataPackageUrl, feedUrl, sitemapUrl, sitePath } from '../site/urls.ts';
+import type { CompiledStore } from '../compile/compiled-store.ts';
+import { dataPackage, packageName } from './data-package.ts';
+import { atomFeed } from './feed.ts';
+import { INDEX_SCHEMA_VERSION, type FilingsIndex } from './index-schema.ts';
+import { jsonSchema, publishedSchemaUrl, publishedSchemas, type SchemaName } from './json-schemas.ts';
+import type { RecordDates } from './record-dates.ts';
+import { by, inFlight, json, regionYears, writeRegionYear, type Collected, type Output } from './region-year-data.ts';
+import { sitemapFiles } from './sitemap.ts';
+
+/** Each filing's open data and its region-year's zip (region-year-data.ts), for `filings`; what the portal's files list of them. */
+export async function writeFilingData(out: Output, store: CompiledStore, filings: readonly { id: string; hash: string }[], dates: Map<string, RecordDates>): Promise<Collected> {
+  const collected: Collected = { resources: [], index: [], feed: [], bulk: [], lastmod: new Map() };
+  await inFlight([...regionYears(filings).values()], (group) => writeRegionYear(out, store, group, dates, collected));
+  return collected;
+}
+
+/**
+ * The paths of the pages a sitemap lists, from the paths a build rendered:
+ * pages only (not filing.json or robots.txt), without the not-found page and
+ * the printable views, which repeat the filing pages.
+ */
+export const sitemapPaths = (rendered: readonly string[]): string[] =>
+  rendered
+    .map((path) => path.replace(/^\/+/, ''))
+    .filter((path) => (path === '' || path.endsWith('/')) && path !== '404/' && !path.endsWith('/print/'))
+    .sort();
+
+/**
+ * The portal's own open data: the index of filings, the data package, the
+ * feed, the sitemap and the JSON Schemas, from what the filings' data gave
+ * (`collected`, of one build or of every shard) and the pages rendered.
+ * Returns the number of pages the sitemap lists.
+ */
+export async function writePortalData(out: Output, collected: Collected, pages: readonly string[]): Promise<number> {
+  const site = absoluteUrl(sitePath(''));
+  const schemas = Object.fromEntries((Object.keys(publishedSchemas) as SchemaName[]).map((name) => [name, absoluteUrl(publishedSchemaUrl(name))])) as Record<SchemaName, string>;
+  const index: FilingsIndex = {
+    schemaVersion: INDEX_SCHEMA_VERSION,
+    name: siteConfig.name,
+    site,
+    dataPackage: absoluteUrl(dataPackageUrl()),
+    feed: absoluteUrl(feedUrl()),
+    schemas: { filing: schemas.filing, index: schemas.filings, dataPackage: schemas.datapackage },
+    filings: [...collected.index].sort(by((e) => e.id)),
+    bulk: [...collected.bulk].sort(by((b) => b.url)),
+  };
+  const resources = [...collected.resources].sort(by((r) => r.path));
+  const sitemapPages = sitemapPaths(pages).map((path) => ({ loc: absoluteUrl(sitePath(path)), ...(collected.lastmod.has(path) ? { lastmod: collected.lastmod.get(path)! } : {}) }));
+  await Promise.all([
+    out.write(dataIndexUrl(), json(index)),
+    // Minified: the descriptor lists every CSV of the portal with its fields, and grows with it.
+    out.write(dataPackageUrl(), `${JSON.stringify(dataPackage({ name: packageName(new URL(site).host + new URL(site).pathname), title: siteConfig.name, homepage: site }, resources))}\n`),
+    out.write(feedUrl(), atomFeed({ title: siteConfig.name, site, self: absoluteUrl(feedUrl()) }, collected.feed)),
+    ...sitemapFiles(sitemapPages, (part) => absoluteUrl(sitemapUrl(part))).map(({ part, xml }) => out.write(sitemapUrl(part), xml)),
+    ...(Object.keys(publishedSchemas) as SchemaName[]).map((name) => out.write(publishedSchemaUrl(name), json(jsonSchema(name)))),
+  ]);
+  return sitemapPages.length;
+}
