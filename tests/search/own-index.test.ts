@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { documentKeys, indexFiles } from '../../src/lib/search/build-index.ts';
+import { gunzipSync } from 'node:zlib';
+import { indexFiles } from '../../src/lib/search/build-index.ts';
 import type { SearchDocument } from '../../src/lib/search/documents.ts';
 import { SearchIndex, SearchRun } from '../../src/lib/search/engine.ts';
-import { FIELD } from '../../src/lib/search/layout.ts';
+import { documentSearch } from '../../src/lib/search/filing-search.ts';
+import { FIELD, fragmentPath } from '../../src/lib/search/layout.ts';
 import { excerpt, findWord } from '../../src/lib/search/match.ts';
 import { normalise, queryWords } from '../../src/lib/search/normalise.ts';
 import { decodePostings, encodePostings } from '../../src/lib/search/postings.ts';
@@ -32,11 +34,14 @@ const DOCS = [
 ];
 
 async function open(docs: readonly SearchDocument[]): Promise<SearchIndex> {
-  const files = indexFiles(docs.map((d) => ({ doc: d, keys: documentKeys(d) })));
+  const files = indexFiles(docs.map(documentSearch));
   const encoder = new TextEncoder();
+  const fragments = new Set(docs.map((_, n) => fragmentPath(n)));
   return SearchIndex.open(async (path) => {
     const file = files.get(path);
     if (file === undefined) throw new Error(`no file ${path}`);
+    // Fragments are written gzipped; the page unzips them (search-ui.ts).
+    if (fragments.has(path)) return gunzipSync(file);
     return typeof file === 'string' ? encoder.encode(file) : file;
   });
 }

@@ -9,13 +9,14 @@ import { filingFigures } from '../site/filing-figures.ts';
 import { headline } from '../site/headline.ts';
 import { headlineFigures } from '../site/headline-change.ts';
 import { filingRows } from '../site/previous-year.ts';
+import { filingSearchBytes } from '../search/filing-search.ts';
 import type { CompiledHead, CompiledRecord, FilingHead } from './compiled.ts';
 import type { FolderSnapshot } from './folder-snapshot.ts';
 
-/** What compiling one folder gives: the head, and for a readable record the record and the bytes of its published sources. */
+/** What compiling one folder gives: the head, and for a readable record the record, the bytes of its published sources and its search part. */
 export interface Compiled {
   head: CompiledHead;
-  record?: { record: CompiledRecord; sources: Uint8Array[] };
+  record?: { record: CompiledRecord; sources: Uint8Array[]; search: Uint8Array };
 }
 
 /** The bytes of a file of the snapshot; the loader has read every file it names, so a missing one is a bug, not a record problem. */
@@ -63,6 +64,7 @@ export function compileFiling(snapshot: FolderSnapshot, dir: string, root: strin
         sources: data.sources.map((s, i) => ({ url: s.url, sha256: published[i]!.sha256 })),
       },
       sources: published.map((p) => p.bytes),
+      search: filingSearchBytes(filing),
     },
   };
 }

@@ -69,15 +69,21 @@ export class CompiledStore {
     return deserialize(readFileSync(join(this.dir, `${hash}.record`))) as CompiledRecord;
   }
 
+  /** The filing's search part (src/lib/search/filing-search.ts): its keys and fragment, made once per content. */
+  search(hash: string): Buffer {
+    return readFileSync(join(this.dir, `${hash}.search`));
+  }
+
   source(sha: string): Buffer {
     return readFileSync(join(this.dir, 'sources', sha));
   }
 
-  /** Keeps a compiled folder: its sources first, then its record, then the head that says the entry is whole. */
-  put(head: CompiledHead, record?: { record: CompiledRecord; sources: readonly Uint8Array[] }): void {
+  /** Keeps a compiled folder: its sources first, then its record and search part, then the head that says the entry is whole. */
+  put(head: CompiledHead, record?: { record: CompiledRecord; sources: readonly Uint8Array[]; search: Uint8Array }): void {
     if (record) {
       for (const bytes of record.sources) writeAtomically(join(this.dir, 'sources', sha256(bytes)), bytes);
       writeAtomically(join(this.dir, `${head.hash}.record`), serialize(record.record));
+      writeAtomically(join(this.dir, `${head.hash}.search`), record.search);
     }
     writeAtomically(join(this.dir, `${head.hash}.head.json`), JSON.stringify(head));
   }

@@ -11,10 +11,11 @@ import type { FilingRows } from '../site/previous-year.ts';
 /**
  * A filing as the compile step leaves it (docs/compile.md): validated and
  * checked once, with everything the pages, the exports and the search take
- * from it. Two parts, kept in the compiled store under the hash of the
+ * from it. Three parts, kept in the compiled store under the hash of the
  * folder's contents: a small head that `npm run check`, the content
- * collection and the index pages read for every filing, and the record a
- * filing's own pages read.
+ * collection and the index pages read for every filing, the record a
+ * filing's own pages read, and the search index's part of the filing
+ * (src/lib/search/filing-search.ts), which the index step merges.
  */
 
 /** What the duplicate department-year check needs of a filing. */

@@ -45,6 +45,14 @@ export class ByteWriter {
     this.bytes.set(data, this.length);
     this.length += data.length;
   }
+  /** `n` more bytes, zero, to be filled through the view returned (valid until the next write). */
+  zeros(n: number): Uint8Array {
+    this.room(n);
+    const view = this.bytes.subarray(this.length, this.length + n);
+    view.fill(0);
+    this.length += n;
+    return view;
+  }
   done(): Uint8Array {
     return this.bytes.slice(0, this.length);
   }
@@ -75,30 +83,37 @@ export class ByteReader {
 }
 
 /** `packed` holds each posting as doc << 3 | fields, docs ascending. */
-export function encodePostings(packed: readonly number[], docCount: number): Uint8Array {
-  const sparse = new ByteWriter();
-  sparse.byte(SPARSE);
-  sparse.varint(packed.length);
+export function encodePostings(packed: ArrayLike<number>, docCount: number): Uint8Array {
+  const out = new ByteWriter();
+  appendPostings(out, packed, 0, packed.length, docCount);
+  return out.done();
+}
+
+/** Appends the list of `packed[from..to)` to `out`: as varints, or as bitmaps when they are shorter. */
+export function appendPostings(out: ByteWriter, packed: ArrayLike<number>, from: number, to: number, docCount: number): void {
+  const start = out.length;
+  out.byte(SPARSE);
+  out.varint(to - from);
   let last = 0;
-  for (const p of packed) {
-    const doc = Math.floor(p / 8);
-    sparse.varint((doc - last) * 8 + (p % 8));
+  for (let i = from; i < to; i++) {
+    const doc = packed[i]! >>> 3;
+    out.varint((doc - last) * 8 + (packed[i]! & 7));
     last = doc;
   }
   const mapBytes = Math.ceil(docCount / 8);
-  if (sparse.length <= 1 + 3 * mapBytes) return sparse.done();
-  const maps = new Uint8Array(1 + 3 * mapBytes);
+  if (out.length - start <= 1 + 3 * mapBytes) return;
+  out.length = start;
+  const maps = out.zeros(1 + 3 * mapBytes);
   maps[0] = BITMAP;
-  for (const p of packed) {
-    const doc = Math.floor(p / 8);
-    const fields = p % 8;
-    const bit = 1 << (doc % 8);
-    const byte = 1 + Math.floor(doc / 8);
+  for (let i = from; i < to; i++) {
+    const doc = packed[i]! >>> 3;
+    const fields = packed[i]! & 7;
+    const bit = 1 << (doc & 7);
+    const byte = 1 + (doc >>> 3);
     maps[byte] = maps[byte]! | bit;
     if (fields & 2) maps[byte + mapBytes] = maps[byte + mapBytes]! | bit;
     if (fields & 4) maps[byte + 2 * mapBytes] = maps[byte + 2 * mapBytes]! | bit;
   }
-  return maps;
 }
 
 export function decodePostings(bytes: Uint8Array, docCount: number): Postings {

@@ -1,5 +1,3 @@
-import type { SearchDocument } from './documents.ts';
-import { FIELD } from './layout.ts';
 import { normalise } from './normalise.ts';
 
 /**
@@ -16,7 +14,8 @@ export function plainTerm(text: string): string {
   return text.trim().replace(LEAD_IN, '').trim();
 }
 
-export function suggestionVocabulary(docs: readonly SearchDocument[]): string[] {
+/** The vocabulary of these pages: each with its department's name and its labels (filing-search.ts), each label once. */
+export function suggestionVocabulary(docs: readonly { department: string; labels: readonly string[] }[]): string[] {
   const counts = new Map<string, number>();
   const add = (term: string, weight: number) => {
     const length = [...term].length;
@@ -25,9 +24,7 @@ export function suggestionVocabulary(docs: readonly SearchDocument[]): string[] 
   };
   for (const doc of docs) {
     add(doc.department, 1000);
-    const seen = new Set<string>();
-    for (const unit of doc.units) for (const block of unit.blocks) if (block.field === FIELD.label) seen.add(plainTerm(block.text));
-    for (const term of seen) add(term, 1);
+    for (const term of doc.labels) add(term, 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, VOCABULARY_SIZE).map(([term]) => term);
 }
