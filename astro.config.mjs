@@ -46,4 +46,6 @@ export default defineConfig({
   // Checks first: a record with an unacknowledged error stops the build before anything is rendered.
   // MDX is for the portal's own editorial pages (src/pages/*.mdx); filings are never MDX.
   integrations: [checks(), mdx(), filingExports(), searchIndex(), pagefind()],
+  // A page whose cacheKey (src/lib/compile/page-keys.ts) and code are unchanged since the last build is copied, not rendered: adding one filing renders its pages, not the portal's.
+  experimental: { incrementalBuild: true },
 });

@@ -1,0 +1,27 @@
+import type { Measurement } from './measure.ts';
+
+/**
+ * Where the time of `npm run build` went, from its log: the compile step and
+ * the output integrations time themselves; the Astro part is measured between
+ * the lines that open and close it (content sync and bundling, then the
+ * pages).
+ */
+export function buildPhases(log: Measurement['log']): { phase: string; ms: number }[] {
+  const at = (pattern: RegExp) => log.find((l) => pattern.test(l.line))?.at;
+  const timed = (pattern: RegExp) => {
+    const match = log.map((l) => pattern.exec(l.line)).find(Boolean);
+    return match ? Number(match[1]) * (match[2] === 's' ? 1000 : 1) : undefined;
+  };
+  const astroStarts = at(/\[gongkai:checks\]/);
+  const pagesStart = at(/generating static routes/i);
+  const pagesDone = at(/\[gongkai:exports\]|\[gongkai:search-index\]|\[gongkai:pagefind\]/);
+  const phases: [string, number | undefined][] = [
+    ['compile', timed(/^build: \d+ filing\(s\) checked in (\d+) (ms)/)],
+    ['Astro: content sync and bundling', pagesStart !== undefined && astroStarts !== undefined ? pagesStart - astroStarts : undefined],
+    ['Astro: pages', pagesDone !== undefined && pagesStart !== undefined ? pagesDone - pagesStart : undefined],
+    ['open data (filing.json, CSV, sources, zips, index, feed, sitemap)', timed(/Wrote the open data of \d+ filing\(s\) in (\d+) (ms)/)],
+    ['search index', timed(/\[gongkai:search-index\].* in (\d+) (ms)/)],
+    ['Pagefind', timed(/Pagefind took ([\d.]+) (ms|s)/)],
+  ];
+  return phases.flatMap(([phase, ms]) => (ms === undefined ? [] : [{ phase, ms }]));
+}
