@@ -1,58 +1,36 @@
 import type { AstroIntegration } from 'astro';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import * as pagefindService from 'pagefind';
-import { filingKinds } from '../src/lib/records/schema/filing.ts';
+import { buildManifest } from '../src/lib/compile/build-manifest.ts';
+import type { FilingHead } from '../src/lib/compile/compiled.ts';
+import { buildsIndexPages } from '../src/lib/compile/shards.ts';
+import { regionPath } from '../src/lib/records/filing-path.ts';
+import { PAGE_IDS_FILE, pageIdKey, type FilterMeta, type FilterName } from '../src/lib/search/filters.ts';
 
 /**
- * At most this many filing pages go into one Pagefind bundle. Pagefind holds
- * everything it indexes in memory until it writes the bundle (about 1.7 MiB
- * per filing page: 1.8 GiB for 1,000 pages, 11 GiB for 5,000), so the site is
- * indexed as several bundles, which the search page merges. Its peak memory is
- * then that of the bundles indexed at once, whatever the number of filings:
- * 1.2 GiB for two of 502 pages, on top of the Astro build's own memory when it
- * runs at the build's end. Each bundle costs the search page a few small
- * requests (its metadata and filters, then one index chunk per word searched).
+ * Pagefind serves the search page's filters (地区, 年度, 类型: their values,
+ * their counts, and the filings that match a choice of them); the words are
+ * found by the site's own index (integrations/search-index.ts, docs/search.md).
+ * So Pagefind reads no HTML: it is given one short record per filing from the
+ * compiled heads, by shard 1 (or a whole build), which holds every filing's
+ * head. Its time and memory no longer grow with the size of the pages.
  */
-export const PAGES_PER_BUNDLE = 500;
 
-/**
- * Bundles indexed at the same time. Pagefind keeps about one core busy per
- * bundle: two at once took 1,004 filing pages from 38.8 s to 25.2 s on two
- * cores, for 637 instead of 467 MiB (bundles of 251).
- */
-const BUNDLES_AT_ONCE = 2;
-
-/**
- * Column headers repeat on every filing of a kind (序号, 科目编码, 栏次 1 2 3 …):
- * they tell no filing from another, yet were a fifth of the indexed text.
- */
-const EXCLUDE_SELECTORS = ['thead'];
-
-/** The search page's mount element lists the bundles merged into the first one. */
-const SEARCH_PAGE = join('search', 'index.html');
-const MERGE_ATTRIBUTE = /data-merge-bundles="[^"]*"/g;
-
-/** Only filing pages (`…/<year>-<kind>/index.html`) carry `data-pagefind-body`; the other pages and the printable views are not read. */
-const FILING_DIR = new RegExp(`^\\d{4}-(?:${filingKinds.join('|')})$`);
+export type FilterHead = Pick<FilingHead, 'id' | 'title' | 'region' | 'department' | 'year' | 'kind'>;
 
 export interface SearchIndexLog {
   info(message: string): void;
   error(message: string): void;
 }
 
-export interface SearchIndexSummary {
-  pages: number;
-  /** Site paths of the bundles: `/pagefind/`, then `/pagefind/2/` … */
-  bundles: string[];
-}
+/** Pagefind's files the search page never loads: its own search UIs. */
+const UNUSED_FILES = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+/** Records sent to the Pagefind service before their answers are awaited. */
+const RECORDS_AT_ONCE = 500;
 
-/**
- * Builds the Pagefind search index of the finished site (Starlight's pattern):
- * only the `data-pagefind-body` of filing pages is indexed, and figures are
- * kept out of it by `data-pagefind-ignore` on numeric cells.
- */
 export function pagefind(): AstroIntegration {
   return {
     name: 'gongkai:pagefind',
@@ -61,114 +39,83 @@ export function pagefind(): AstroIntegration {
         const log = logger.fork('gongkai:pagefind');
         // The benchmark runs Pagefind on its own after the build (scripts/pagefind.ts), to measure it alone.
         if (process.env['GONGKAI_PAGEFIND'] === 'off') return log.info('Skipped (GONGKAI_PAGEFIND=off).');
-        await buildSearchIndex(fileURLToPath(dir), log);
+        const { manifest } = buildManifest();
+        if (!buildsIndexPages(manifest.shard)) return log.info('Skipped: shard 1 indexes the portal.');
+        await buildFilterIndex(fileURLToPath(dir), manifest.heads, log);
       },
     },
   };
 }
 
-/** Site path of the n-th bundle (0-based): the first is Pagefind's default, so the UI loads from it. */
-function bundlePath(n: number): string {
-  return n === 0 ? '/pagefind/' : `/pagefind/${n + 1}/`;
+/** The record of a filing: its page's path in the site (Pagefind adds the base path), a short text, its meta and filters. */
+export function filterRecord(head: FilterHead): { url: string; content: string; language: string; meta: Record<keyof FilterMeta, string>; filters: Record<FilterName, string[]> } {
+  const region = regionPath(head);
+  const meta: FilterMeta = { title: head.title, region: region.join(' '), department: head.department.name, year: String(head.year), kind: head.kind };
+  return {
+    url: `/${head.id}/`,
+    content: `${head.title} ${head.department.name} ${region.join('')}`,
+    language: 'zh-cn',
+    meta: { ...meta },
+    filters: { 地区: region, 年度: [meta.year], 类型: [head.kind] },
+  };
 }
 
 /**
- * Splits pages into bundles of at most `perBundle` pages, of even size. As
- * bundles are indexed `atOnce` at a time, their number is rounded up to a
- * multiple of that: the last round then takes no longer than the others.
+ * Writes the Pagefind bundle of these filings into `pagefind/` of the site,
+ * and beside it the Pagefind id of each page of the own index (its pages are
+ * the filings in id order: build-index.ts).
  */
-export function splitIntoBundles<T>(pages: readonly T[], perBundle: number = PAGES_PER_BUNDLE, atOnce: number = BUNDLES_AT_ONCE): T[][] {
-  const needed = Math.ceil(pages.length / perBundle);
-  const count = needed <= 1 ? 1 : Math.ceil(needed / atOnce) * atOnce;
-  const size = Math.ceil(pages.length / count);
-  // Rounding the count up to a multiple of atOnce can leave the last bundles with nothing to index (5 pages one per bundle): they are not made.
-  const bundles = Array.from({ length: count }, (_, i) => pages.slice(i * size, (i + 1) * size));
-  return pages.length === 0 ? bundles.slice(0, 1) : bundles.filter((b) => b.length > 0);
-}
-
-/**
- * Indexes the filing pages of a built site into `pagefind/` (and `pagefind/2/` …
- * when there are more than `perBundle`), a few bundles at a time, and writes
- * the list of further bundles into the search page.
- */
-export async function buildSearchIndex(siteDir: string, log: SearchIndexLog, perBundle: number = PAGES_PER_BUNDLE): Promise<SearchIndexSummary> {
+export async function buildFilterIndex(siteDir: string, heads: readonly FilterHead[], log: SearchIndexLog): Promise<{ records: number }> {
   const start = performance.now();
-  const pages = filingPages(siteDir);
-  const groups = splitIntoBundles(pages, perBundle);
-  const bundles = groups.map((_, n) => bundlePath(n));
-  log.info(`Running Pagefind on ${pages.length} filing pages, in ${groups.length} bundle(s)…`);
-  rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
-  const indexBundle = async (n: number): Promise<void> => {
-    const group = groups[n]!;
-    const { index } = assertResponse(await pagefindService.createIndex({ forceLanguage: 'zh-cn', excludeSelectors: EXCLUDE_SELECTORS }), log);
-    // One glob naming each page of the bundle: Pagefind reads them from disk, as it does for a whole site.
-    const { page_count } = assertResponse(await index.addDirectory({ path: siteDir, glob: `{${group.map(globLiteral).join(',')}}` }), log);
-    if (page_count !== group.length) throw new Error(`bundle ${bundles[n]} indexed ${page_count} of its ${group.length} pages`);
-    const outputPath = join(siteDir, ...bundles[n]!.split('/'));
-    assertResponse(await index.writeFiles({ outputPath }), log);
-    // Frees the bundle's memory in the Pagefind process before the next one is read.
-    await index.deleteIndex();
-    if (n > 0) removeUiFiles(outputPath);
-    log.info(`Bundle ${bundles[n]}: ${group.length} pages (${elapsed(start)}).`);
-  };
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < groups.length) await indexBundle(next++);
-  };
+  const sorted = [...heads].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const outputPath = join(siteDir, 'pagefind');
+  rmSync(outputPath, { recursive: true, force: true });
   try {
-    await Promise.all(Array.from({ length: Math.min(BUNDLES_AT_ONCE, groups.length) }, worker));
+    const { index } = assertResponse(await pagefindService.createIndex({ forceLanguage: 'zh-cn' }), log);
+    for (let at = 0; at < sorted.length; at += RECORDS_AT_ONCE) {
+      const sent = sorted.slice(at, at + RECORDS_AT_ONCE).map((head) => index.addCustomRecord(filterRecord(head)));
+      for (const response of await Promise.all(sent)) assertResponse(response, log);
+    }
+    assertResponse(await index.writeFiles({ outputPath }), log);
   } catch (cause) {
     throw new Error('Failed to run Pagefind.', { cause });
   } finally {
     await pagefindService.close();
   }
-  listBundlesOnSearchPage(siteDir, bundles.slice(1));
-  log.info(`Pagefind took ${elapsed(start)} in all.`);
-  return { pages: pages.length, bundles };
+  for (const name of readdirSync(outputPath)) if (UNUSED_FILES.test(name)) rmSync(join(outputPath, name));
+  const ids = pagefindIdsByUrl(outputPath);
+  const byPage = sorted.map((head) => {
+    const id = ids.get(`/${head.id}/`);
+    if (id === undefined) throw new Error(`Pagefind wrote no fragment for /${head.id}/`);
+    return pageIdKey(id);
+  });
+  writeFileSync(join(outputPath, PAGE_IDS_FILE), JSON.stringify(byPage));
+  log.info(`Pagefind took ${elapsed(start)} in all: ${sorted.length} filing records.`);
+  return { records: sorted.length };
 }
 
-/** Filing pages as paths relative to the site, with `/`, in code-point order (so a filing stays in the same bundle as long as the filings before it do). */
-function filingPages(siteDir: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || (dir === siteDir && entry.name === 'pagefind')) continue;
-      const child = join(dir, entry.name);
-      if (FILING_DIR.test(entry.name)) found.push(relative(siteDir, join(child, 'index.html')).split(sep).join('/'));
-      else walk(child);
-    }
-  };
-  walk(siteDir);
-  return found.sort();
-}
+/** What Pagefind writes before the JSON of each fragment file, once unzipped. */
+const SIGNATURE = 'pagefind_dcd';
 
-/**
- * A path as a glob that matches only itself. Pagefind's glob syntax (wax)
- * takes a backslash before these; `!` is literal outside a character class
- * and must not be escaped.
- */
-function globLiteral(path: string): string {
-  return path.replace(/[\\{}[\]*?,<>$:()]/g, (c) => `\\${c}`);
-}
-
-/** A further bundle is only searched through the first one's UI and WebAssembly: its own copies are never loaded. */
-function removeUiFiles(bundleDir: string): void {
-  for (const name of readdirSync(bundleDir)) {
-    if (/^pagefind(?:[-.].*)?\.(?:js|css)$|^wasm\./.test(name)) rmSync(join(bundleDir, name));
+/** The Pagefind id of each record's URL, from the bundle's fragment files: one fragment per file, or a group of them keyed by id. */
+export function pagefindIdsByUrl(bundleDir: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  const dir = join(bundleDir, 'fragment');
+  if (!existsSync(dir)) return ids;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const parsed = JSON.parse(unpack(readFileSync(join(dir, name)), name)) as { url?: string } | Record<string, { url: string }>;
+    if (typeof parsed.url === 'string') ids.set(parsed.url, name.slice(0, -'.pf_fragment'.length));
+    else for (const [id, fragment] of Object.entries(parsed as Record<string, { url: string }>)) ids.set(fragment.url, id);
   }
+  return ids;
 }
 
-/**
- * The search page learns which bundles to merge from its own HTML, written
- * here once they exist: no request for a manifest before the first search,
- * and the list cannot disagree with what was indexed.
- */
-function listBundlesOnSearchPage(siteDir: string, further: string[]): void {
-  const file = join(siteDir, SEARCH_PAGE);
-  const html = readFileSync(file, 'utf8');
-  const found = html.match(MERGE_ATTRIBUTE)?.length ?? 0;
-  if (found !== 1) throw new Error(`${SEARCH_PAGE} should carry one data-merge-bundles attribute, found ${found}`);
-  writeFileSync(file, html.replace(MERGE_ATTRIBUTE, `data-merge-bundles="${JSON.stringify(further).replaceAll('"', '&quot;')}"`));
+function unpack(bytes: Buffer, name: string): string {
+  const text = (b: Buffer) => (b.subarray(0, SIGNATURE.length).toString('latin1') === SIGNATURE ? b.subarray(SIGNATURE.length).toString('utf8') : null);
+  const found = text(bytes) ?? text(gunzipSync(bytes));
+  if (found === null) throw new Error(`${name}: not a Pagefind fragment (no ${SIGNATURE} signature)`);
+  return found;
 }
 
 function assertResponse<T extends { errors: string[] }>(response: T, log: SearchIndexLog): Required<T> {

@@ -1,20 +1,33 @@
 /**
- * `npx tsx scripts/pagefind.ts --site dist [--pages-per-bundle 500]`
+ * `node --import tsx scripts/pagefind.ts --site dist`
  *
- * Builds the search index of a site built with `GONGKAI_PAGEFIND=off`, as the
- * Astro build does at its end: the benchmark runs it on its own to measure it.
+ * Writes the Pagefind bundle of the search page's filters into a site built
+ * with `GONGKAI_PAGEFIND=off`, as the Astro build does at its end: the
+ * benchmark runs it on its own to measure it. The filings are those of the
+ * build's manifest when GONGKAI_COMPILED names one, else those the compile
+ * step finds under the content root (taken from the compiled store when
+ * unchanged); its log line `Pagefind took …` times Pagefind alone.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PAGES_PER_BUNDLE, buildSearchIndex } from '../integrations/pagefind.ts';
+import { buildFilterIndex } from '../integrations/pagefind.ts';
+import { MANIFEST_ENV, buildManifest } from '../src/lib/compile/build-manifest.ts';
+import { compileAll } from '../src/lib/compile/compile-all.ts';
+import { PROJECT_ROOT, contentRoot } from '../src/lib/records/paths.ts';
 
-const { values } = parseArgs({
-  options: { site: { type: 'string' }, 'pages-per-bundle': { type: 'string', default: String(PAGES_PER_BUNDLE) } },
-});
-const perBundle = Number(values['pages-per-bundle']);
-if (!values.site || !Number.isInteger(perBundle) || perBundle < 1) {
-  console.error('usage: npx tsx scripts/pagefind.ts --site <built site> [--pages-per-bundle N]');
+const USAGE = 'usage: node --import tsx scripts/pagefind.ts --site <built site>';
+const { values } = (() => {
+  try {
+    return parseArgs({ strict: true, options: { site: { type: 'string' } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+if (!values.site) {
+  console.error(USAGE);
   process.exit(2);
 }
-const summary = await buildSearchIndex(resolve(values.site), { info: (m) => console.log(m), error: (m) => console.error(m) }, perBundle);
-console.log(`Indexed ${summary.pages} pages into ${summary.bundles.join(', ')}`);
+const heads = process.env[MANIFEST_ENV] ? buildManifest().manifest.heads : (await compileAll(PROJECT_ROOT, contentRoot())).heads;
+const summary = await buildFilterIndex(resolve(values.site), heads, { info: (m) => console.log(m), error: (m) => console.error(m) });
+console.log(`Indexed ${summary.records} filings into /pagefind/`);

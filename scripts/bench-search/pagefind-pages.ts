@@ -1,9 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-
-/** What Pagefind writes before the JSON of each fragment file, once unzipped. */
-const SIGNATURE = 'pagefind_dcd';
+import { pagefindIdsByUrl } from '../../integrations/pagefind.ts';
 
 /** Folders of the site that hold a Pagefind bundle (`pagefind/`, `pagefind/2/` …), as site paths. */
 export function bundlePaths(siteDir: string): string[] {
@@ -21,29 +18,12 @@ export function bundlePaths(siteDir: string): string[] {
 /**
  * Page of each result id across every bundle: a search result carries only
  * the id of its page's fragment, and asking the browser for the data of
- * hundreds of results would fetch every page's whole text. Pagefind writes
- * a fragment per file, or a group of them keyed by id.
+ * hundreds of results would fetch every page's whole text.
  */
 export function pagefindPageUrls(siteDir: string): Map<string, string> {
   const urls = new Map<string, string>();
-  for (const bundle of bundlePaths(siteDir)) {
-    const dir = join(siteDir, ...bundle.split('/'), 'fragment');
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
-      if (!name.endsWith('.pf_fragment')) continue;
-      const parsed = JSON.parse(unpack(readFileSync(join(dir, name)), name)) as { url?: string } | Record<string, { url: string }>;
-      if (typeof parsed.url === 'string') urls.set(name.slice(0, -'.pf_fragment'.length), parsed.url);
-      else for (const [id, fragment] of Object.entries(parsed as Record<string, { url: string }>)) urls.set(id, fragment.url);
-    }
-  }
+  for (const bundle of bundlePaths(siteDir)) for (const [url, id] of pagefindIdsByUrl(join(siteDir, ...bundle.split('/')))) urls.set(id, url);
   return urls;
-}
-
-function unpack(bytes: Buffer, name: string): string {
-  const text = (b: Buffer) => (b.subarray(0, SIGNATURE.length).toString('latin1') === SIGNATURE ? b.subarray(SIGNATURE.length).toString('utf8') : null);
-  const found = text(bytes) ?? text(gunzipSync(bytes));
-  if (found === null) throw new Error(`${name}: not a Pagefind fragment (no ${SIGNATURE} signature)`);
-  return found;
 }
 
 /** A result's address as a filing id: the site path without slashes at either end, decoded, without query or anchor. */

@@ -5,8 +5,6 @@ import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAllFilings } from '../../src/lib/records/load-all.ts';
 import { formatProblem } from '../../src/lib/records/record-error.ts';
-import { escapeHtml } from '../../src/lib/render/escape-html.ts';
-import { excerptPieces } from '../../src/lib/search/excerpt.ts';
 import { MINIMAL } from './hostile-record.ts';
 import { Random } from '../../scripts/synth/random.ts';
 
@@ -280,26 +278,5 @@ describe('a CSV file whose lines end in two ways names the line', () => {
       expect(found).toEqual([]);
       expect(filings[0]!.tables[0]!.rows.at(-1)).toEqual(['9', `三、公务接待费${inCell}（含外宾）`, null, null, null, null]);
     }
-  });
-});
-
-describe('a search excerpt is the record text it quotes, never markup', () => {
-  it('any text, escaped and marked as Pagefind does, comes back as the same text with the same words marked', () => {
-    const alphabet = ['公务', '用车', '<', '>', '&', '"', "'", '&lt;', '&amp;', '&#39;', '</mark>', '<mark>', '<img src=x onerror=alert(1)>', ' ', '；', '\u202e'];
-    for (let i = 0; i < 500; i++) {
-      const parts = Array.from({ length: 1 + Math.floor(next() * 8) }, () => ({ text: pick(alphabet), marked: next() < 0.3 }));
-      const html = parts.map((p) => (p.marked ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('');
-      const pieces = excerptPieces(html);
-      expect(pieces.map((p) => p.text).join(''), html).toBe(parts.map((p) => p.text).join(''));
-      expect(pieces.filter((p) => p.marked).map((p) => p.text).join(''), html).toBe(parts.filter((p) => p.marked).map((p) => p.text).join(''));
-    }
-  });
-
-  it('a tag Pagefind left unescaped stays visible text', () => {
-    expect(excerptPieces('前<mark>公务</mark><img src=x onerror=alert(1)>后')).toEqual([
-      { text: '前', marked: false },
-      { text: '公务', marked: true },
-      { text: '<img src=x onerror=alert(1)>后', marked: false },
-    ]);
   });
 });

@@ -121,6 +121,15 @@ describe('matching and excerpts', () => {
 });
 
 describe('posting lists', () => {
+  it('are the same whether the keys are grouped in one range or in many, and whatever order the pages come in', () => {
+    const parts = DOCS.map(documentSearch);
+    const whole = indexFiles(parts);
+    expect(indexFiles([...parts].reverse(), 50)).toEqual(whole);
+    // Ranges of 50 postings: several of them.
+    expect(parts.reduce((n, p) => n + p.keys.length, 0)).toBeGreaterThan(200);
+  });
+
+
   it('round-trip sparse and as bitmaps, with their fields', () => {
     const sparse = [3 * 8 + 1, 7 * 8 + 6, 900 * 8 + 4];
     expect(decodePostings(encodePostings(sparse, 1000), 1000)).toEqual({ docs: [3, 7, 900], fields: [1, 6, 4] });

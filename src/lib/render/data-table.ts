@@ -55,6 +55,9 @@ function shownColumns(columns: readonly TableColumn[], previous: PreviousYearCol
   return [...columns.slice(0, previous.after + 1), ...extra, ...columns.slice(previous.after + 1)];
 }
 
+/** What a table published with no rows prints in its body (the search documents hold it too). */
+export const EMPTY_TABLE_TEXT = '空表列示';
+
 /**
  * The markup of one table, as a string. A filing page holds thousands of
  * cells, and building them as strings costs a fraction of rendering one
@@ -133,7 +136,7 @@ export function dataTableHtml(props: DataTableProps): string {
   out.push('</thead><tbody>');
 
   if (empty || rows.length === 0) {
-    out.push(`<tr><td class="gk-table__empty" colspan="${shown.length}">空表列示</td></tr>`);
+    out.push(`<tr><td class="gk-table__empty" colspan="${shown.length}">${EMPTY_TABLE_TEXT}</td></tr>`);
   } else {
     const spans = groupSpans(rows, groupColumns);
     rows.forEach((row, r) => {

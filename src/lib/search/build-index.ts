@@ -26,9 +26,10 @@ interface EncodedLists {
   bytes: Uint8Array;
 }
 
-export function indexFiles(inputs: readonly FilingSearch[]): Map<string, Uint8Array | string> {
+/** The index files (path → bytes); `postingsAtOnce` is for tests, which split small indexes into several key ranges. */
+export function indexFiles(inputs: readonly FilingSearch[], postingsAtOnce = POSTINGS_AT_ONCE): Map<string, Uint8Array | string> {
   const sorted = [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const lists = encodeLists(sorted);
+  const lists = encodeLists(sorted, postingsAtOnce);
   const files = new Map<string, Uint8Array | string>();
   const count = lists.keys.length;
   const length = (i: number) => lists.offsets[i + 1]! - lists.offsets[i]!;
@@ -64,9 +65,9 @@ export function indexFiles(inputs: readonly FilingSearch[]): Map<string, Uint8Ar
  * are gathered in page order and sorted by key with two stable counting
  * passes (low, then high 16 bits), which keeps each list in page order.
  */
-function encodeLists(pages: readonly FilingSearch[]): EncodedLists {
+function encodeLists(pages: readonly FilingSearch[], postingsAtOnce: number): EncodedLists {
   const total = pages.reduce((sum, p) => sum + p.keys.length, 0);
-  const ranges = Math.max(1, Math.ceil(total / POSTINGS_AT_ONCE));
+  const ranges = Math.max(1, Math.ceil(total / postingsAtOnce));
   const ends = Array.from({ length: ranges }, (_, r) => (r === ranges - 1 ? 2 ** 32 : Math.floor(((r + 1) * 2 ** 32) / ranges)));
   const size = Math.max(0, ...ends.map((end, r) => pages.reduce((sum, p) => sum + lowerBound(p.keys, end) - (r === 0 ? 0 : lowerBound(p.keys, ends[r - 1]!)), 0)));
   const keysA = new Uint32Array(size);

@@ -4,8 +4,10 @@ import type { Filing } from '../records/load-filing.ts';
 import type { Project } from '../records/schema/project.ts';
 import type { BlockDeclaration } from '../records/schema/section.ts';
 import type { Cell, Table } from '../records/schema/table.ts';
+import { EMPTY_TABLE_TEXT } from '../render/data-table.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import {
+  PROJECTS_HEADING,
   indicatorTable,
   markdownIdPrefix,
   numbered,
@@ -56,17 +58,13 @@ export interface SearchDocument {
   units: SearchUnit[];
 }
 
-/** The 项目绩效目标表 heading of projects no section places (FilingBody.astro). */
-const PROJECTS_HEADING = '项目绩效目标表';
-/** What an empty table prints in its body (data-table.ts). */
-const EMPTY_TABLE = '空表列示';
 
 const block = (field: Field, text: string | null | undefined): SearchBlock[] => (text === null || text === undefined || text.trim() === '' ? [] : [{ field, text }]);
 
 /** A DataTable's searchable text: its title when searchable, and each body cell as printed unless its column is kept out of search. */
 function tableBlocks(title: string | null, columns: readonly TableColumn[], rows: readonly (readonly Cell[])[], options: { empty?: boolean; rowHeader?: number; groupColumns?: number }): SearchBlock[] {
   const out: SearchBlock[] = [...block(FIELD.label, title)];
-  if (options.empty || rows.length === 0) return [...out, ...block(FIELD.text, EMPTY_TABLE)];
+  if (options.empty || rows.length === 0) return [...out, ...block(FIELD.text, EMPTY_TABLE_TEXT)];
   for (const row of rows) {
     const label = rowHeaderColumn(row, columns, options.rowHeader);
     row.forEach((cell, c) => {

@@ -178,9 +178,11 @@ export class SearchRun {
     this.words = queryWords(query);
   }
 
-  static async start(index: SearchIndex, query: string): Promise<SearchRun> {
+  /** A search for `query`, among the pages in `within` when given (those the chosen filters match). */
+  static async start(index: SearchIndex, query: string, within?: ReadonlySet<number>): Promise<SearchRun> {
     const words = queryWords(query);
-    return new SearchRun(index, query, words.length === 0 ? [] : await index.candidates(words));
+    const candidates = words.length === 0 ? [] : await index.candidates(words);
+    return new SearchRun(index, query, within ? candidates.filter((c) => within.has(c.doc)) : candidates);
   }
 
   /** Candidates not yet checked, in rank order. */

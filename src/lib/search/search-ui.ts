@@ -1,9 +1,11 @@
 import { SearchIndex, SearchRun, type Hit } from './engine.ts';
+import { FilterPanel, type Matched } from './filter-panel.ts';
 import { SEARCH_INDEX_DIR } from './index-location.ts';
+import type { ExcerptPart } from './match.ts';
 
 /**
- * The search page's script, over the site's own static index (engine.ts).
- * Everything a result carries (titles, region and department names,
+ * The search page's script, over the site's own static index (engine.ts),
+ * narrowed by the filters Pagefind serves (filter-panel.ts). Everything a result carries (titles, region and department names,
  * excerpts) is a record's text and reaches the page as text: elements are
  * made here and filled through textContent, never through HTML. The
  * elements keep the class names of Pagefind's UI (pagefind-ui__result …),
@@ -38,15 +40,61 @@ export function hitUrl(base: string, hit: Pick<Hit, 'anchor'> & { fragment: { id
   return `${base}${hit.fragment.id}/${hit.anchor ? `#${hit.anchor}` : ''}`;
 }
 
-function resultItem(base: string, hit: Hit): HTMLLIElement {
+/** One result as the list shows it: a filing, where it is, and (for a search) the words found, marked. */
+interface Item {
+  href: string;
+  title: string;
+  where: string;
+  excerpt: ExcerptPart[];
+}
+
+/** The results of one search or choice of filters, given as they are asked for. */
+interface Results {
+  next(count: number): Promise<Item[]>;
+  readonly exhausted: boolean;
+}
+
+const where = (region: string, department: string, year: string | number, kind: string) => `${region} · ${department} · ${year}年${kind}`;
+
+function hitItem(base: string, hit: Hit): Item {
+  const { fragment } = hit;
+  return { href: hitUrl(base, hit), title: fragment.title, where: where(fragment.region.join(' '), fragment.department, fragment.year, fragment.kind), excerpt: hit.excerpt };
+}
+
+function searchResults(base: string, run: SearchRun): Results {
+  return {
+    next: async (count) => (await run.next(count)).map((hit) => hitItem(base, hit)),
+    get exhausted() {
+      return run.exhausted;
+    },
+  };
+}
+
+/** The filings a choice of filters matches, without a query: listed in page (id) order, from Pagefind's records. */
+function listedResults(matched: readonly Matched[]): Results {
+  let shown = 0;
+  return {
+    next: async (count) => {
+      const data = await Promise.all(matched.slice(shown, shown + count).map((m) => m.data()));
+      shown += data.length;
+      return data.map(({ url, meta }) => ({ href: url, title: meta.title ?? url, where: where(meta.region ?? '', meta.department ?? '', meta.year ?? '', meta.kind ?? ''), excerpt: [] }));
+    },
+    get exhausted() {
+      return shown >= matched.length;
+    },
+  };
+}
+
+function resultItem(result: Item): HTMLLIElement {
   const item = el('li', 'pagefind-ui__result');
   const inner = item.appendChild(el('div', 'pagefind-ui__result-inner'));
   const title = inner.appendChild(el('p', 'pagefind-ui__result-title'));
-  const { fragment } = hit;
-  title.append(Object.assign(el('a', 'pagefind-ui__result-link', fragment.title), { href: hitUrl(base, hit) }));
-  inner.append(el('p', 'gk-search__where', `${fragment.region.join(' ')} · ${fragment.department} · ${fragment.year}年${fragment.kind}`));
-  const excerpt = inner.appendChild(el('p', 'pagefind-ui__result-excerpt'));
-  for (const part of hit.excerpt) excerpt.append(part.marked ? el('mark', undefined, part.text) : document.createTextNode(part.text));
+  title.append(Object.assign(el('a', 'pagefind-ui__result-link', result.title), { href: result.href }));
+  inner.append(el('p', 'gk-search__where', result.where));
+  if (result.excerpt.length > 0) {
+    const excerpt = inner.appendChild(el('p', 'pagefind-ui__result-excerpt'));
+    for (const part of result.excerpt) excerpt.append(part.marked ? el('mark', undefined, part.text) : document.createTextNode(part.text));
+  }
   return item;
 }
 
@@ -76,8 +124,10 @@ interface Found {
 
 /**
  * Runs the search form inside `root` (search.astro): searches as the reader
- * types (and on Enter). Results come checked against each page's text; the
- * count and the 没有找到 are announced in the status line.
+ * types (and on Enter, and when a filter is checked), among the filings the
+ * checked filters match; with filters and no words, lists those filings.
+ * Results come checked against each page's text; the count and the 没有找到
+ * are announced in the status line.
  */
 export function mountSearch(root: HTMLElement): void {
   const base = root.dataset['base'] ?? '/';
@@ -86,6 +136,7 @@ export function mountSearch(root: HTMLElement): void {
   const list = part<HTMLOListElement>(root, '.pagefind-ui__results');
   const more = part<HTMLButtonElement>(root, '.pagefind-ui__button');
   const hints = part<HTMLElement>(root, '.gk-search__hints');
+  const filters = new FilterPanel(part<HTMLElement>(root, '.pagefind-ui__filter-panel'), root.dataset['pagefind'] ?? `${base}pagefind/`, base);
   root.hidden = false;
   const opening = SearchIndex.open(loader(base));
   opening.catch((error: unknown) => {
@@ -101,13 +152,13 @@ export function mountSearch(root: HTMLElement): void {
 
   /** Each search supersedes the ones before it: a late answer to an older one is dropped. */
   let generation = 0;
-  let current: SearchRun | null = null;
+  let current: Results | null = null;
 
   const showMore = async (mine: number) => {
     if (current === null) return;
-    const hits = await current.next(PAGE_SIZE);
+    const items = await current.next(PAGE_SIZE);
     if (mine !== generation) return;
-    list.append(...hits.map((hit) => resultItem(base, hit)));
+    list.append(...items.map(resultItem));
     more.hidden = current.exhausted;
   };
 
@@ -121,28 +172,28 @@ export function mountSearch(root: HTMLElement): void {
     history.replaceState(null, '', url);
     try {
       const index = await opening;
-      const found = term ? await SearchRun.start(index, term) : null;
+      const matched = await filters.matching();
+      const found = term ? await SearchRun.start(index, term, matched ? new Set(matched.map((m) => m.page)) : undefined) : null;
       if (mine !== generation) return;
-      current = found;
+      current = found ? searchResults(base, found) : matched ? listedResults(matched) : null;
       list.replaceChildren();
       hints.replaceChildren();
       more.hidden = true;
-      if (found === null) {
+      if (current === null) {
         message.textContent = '';
         return;
       }
-      const first = await found.next(PAGE_SIZE);
+      const first = await current.next(PAGE_SIZE);
       if (mine !== generation) return;
       if (first.length === 0) {
-        message.textContent = `没有找到“${term}”的相关结果`;
-        const terms = await index.suggestions(term);
+        message.textContent = term ? `没有找到“${term}”的相关结果${matched ? '（在所选范围内）' : ''}` : '没有符合所选条件的公开文件';
+        const terms = term && !matched ? await index.suggestions(term) : [];
         if (mine === generation && terms.length > 0) hints.append(suggestionLine(terms));
         return;
       }
-      const count = found.candidates.length - found.rejected;
-      message.textContent = `找到 ${count} 个“${term}”的相关结果`;
-      list.append(...first.map((hit) => resultItem(base, hit)));
-      more.hidden = found.exhausted;
+      message.textContent = found ? `找到 ${found.candidates.length - found.rejected} 个“${term}”的相关结果` : `符合所选条件的公开文件共 ${matched!.length} 份`;
+      list.append(...first.map(resultItem));
+      more.hidden = current.exhausted;
     } catch (error) {
       if (mine === generation) message.textContent = '搜索暂时无法使用，请稍后再试，或从首页按地区和部门浏览。';
       console.error(error);
@@ -158,6 +209,11 @@ export function mountSearch(root: HTMLElement): void {
   });
   part<HTMLFormElement>(root, 'form').addEventListener('submit', (event) => {
     event.preventDefault();
+    clearTimeout(timer);
+    void run();
+  });
+  // A filter checked or unchecked searches again at once, as Enter does.
+  part<HTMLElement>(root, '.pagefind-ui__filter-panel').addEventListener('change', () => {
     clearTimeout(timer);
     void run();
   });

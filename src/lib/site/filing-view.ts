@@ -47,6 +47,9 @@ export function projectsIn(f: Pick<Filing, 'projectList'>, group: string): Numbe
   return f.projectList.map((project, index) => ({ project, index })).filter(({ project }) => group === '*' || (project.group ?? '') === group);
 }
 
+/** The heading of the projects no block places (FilingBody.astro), which the search documents hold too. */
+export const PROJECTS_HEADING = '项目绩效目标表';
+
 /** Projects that no block places are still published, after the sections. */
 export function unplacedProjects(f: Pick<Filing, 'projectList' | 'sections'>): NumberedProject[] {
   const groups = allBlocks(f).flatMap((b) => (b.projects === undefined ? [] : [b.projects]));
