@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -85,9 +85,10 @@ async function search(page: Page, query: string): Promise<void> {
 /** A search marks its results busy as it starts (the form's submit and a filter's change start it at once) and clears that when they are shown. */
 const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('.pagefind-ui__results')?.hasAttribute('aria-busy'));
 
+/** Every page of the site but those that only send the reader on (the printable view's old address): the page they lead to is in the list. */
 function htmlPages(siteDir: string): string[] {
   return readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .filter((e) => e.isFile() && e.name.endsWith('.html') && !/<meta http-equiv="refresh"/.test(readFileSync(join(e.parentPath, e.name), 'utf8')))
     .map((e) => `/${relative(siteDir, join(e.parentPath, e.name)).split(sep).join('/')}`.replace(/index\.html$/, ''));
 }
 
