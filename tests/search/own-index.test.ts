@@ -59,6 +59,10 @@ describe('the site search over its own index', () => {
     const hits = await run.next(10);
     expect(hits.map((h) => h.fragment.id)).toEqual(['河北省/甲县/1-财政局/2024-预算', '河北省/甲县/2-教育局/2024-预算']);
     expect(await ids(index, '务费用')).toEqual(['河北省/甲县/2-教育局/2024-预算']);
+    // Checked in one batch, shown one at a time: the page not yet shown is still pending, not lost.
+    const one = await SearchRun.start(index, '劳务费');
+    expect((await one.next(1)).map((h) => h.doc)).toEqual([0]);
+    expect(one.pending).toEqual([1]);
     expect(await ids(index, '派遣服务')).toEqual([]);
   });
 

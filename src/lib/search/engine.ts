@@ -190,6 +190,11 @@ export class SearchRun {
     return this.candidates.slice(this.at);
   }
 
+  /** Pages not shown yet that may hold every word: those checked (in rank order), then the unchecked candidates. */
+  get pending(): number[] {
+    return [...this.checked.slice(this.shown).map((hit) => hit.doc), ...this.unchecked.map((c) => c.doc)];
+  }
+
   get exhausted(): boolean {
     return this.at >= this.candidates.length && this.shown >= this.checked.length;
   }

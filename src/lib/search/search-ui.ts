@@ -118,7 +118,7 @@ function suggestionLine(terms: readonly string[]): HTMLParagraphElement {
 
 interface Found {
   urls: string[];
-  /** Page numbers of the candidates not yet checked, in rank order (the bench maps them with docs.json). */
+  /** Page numbers of the other pages that may hold the words: checked but not shown, then unchecked (the bench maps them with docs.json). */
   rest: number[];
 }
 
@@ -147,7 +147,7 @@ export function mountSearch(root: HTMLElement): void {
   (globalThis as { gongkaiSearch?: (term: string) => Promise<Found> }).gongkaiSearch = async (term) => {
     const run = await SearchRun.start(await opening, term);
     const hits = await run.next(PAGE_SIZE);
-    return { urls: hits.map((hit) => hitUrl(base, hit)), rest: run.unchecked.map((c) => c.doc) };
+    return { urls: hits.map((hit) => hitUrl(base, hit)), rest: run.pending };
   };
 
   /** Each search supersedes the ones before it: a late answer to an older one is dropped. */
