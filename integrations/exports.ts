@@ -1,62 +1,93 @@
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { serialize } from 'node:v8';
+import type { AstroIntegration } from 'astro';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
-import { contentRoot } from '../src/lib/records/paths.ts';
+import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
-import { regionOf } from '../src/lib/compile/shards.ts';
-import { recordDates } from '../src/lib/public-data/record-dates.ts';
-import { Output } from '../src/lib/public-data/region-year-data.ts';
-import { writeFilingData, writePortalData } from '../src/lib/public-data/portal-data.ts';
+import { Output, type Collected } from '../src/lib/public-data/region-year-data.ts';
+import { writePortalData } from '../src/lib/public-data/portal-data.ts';
 import { SHARD_PART, type ShardPart } from '../src/lib/public-data/shard-part.ts';
+
+/** The site a build replaces (set by scripts/build.ts): an unchanged filing's files are linked from it. */
+const PREVIOUS_SITE = 'GONGKAI_PREVIOUS_SITE';
+
+/** A child process and what it printed, awaited. */
+function run(args: readonly string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', (error) => resolve({ code: -1, output: String(error) }));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** Moves every file below `from` to the same place below `to`: the same file system, so each is a rename. */
+function moveInto(from: string, to: string): void {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, relative(from, source));
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(source, target);
+  }
+}
 
 /**
  * Everything of the open data (docs/data.md), from the compiled filings of
- * the build (compile/build-manifest.ts): beside each filing page, its
- * filing.json, CSVs and source documents; for the portal, the index of
- * filings, the data package, the bulk zips, the feed, the sitemap and the
- * JSON Schemas. Written here rather than rendered as Astro endpoints: a
- * filing has a dozen tables, and routing each through the renderer costs
- * more than the filing page.
+ * the build (compile/build-manifest.ts). Each filing's filing.json, CSVs and
+ * source documents and each region-year's bulk zip are written by a process
+ * of their own (scripts/write-filing-data.ts), started when the build starts
+ * so that it works on the second core while Astro renders the pages; when the
+ * pages are done, its output joins the site and the portal's index of
+ * filings, data package, feed, sitemap and JSON Schemas are written (or, for
+ * a shard, the part `npm run merge` writes them from).
  */
 export function filingExports(): AstroIntegration {
   let base = '/';
+  let outDir = '';
+  let data: Promise<{ code: number | null; output: string }> | undefined;
+  let started = 0;
   return {
     name: 'gongkai:exports',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
+      },
+      'astro:build:start': () => {
+        started = performance.now();
+        const previous = process.env[PREVIOUS_SITE];
+        rmSync(`${outDir}.data`, { recursive: true, force: true });
+        data = run(['scripts/write-filing-data.ts', '--out', `${outDir}.data`, '--collected', `${outDir}.data.collected`, ...(previous ? ['--previous', previous] : [])]);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const log = logger.fork('gongkai:exports');
-        try {
-          await writeOpenData(new Output(fileURLToPath(dir), base), pages, log);
-        } catch (cause) {
-          throw new Error('Failed to write the open data (CSV, sources, index, data package, zips, feed, sitemap).', { cause });
+        const pagesDone = performance.now();
+        const written = await data!;
+        if (written.code !== 0) throw new Error(`Failed to write the filings' open data (filing.json, CSV, sources, bulk zips):\n${written.output}`);
+        const site = fileURLToPath(dir);
+        moveInto(`${outDir}.data`, site);
+        const collected = deserialize(readFileSync(`${outDir}.data.collected`)) as Collected;
+        rmSync(`${outDir}.data`, { recursive: true, force: true });
+        rmSync(`${outDir}.data.collected`, { force: true });
+        log.info(`Filing data: ${written.output.trim()}`);
+        const rendered = pages.map((p) => p.pathname);
+        const { shard } = buildManifest().manifest;
+        const summary = `${collected.index.length} filing(s): ${collected.resources.length} CSV resources, ${collected.bulk.length} bulk zip(s)`;
+        const timing = (more: string) => `Wrote the open data of ${summary}${more} in ${Math.round(performance.now() - pagesDone)} ms after the pages (${Math.round(pagesDone - started)} ms beside them).`;
+        if (shard) {
+          // The portal's index, data package, feed and sitemap list every shard's filings and pages: npm run merge writes them from each shard's part.
+          const part: ShardPart = { shard: { index: shard.index, count: shard.count }, pages: rendered, collected };
+          writeFileSync(join(site, SHARD_PART), serialize(part));
+          return log.info(timing(` (shard ${shard.index} of ${shard.count})`));
         }
+        const listed = await writePortalData(new Output(site, base), collected, rendered);
+        log.info(timing(`; the index, data package, feed, sitemap (${listed} pages) and schemas`));
       },
     },
   };
-}
-
-async function writeOpenData(out: Output, pages: readonly { pathname: string }[], logger: AstroIntegrationLogger): Promise<void> {
-  const start = performance.now();
-  const { manifest, store } = buildManifest();
-  const { shard } = manifest;
-  const filings = manifest.heads.filter((h) => shard === undefined || shard.regions.includes(regionOf(h))).map(({ id, hash }) => ({ id, hash }));
-  const collected = await writeFilingData(out, store, filings, recordDates(contentRoot(), filings.map((f) => f.id)));
-  const rendered = pages.map((p) => p.pathname);
-  const done = `Wrote the open data of ${filings.length} filing(s) in`;
-  if (shard) {
-    // The portal's index, data package, feed and sitemap list every shard's filings and pages: npm run merge writes them from each shard's part.
-    const part: ShardPart = { shard: { index: shard.index, count: shard.count }, pages: rendered, collected };
-    writeFileSync(join(out.dir, SHARD_PART), serialize(part));
-    logger.info(`${done} ${Math.round(performance.now() - start)} ms (shard ${shard.index} of ${shard.count}: ${collected.resources.length} CSV resources, ${collected.bulk.length} bulk zip(s)).`);
-    return;
-  }
-  const listed = await writePortalData(out, collected, rendered);
-  logger.info(
-    `${done} ${Math.round(performance.now() - start)} ms: ${collected.resources.length} CSV resources, ${collected.bulk.length} bulk zip(s), the index, data package, feed, sitemap (${listed} pages) and schemas.`,
-  );
 }

@@ -109,7 +109,10 @@ try {
     const status = m.stopped ? ' (stopped: memory limit)' : m.exitCode === 0 ? '' : ` (exit ${m.exitCode})`;
     console.log(`| ${m.step}${status} | ${seconds(m.wallMs)} | ${(m.wallMs / filings).toFixed(1)} | ${memory(m.peakTreeRssKiB)} | ${memory(m.peakProcessKiB)} | ${output} |`);
   }
-  console.log(`\nrebuild after one filing changed: ${((100 * rebuild.wallMs) / cold.wallMs).toFixed(1)}% of the cold build`);
+  const copied = rebuild.log.filter((l) => /\((?:restored|cached)\)\s*$/.test(l.line)).length;
+  const rendered = rebuild.log.filter((l) => /├─ .*\(\+\d+ms\)/.test(l.line)).length;
+  console.log(`\nrebuild after one filing changed: ${((100 * rebuild.wallMs) / cold.wallMs).toFixed(1)}% of the cold build; ${rendered} page(s) rendered, ${copied} copied from the last build`);
+  console.log(`phases of the rebuild:\n${buildPhases(rebuild.log).map((p) => `  ${p.phase}: ${seconds(p.ms)}`).join('\n')}`);
   console.log(`\nphases of the cold build (from its log):\n${phases.map((p) => `  ${p.phase}: ${seconds(p.ms)} (${(p.ms / filings).toFixed(1)} ms per filing)`).join('\n')}`);
   if (results.some(({ m }) => m.exitCode !== 0)) process.exitCode = 1;
 } finally {

@@ -74,7 +74,9 @@ if (afterChecks) spawnSync(afterChecks, { shell: true, stdio: 'inherit' });
 
 const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutcome> => {
-  const build = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, [MANIFEST_ENV]: manifest } });
+  // The site being replaced: the files of a filing it already holds byte for byte are linked from it (integrations/exports.ts).
+  const previous = existsSync(dist) ? { GONGKAI_PREVIOUS_SITE: dist } : {};
+  const build = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, [MANIFEST_ENV]: manifest, ...previous } });
   return build.status === 0 ? { ok: true } : { ok: false, reason: `astro build exited with ${build.status ?? build.signal}` };
 })
   .catch((error: unknown) => stop(`could not put the new site in place (${said(error)})`))

@@ -14,12 +14,12 @@ export function buildPhases(log: Measurement['log']): { phase: string; ms: numbe
   };
   const astroStarts = at(/\[gongkai:checks\]/);
   const pagesStart = at(/generating static routes/i);
-  const pagesDone = at(/\[gongkai:exports\]|\[gongkai:search-index\]|\[gongkai:pagefind\]/);
+  const pagesDone = log.find((l) => pagesStart !== undefined && l.at > pagesStart && /✓ Completed in/.test(l.line))?.at;
   const phases: [string, number | undefined][] = [
     ['compile', timed(/^build: \d+ filing\(s\) checked in (\d+) (ms)/)],
     ['Astro: content sync and bundling', pagesStart !== undefined && astroStarts !== undefined ? pagesStart - astroStarts : undefined],
     ['Astro: pages', pagesDone !== undefined && pagesStart !== undefined ? pagesDone - pagesStart : undefined],
-    ['open data (filing.json, CSV, sources, zips, index, feed, sitemap)', timed(/Wrote the open data of \d+ filing\(s\) in (\d+) (ms)/)],
+    ['open data, after the pages (made beside them)', timed(/Wrote the open data of .* in (\d+) (ms) after the pages/)],
     ['search index', timed(/\[gongkai:search-index\].* in (\d+) (ms)/)],
     ['Pagefind', timed(/Pagefind took ([\d.]+) (ms|s)/)],
   ];

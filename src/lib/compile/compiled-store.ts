@@ -78,6 +78,23 @@ export class CompiledStore {
     return readFileSync(join(this.dir, 'sources', sha));
   }
 
+  /**
+   * Bytes derived from compiled filings by a pure function, kept under a key
+   * naming all of its inputs (a region-year's bulk zip: region-year-data.ts):
+   * made once, read back by every later build that asks for the same key.
+   */
+  derived(key: string, make: () => Uint8Array): Uint8Array {
+    const file = join(this.dir, 'derived', key);
+    try {
+      return readFileSync(file);
+    } catch {
+      const bytes = make();
+      mkdirSync(join(this.dir, 'derived'), { recursive: true });
+      writeAtomically(file, bytes);
+      return bytes;
+    }
+  }
+
   /** Keeps a compiled folder: its sources first, then its record and search part, then the head that says the entry is whole. */
   put(head: CompiledHead, record?: { record: CompiledRecord; sources: readonly Uint8Array[]; search: Uint8Array }): void {
     if (record) {

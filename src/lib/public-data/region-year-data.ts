@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { regionPath } from '../records/filing-path.ts';
 import { absoluteUrl, bulkZipUrl, filingUrl, sitePath } from '../site/urls.ts';
@@ -25,10 +25,39 @@ const IN_FLIGHT = 8;
 
 /** The build's output folder, addressed by the site URLs that urls.ts makes (under the base path). */
 export class Output {
+  /** Filings whose files were linked from the site being replaced. */
+  linked = 0;
+
   constructor(
     readonly dir: string,
     private readonly base: string,
+    /** The site this build replaces, whose files of an unchanged filing are linked rather than written again. */
+    private readonly previous?: string,
   ) {}
+
+  /**
+   * When the site being replaced holds every one of `files` with the same
+   * bytes, hard-link them from it instead of writing them (a rebuild after
+   * one filing changed rewrites that filing's files, not the portal's) and
+   * say so; otherwise link nothing and say not.
+   */
+  async linkUnchanged(files: readonly { url: string; content: string | Uint8Array }[]): Promise<boolean> {
+    if (this.previous === undefined) return false;
+    const from = (url: string) => join(this.previous!, ...this.below(url).split('/'));
+    try {
+      for (const { url, content } of files) if (!(await readFile(from(url))).equals(typeof content === 'string' ? Buffer.from(content) : content)) return false;
+    } catch {
+      return false;
+    }
+    for (const { url, content } of files) {
+      const file = join(this.dir, ...this.below(url).split('/'));
+      await mkdir(dirname(file), { recursive: true });
+      // Another file system (a site on another mount) cannot be linked from: the file is written instead.
+      await link(from(url), file).catch(() => writeFile(file, content));
+    }
+    this.linked += 1;
+    return true;
+  }
 
   /** The path below the base of a site URL: `/yjsgk/feed.xml` → `feed.xml`. */
   below(url: string): string {
@@ -95,11 +124,13 @@ export async function writeRegionYear(out: Output, store: CompiledStore, group: 
     first ??= filing;
     const folder = out.below(filingUrl(filing));
     const csvs = filingCsvs(filing);
-    await Promise.all([
-      out.write(`${filingUrl(filing)}filing.json`, text),
-      ...csvs.map((c) => out.write(`${filingUrl(filing)}${decodeURI(c.url)}`, c.csv)),
-      ...record.sources.map((s) => out.write(`${filingUrl(filing)}${decodeURI(s.url)}`, store.source(s.sha256))),
-    ]);
+    const beside = (url: string) => `${filingUrl(filing)}${decodeURI(url)}`;
+    const own = [
+      { url: `${filingUrl(filing)}filing.json`, content: text },
+      ...csvs.map((c) => ({ url: beside(c.url), content: c.csv })),
+      ...record.sources.map((s) => ({ url: beside(s.url), content: store.source(s.sha256) })),
+    ];
+    if (!(await out.linkUnchanged(own))) await Promise.all(own.map((f) => out.write(f.url, f.content)));
     files.set(`${folder}filing.json`, text);
     for (const c of csvs) files.set(`${folder}${decodeURI(c.url)}`, c.csv);
     resources.push(...csvs.map((c) => packageResource(c, folder)));
@@ -114,7 +145,9 @@ export async function writeRegionYear(out: Output, store: CompiledStore, group: 
   resources.sort(by((r) => r.path));
   const head = { name: packageName(`${new URL(absoluteUrl(zipUrl)).host}-bulk-${sha256(zipUrl).slice(0, 12)}`), title: `${region.join('')}${first!.year}年`, homepage: absoluteUrl(sitePath('')) };
   files.set('datapackage.json', json(dataPackage(head, resources)));
-  const zip = zipFiles(files, new Date(newest));
+  // The zip is a pure function of its files and date: one made by an earlier build for the same inputs is taken as it is.
+  const inputs = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, content]) => `${path}\0${sha256(content)}`);
+  const zip = store.derived(`bulk-${sha256(`${newest}\n${inputs.join('\n')}`)}.zip`, () => zipFiles(files, new Date(newest)));
   await out.write(zipUrl, zip);
   collected.resources.push(...resources);
   collected.bulk.push({ region: first!.region, year: first!.year, url: absoluteUrl(zipUrl), sha256: sha256(zip), filings: group.map((f) => f.id).sort() });
