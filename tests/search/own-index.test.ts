@@ -4,7 +4,7 @@ import { indexFiles } from '../../src/lib/search/build-index.ts';
 import type { SearchDocument } from '../../src/lib/search/documents.ts';
 import { SearchIndex, SearchRun } from '../../src/lib/search/engine.ts';
 import { documentSearch } from '../../src/lib/search/filing-search.ts';
-import { FIELD, fragmentPath } from '../../src/lib/search/layout.ts';
+import { FIELD } from '../../src/lib/search/layout.ts';
 import { excerpt, findWord } from '../../src/lib/search/match.ts';
 import { normalise, queryWords } from '../../src/lib/search/normalise.ts';
 import { decodePostings, encodePostings } from '../../src/lib/search/postings.ts';
@@ -33,15 +33,15 @@ const DOCS = [
   doc('河北省/甲县/4-卫健委/2024-预算', '甲县卫健委', [['section-z', FIELD.text, '劳务派遣，服务费']]),
 ];
 
-async function open(docs: readonly SearchDocument[]): Promise<SearchIndex> {
+async function open(docs: readonly SearchDocument[], loaded: string[] = []): Promise<SearchIndex> {
   const files = indexFiles(docs.map(documentSearch));
   const encoder = new TextEncoder();
-  const fragments = new Set(docs.map((_, n) => fragmentPath(n)));
   return SearchIndex.open(async (path) => {
+    loaded.push(path);
     const file = files.get(path);
     if (file === undefined) throw new Error(`no file ${path}`);
     // Fragments are written gzipped; the page unzips them (search-ui.ts).
-    if (fragments.has(path)) return gunzipSync(file);
+    if (path.startsWith('f/')) return gunzipSync(file as Uint8Array);
     return typeof file === 'string' ? encoder.encode(file) : file;
   });
 }
@@ -99,6 +99,34 @@ describe('the site search over its own index', () => {
     expect(await ids(index, '劳务派遣费')).toEqual([]);
     expect(await index.suggestions('培训经费')).toEqual(['培训费']);
     expect(await index.suggestions('财政')).toEqual(['甲县财政局']);
+  });
+});
+
+describe('groups of units', () => {
+  // The title's unit (19 characters) and eight units of 30: the i-th of the eight starts at 19 + 30i of 259, in group ⌊8(19 + 30i) / 259⌋ = i.
+  const filler = '一二三四五六七八九十'.repeat(3);
+  const grouped = (id: string, texts: string[]) =>
+    doc(id, '乙县民政局', texts.map((text, i) => [`section-${i}`, FIELD.text, `${text}${filler}`.slice(0, 30)] as [string, number, string]));
+  const name = '县级民政婚姻登记服务经费（三期）';
+  const PAGES = [
+    // Every n-gram of the name, but in two groups: not a candidate.
+    grouped('河北省/乙县/1-民政局/2024-预算', ['甲', '县级民政婚姻登记服务经费（二期）', '乙', '丙', '丁', '交通经费（三期）', '戊', '己']),
+    // Every n-gram in one unit, never the name: a candidate its group's text rejects.
+    grouped('河北省/乙县/2-民政局/2024-预算', ['甲', '乙', '丙', '丁', '戊', '己', '庚', '县级民政婚姻登记服务经费（二期）交通经费（三期）']),
+    grouped('河北省/乙县/3-民政局/2024-预算', ['甲', '乙', '丙', `${name}`, '丁', '戊', '己', '庚']),
+  ];
+
+  it('makes a page a candidate only when one group holds every n-gram of a word, and checks it against that group alone', async () => {
+    const loaded: string[] = [];
+    const index = await open(PAGES, loaded);
+    const run = await SearchRun.start(index, name);
+    expect(run.candidates).toEqual([
+      { doc: 1, bound: 1, groups: 1 << 7 },
+      { doc: 2, bound: 1, groups: 1 << 3 },
+    ]);
+    const hits = await run.next(10);
+    expect(hits.map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/3-民政局/2024-预算', 'section-3']]);
+    expect(loaded.filter((path) => path.startsWith('f/')).sort()).toEqual(['f/15.bin', 'f/19.bin']);
   });
 });
 

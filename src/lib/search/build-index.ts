@@ -1,5 +1,5 @@
 import type { FilingSearch } from './filing-search.ts';
-import { DOCS_FILE, INDEX_VERSION, META_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
+import { DOCS_FILE, GROUPS, INDEX_VERSION, META_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
 import { ByteWriter, appendPostings } from './postings.ts';
 import { suggestionVocabulary } from './suggest.ts';
 
@@ -51,8 +51,12 @@ export function indexFiles(inputs: readonly FilingSearch[], postingsAtOnce = POS
     }
   }
   writers.forEach((w, b) => files.set(bucketPath(b), w.done()));
-  sorted.forEach((part, n) => files.set(fragmentPath(n), part.fragment));
-  const meta: IndexMeta = { version: INDEX_VERSION, docs: sorted.length, buckets };
+  sorted.forEach((part, n) =>
+    part.fragments.forEach((bytes, g) => {
+      if (bytes !== null) files.set(fragmentPath(n * GROUPS + g), bytes);
+    }),
+  );
+  const meta: IndexMeta = { version: INDEX_VERSION, docs: sorted.length, groups: GROUPS, buckets };
   files.set(META_FILE, JSON.stringify(meta));
   files.set(DOCS_FILE, JSON.stringify(sorted.map((part) => part.id)));
   files.set(VOCABULARY_FILE, JSON.stringify(suggestionVocabulary(sorted)));
@@ -60,7 +64,8 @@ export function indexFiles(inputs: readonly FilingSearch[], postingsAtOnce = POS
 }
 
 /**
- * The posting list of every key, keys ascending. Each page's keys are
+ * The posting list of every key, keys ascending, over the groups of the pages
+ * (page * GROUPS + group: a page's key fields hold its group above the field bits). Each page's keys are
  * sorted, so a range of keys is a slice of each page's; a range's postings
  * are gathered in page order and sorted by key with two stable counting
  * passes (low, then high 16 bits), which keeps each list in page order.
@@ -86,7 +91,7 @@ function encodeLists(pages: readonly FilingSearch[], postingsAtOnce: number): En
       let i = cursors[doc]!;
       for (; i < keys.length && keys[i]! < end; i++, n++) {
         keysA[n] = keys[i]!;
-        packedA[n] = doc * 8 + fields[i]!;
+        packedA[n] = doc * GROUPS * 8 + fields[i]!;
       }
       cursors[doc] = i;
     });
@@ -98,7 +103,7 @@ function encodeLists(pages: readonly FilingSearch[], postingsAtOnce: number): En
       while (j < n && keysA[j] === key) j++;
       out.keys.push(key);
       out.offsets.push(writer.length);
-      appendPostings(writer, packedA, i, j, pages.length);
+      appendPostings(writer, packedA, i, j, pages.length * GROUPS);
       i = j;
     }
   }

@@ -8,10 +8,11 @@ import { suggest } from './suggest.ts';
 /**
  * The search over the static index (build-index.ts), for the page and for
  * tests alike: `load` fetches a file of the index by its path in it. The
- * index names the pages that may hold every word (candidates, with the
- * fields their n-grams are in); each page shown is first checked against its
- * own text (its fragment), which gives its rank, its excerpt and the anchor
- * of the part that holds the words.
+ * index names the groups of units of each page (layout.ts GROUPS) that may
+ * hold a word: every n-gram of the word is in the group (candidates, with
+ * the fields the n-grams are in); each page shown is first checked against
+ * the text of those groups alone (their fragments), which gives its rank,
+ * its excerpt and the anchor of the part that holds the words.
  */
 export type Load = (path: string) => Promise<Uint8Array>;
 
@@ -36,8 +37,10 @@ export interface Hit {
 
 interface Candidate {
   doc: number;
-  /** The best the page can score: its fields where every n-gram of each word is. */
+  /** The best the page can score: the sum over the words of the fields where every n-gram of the word is, in one group. */
   bound: number;
+  /** The groups of the page where every n-gram of some word is, as bits: the only ones that can hold a word. */
+  groups: number;
 }
 
 const topBit = (fields: number) => (fields & 4 ? 4 : fields & 2 ? 2 : fields & 1 ? 1 : 0);
@@ -46,12 +49,15 @@ const textDecoder = new TextDecoder();
 export class SearchIndex {
   private buckets = new Map<number, Promise<Map<number, Uint8Array | null>>>();
   private fragments = new Map<number, Promise<Fragment>>();
+  private readonly groups: number;
   private vocabulary: Promise<string[]> | null = null;
 
   private constructor(
     private readonly load: Load,
     readonly meta: IndexMeta,
-  ) {}
+  ) {
+    this.groups = meta.groups;
+  }
 
   static async open(load: Load): Promise<SearchIndex> {
     return new SearchIndex(load, JSON.parse(textDecoder.decode(await load(META_FILE))) as IndexMeta);
@@ -76,60 +82,76 @@ export class SearchIndex {
     return found;
   }
 
-  /** Pages holding a key, with their fields; empty when no page does. */
+  /** Groups (page * groups + group) holding a key, with their fields; empty when none does. */
   private async postings(key: number): Promise<Map<number, number>> {
     const entries = await this.bucket(key % this.meta.buckets);
     if (!entries.has(key)) return new Map();
     const bytes = entries.get(key) ?? (await this.load(listPath(key)));
-    const { docs, fields } = decodePostings(bytes, this.meta.docs);
+    const { docs, fields } = decodePostings(bytes, this.meta.docs * this.groups);
     return new Map(docs.map((doc, i) => [doc, fields[i]!]));
   }
 
-  /** Pages whose index holds every word, best bound first, then in page order. */
+  /** Pages with a group holding each word's n-grams, best bound first, then in page order. */
   async candidates(words: readonly string[]): Promise<Candidate[]> {
     const perWord = await Promise.all(
       words.map(async (word) => {
         const lists = await Promise.all(wordKeys(word).map((key) => this.postings(key)));
         lists.sort((a, b) => a.size - b.size);
-        const out = new Map<number, number>();
-        for (const [doc, fields] of lists[0] ?? []) {
+        const pages = new Map<number, { bound: number; groups: number }>();
+        for (const [group, fields] of lists[0] ?? []) {
           let all = fields;
           let inAll = true;
           for (let i = 1; i < lists.length && inAll; i++) {
-            const more = lists[i]!.get(doc);
+            const more = lists[i]!.get(group);
             if (more === undefined) inAll = false;
             else all &= more;
           }
-          if (inAll) out.set(doc, topBit(all) || 1);
+          if (!inAll) continue;
+          const doc = Math.floor(group / this.groups);
+          const page = pages.get(doc) ?? { bound: 0, groups: 0 };
+          page.bound = Math.max(page.bound, topBit(all) || 1);
+          page.groups |= 1 << group % this.groups;
+          pages.set(doc, page);
         }
-        return out;
+        return pages;
       }),
     );
     perWord.sort((a, b) => a.size - b.size);
     const found: Candidate[] = [];
-    for (const [doc, bound] of perWord[0] ?? []) {
-      let sum = bound;
+    for (const [doc, first] of perWord[0] ?? []) {
+      let sum = first.bound;
+      let groups = first.groups;
       for (let i = 1; i < perWord.length && sum > 0; i++) {
         const more = perWord[i]!.get(doc);
-        sum = more === undefined ? 0 : sum + more;
+        sum = more === undefined ? 0 : sum + more.bound;
+        groups |= more?.groups ?? 0;
       }
-      if (sum > 0) found.push({ doc, bound: sum });
+      if (sum > 0) found.push({ doc, bound: sum, groups });
     }
     return found.sort((a, b) => b.bound - a.bound || a.doc - b.doc);
   }
 
-  fragment(doc: number): Promise<Fragment> {
-    let found = this.fragments.get(doc);
+  /** The head of a page and the units of the groups in `groups` (bits), in page order. */
+  async fragment(doc: number, groups: number): Promise<Fragment> {
+    const wanted: number[] = [];
+    for (let g = 0; g < this.groups; g++) if (groups & (1 << g)) wanted.push(doc * this.groups + g);
+    const parts = await Promise.all(wanted.map((n) => this.groupFragment(n)));
+    return { ...parts[0]!, units: parts.flatMap((part) => part.units) };
+  }
+
+  private groupFragment(n: number): Promise<Fragment> {
+    let found = this.fragments.get(n);
     if (found === undefined) {
-      found = this.load(fragmentPath(doc)).then((bytes) => JSON.parse(textDecoder.decode(bytes)) as Fragment);
-      this.fragments.set(doc, found);
+      found = this.load(fragmentPath(n)).then((bytes) => JSON.parse(textDecoder.decode(bytes)) as Fragment);
+      this.fragments.set(n, found);
     }
     return found;
   }
 
-  /** The page checked against its own text: null when some word is not in it (its n-grams are, apart). */
-  async verify(doc: number, words: readonly string[]): Promise<Hit | null> {
-    const fragment = await this.fragment(doc);
+  /** The candidate checked against the text of its groups: null when some word is not in it (its n-grams are, apart). */
+  async verify(candidate: Pick<Candidate, 'doc' | 'groups'>, words: readonly string[]): Promise<Hit | null> {
+    const { doc } = candidate;
+    const fragment = await this.fragment(doc, candidate.groups);
     let score = 0;
     let place: { anchor: string; text: string; field: number } | null = null;
     for (const [w, word] of words.entries()) {
@@ -207,9 +229,10 @@ export class SearchRun {
       return this.checked[this.shown + count - 1]!.score >= this.candidates[this.at]!.bound;
     };
     while (!ready()) {
-      const batch = this.candidates.slice(this.at, this.at + Math.max(count, 4));
+      // Checking a candidate fetches a group's fragment or two (about 1 KB each): a batch of twice the page in parallel saves round trips.
+      const batch = this.candidates.slice(this.at, this.at + Math.max(2 * count, 4));
       this.at += batch.length;
-      const hits = await Promise.all(batch.map((c) => this.index.verify(c.doc, this.words)));
+      const hits = await Promise.all(batch.map((c) => this.index.verify(c, this.words)));
       for (const hit of hits) {
         if (hit === null) this.rejected++;
         else this.checked.push(hit);

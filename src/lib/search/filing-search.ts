@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { Filing } from '../records/load-filing.ts';
 import { searchDocument, type SearchDocument } from './documents.ts';
 import { blockKeys, normalise } from './grams.ts';
-import { FIELD } from './layout.ts';
+import { FIELD, GROUPS } from './layout.ts';
 import { plainTerm } from './suggest.ts';
 
 /**
@@ -16,43 +16,72 @@ import { plainTerm } from './suggest.ts';
 export interface FilingSearch {
   /** The filing's id: the index numbers its pages in id order. */
   id: string;
-  /** Every key of the page (grams.ts), ascending. */
+  /** Every key of each group of the page (grams.ts), ascending (a key in several groups repeats, groups ascending). */
   keys: Uint32Array;
-  /** The fields (layout.ts FIELD bits) each key is in, in the order of `keys`. */
+  /** The group of the page (0 to GROUPS - 1) and the fields (layout.ts FIELD bits) of each key, as group << 3 | fields, in the order of `keys`. */
   fields: Uint8Array;
-  /** What the search page fetches for a result (fragmentJson), gzipped. */
-  fragment: Uint8Array;
+  /** What the search page fetches to check a group of the page (fragmentJson), gzipped; null for a group with no units. */
+  fragments: (Uint8Array | null)[];
   /** What the suggestions draw on (suggest.ts): the department's name and the page's labels, without their numbering. */
   department: string;
   labels: string[];
 }
 
-/** Every key of a document with the fields it is in, as key → fields bits. */
-export function documentKeys(doc: SearchDocument): Map<number, number> {
-  const keys = new Map<number, number>();
-  const blocks = doc.units.flatMap((unit) => unit.blocks);
+/**
+ * The group of each unit: the page's units in order, cut into GROUPS runs of
+ * about the same length of text. The index lists a key per group, so a word
+ * must be whole in one group to be a candidate, and the page checks a
+ * candidate against that group's text alone (docs/search.md).
+ */
+export function unitGroups(doc: SearchDocument): number[] {
+  const lengths = doc.units.map((u) => u.blocks.reduce((n, b) => n + b.text.length, 0));
+  const total = lengths.reduce((a, b) => a + b, 0) || 1;
+  let before = 0;
+  return lengths.map((length) => {
+    const group = Math.min(GROUPS - 1, Math.floor((before * GROUPS) / total));
+    before += length;
+    return group;
+  });
+}
+
+/** Every key of a document with its groups and fields, as key → (group << 3 | fields) values. */
+export function documentKeys(doc: SearchDocument): Map<number, number>[] {
+  const perGroup = Array.from({ length: GROUPS }, () => new Map<number, number>());
+  const groups = unitGroups(doc);
+  const blocks = doc.units.flatMap((unit, u) => unit.blocks.map((block) => ({ block, group: groups[u]! })));
   // One normalise() over the page: its blocks joined by a character it keeps and no text holds.
-  const texts = normalise(blocks.map((b) => b.text.replaceAll('\u0000', '')).join('\u0000')).split('\u0000');
-  blocks.forEach((block, i) => {
+  const texts = normalise(blocks.map((b) => b.block.text.replaceAll('\u0000', '')).join('\u0000')).split('\u0000');
+  blocks.forEach(({ block, group }, i) => {
+    const keys = perGroup[group]!;
     const field = block.field;
     blockKeys(texts[i]!, (key) => keys.set(key, (keys.get(key) ?? 0) | field));
   });
-  return keys;
+  return perGroup;
 }
 
-/** What the page fetches for a result: the document, its units as [anchor, [field, text]…]. */
-export function fragmentJson(doc: SearchDocument): string {
-  return JSON.stringify({ id: doc.id, title: doc.title, region: doc.region, department: doc.department, year: doc.year, kind: doc.kind, units: doc.units.map((u) => [u.anchor, u.blocks.map((b) => [b.field, b.text])]) });
+/** What the page fetches to check a group: the document's head and the group's units as [anchor, [field, text]…]. */
+export function fragmentJson(doc: SearchDocument, units: SearchDocument['units']): string {
+  return JSON.stringify({ id: doc.id, title: doc.title, region: doc.region, department: doc.department, year: doc.year, kind: doc.kind, units: units.map((u) => [u.anchor, u.blocks.map((b) => [b.field, b.text])]) });
 }
 
-/** The search part of a document: its keys sorted, its fragment gzipped, its terms for suggestions. */
+/** The search part of a document: its keys sorted, its groups' fragments gzipped, its terms for suggestions. */
 export function documentSearch(doc: SearchDocument): FilingSearch {
-  const map = documentKeys(doc);
-  const keys = Uint32Array.from(map.keys()).sort();
-  const fields = Uint8Array.from(keys, (key) => map.get(key)!);
+  const perGroup = documentKeys(doc);
+  const pairs: number[] = [];
+  perGroup.forEach((keys, group) => {
+    for (const [key, fields] of keys) pairs.push(key, group * 8 + fields);
+  });
+  const order = Array.from({ length: pairs.length / 2 }, (_, i) => i).sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
+  const keys = Uint32Array.from(order, (i) => pairs[2 * i]!);
+  const fields = Uint8Array.from(order, (i) => pairs[2 * i + 1]!);
+  const groups = unitGroups(doc);
+  const fragments = Array.from({ length: GROUPS }, (_, g) => {
+    const units = doc.units.filter((_, u) => groups[u] === g);
+    return units.length === 0 ? null : gzipSync(fragmentJson(doc, units), { level: 6 });
+  });
   const labels = new Set<string>();
   for (const unit of doc.units) for (const block of unit.blocks) if (block.field === FIELD.label) labels.add(plainTerm(block.text));
-  return { id: doc.id, keys, fields, fragment: gzipSync(fragmentJson(doc), { level: 6 }), department: doc.department, labels: [...labels] };
+  return { id: doc.id, keys, fields, fragments, department: doc.department, labels: [...labels] };
 }
 
 /** The compile step's one call: the search part of a checked filing, as the store keeps it. */

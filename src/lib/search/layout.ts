@@ -3,10 +3,13 @@
  * builder (build-index.ts) and the page (engine.ts) alike. This module and
  * those the page imports must not reach the records' Node-only code.
  */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
+/** Groups of units per page: the index lists each key per group, and a candidate is checked against its group's fragment alone. */
+export const GROUPS = 8;
 export const bucketPath = (bucket: number) => `b/${bucket}.bin`;
 export const listPath = (key: number) => `l/${key.toString(16)}.bin`;
-export const fragmentPath = (doc: number) => `f/${doc}.bin`;
+/** A group's fragment: `group` is page * GROUPS + the group in the page. */
+export const fragmentPath = (group: number) => `f/${group}.bin`;
 export const META_FILE = 'meta.json';
 export const DOCS_FILE = 'docs.json';
 export const VOCABULARY_FILE = 'vocabulary.json';
@@ -14,6 +17,8 @@ export const VOCABULARY_FILE = 'vocabulary.json';
 export interface IndexMeta {
   version: number;
   docs: number;
+  /** GROUPS when the index was written: the posting lists are over page * groups + group. */
+  groups: number;
   buckets: number;
 }
 
