@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, contentRoot } from '../src/lib/records/paths.ts';
 import { errorCount, report } from '../src/lib/checks/run-checks.ts';
-import { compileAll } from '../src/lib/compile/compile-all.ts';
+import { exitOnSiteConfigError, loadSiteConfig } from '../src/lib/site/site-config.ts';
 import { MANIFEST_ENV, writeManifest } from '../src/lib/compile/build-manifest.ts';
 import { DEFAULT_STORE_ROOT } from '../src/lib/compile/compiled-store.ts';
 import { parseShard, regionOf, splitRegions, type Shard } from '../src/lib/compile/shards.ts';
@@ -56,6 +56,13 @@ try {
   stop(`could not put back what an earlier build left beside ${dist} (${said(error)})`);
 }
 
+// Read before the compiler is loaded: modules it loads make URLs from it as they load.
+try {
+  loadSiteConfig();
+} catch (error) {
+  exitOnSiteConfigError(error);
+}
+const { compileAll } = await import('../src/lib/compile/compile-all.ts');
 const root = contentRoot();
 const run = await compileAll(PROJECT_ROOT, root);
 if (errorCount(run) > 0) {

@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileAll } from '../src/lib/compile/compile-all.ts';
 import { PROJECT_ROOT, contentRoot } from '../src/lib/records/paths.ts';
 import { errorCount, report } from '../src/lib/checks/run-checks.ts';
+import { exitOnSiteConfigError, loadSiteConfig } from '../src/lib/site/site-config.ts';
 
 const USAGE = 'usage: npm run check [-- <content root>] [--no-cache]';
 const parsed = (() => {
@@ -27,6 +27,13 @@ if (parsed.positionals.length > 1) {
   console.error(`check: expected at most one content root, found ${parsed.positionals.length}\n${USAGE}`);
   process.exit(2);
 }
+// Read before the compiler is loaded: modules it loads make URLs from it as they load.
+try {
+  loadSiteConfig();
+} catch (error) {
+  exitOnSiteConfigError(error);
+}
+const { compileAll } = await import('../src/lib/compile/compile-all.ts');
 const root = parsed.positionals[0] ? resolve(parsed.positionals[0]) : contentRoot();
 const scratch = parsed.values['no-cache'] ? mkdtempSync(join(tmpdir(), 'gongkai-check-')) : undefined;
 try {

@@ -3,7 +3,7 @@
  * `npm run build -- --shard K/N` (docs/scale.md) into one site: every
  * shard's files (a file two shards both made must be the same bytes), then
  * the portal's index of filings, data package, feed and sitemap from each
- * shard's part, and the search bundles' list. Like a build, it replaces the
+ * shard's part. Like a build, it replaces the
  * output folder only when everything succeeded.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -11,9 +11,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deserialize } from 'node:v8';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
-import { siteConfig } from '../src/lib/site/site-config.ts';
-import { Output, type Collected } from '../src/lib/public-data/region-year-data.ts';
-import { writePortalData } from '../src/lib/public-data/portal-data.ts';
+import { exitOnSiteConfigError, loadSiteConfig } from '../src/lib/site/site-config.ts';
+import type { Collected } from '../src/lib/public-data/region-year-data.ts';
 import { SHARD_PART, type ShardPart } from '../src/lib/public-data/shard-part.ts';
 import { replaceAtomically, type BuildOutcome } from './atomic-dist.ts';
 
@@ -81,6 +80,16 @@ function joinFiles(parts: readonly { dir: string; part: ShardPart }[], out: stri
 }
 
 const parts = readParts();
+const { basePath } = (() => {
+  try {
+    return loadSiteConfig();
+  } catch (error) {
+    return exitOnSiteConfigError(error);
+  }
+})();
+// Loaded once the configuration is known good: they make URLs from it as they load.
+const { Output } = await import('../src/lib/public-data/region-year-data.ts');
+const { writePortalData } = await import('../src/lib/public-data/portal-data.ts');
 const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutcome> => {
   joinFiles(parts, outDir);
   const collected: Collected = { resources: [], index: [], feed: [], bulk: [], lastmod: new Map() };
@@ -92,7 +101,7 @@ const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutco
     for (const [path, date] of part.collected.lastmod) collected.lastmod.set(path, date);
   }
   const pages = [...new Set(parts.flatMap(({ part }) => part.pages))];
-  const listed = await writePortalData(new Output(outDir, siteConfig.basePath), collected, pages);
+  const listed = await writePortalData(new Output(outDir, basePath), collected, pages);
   console.log(`merge: ${parts.length} shards, ${collected.index.length} filings, ${listed} pages in the sitemap`);
   return { ok: true };
 }).catch((error: unknown) => fail(`${error instanceof Error ? error.message : String(error)}; ${existsSync(dist) ? `the previous ${dist} is unchanged` : `no ${dist} was written`}`));

@@ -20,6 +20,9 @@ const BAZHOU = '河北省/廊坊市/霸州市/805-人力资源和社会保障局
 const GUANGYANG = '河北省/廊坊市/广阳区/233-人力资源和社会保障局/2020-预算';
 const FUNING = '河北省/秦皇岛市/抚宁区/劳动保障和人事/2020-预算';
 
+/** The pages that show something of every filing (the home page's lists, the glossary, the site map): rendered every time. */
+const PORTAL_PAGES = ['', '404.html', 'about/', 'glossary/', 'robots.txt', 'search/', 'sitemap/'];
+
 /** The pages that show only these filings: each one's page, the address of its former printable view, and its department's page. */
 const keyedPages = (filings: readonly string[]) => filings.flatMap((id) => [`${id}/`, `${id}/print/`, `${id.split('/').slice(0, -1).join('/')}/`]).sort();
 const YONGQING = '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算';
@@ -30,6 +33,13 @@ const copied = (log: string) =>
     .split('\n')
     .filter((line) => /\((?:restored|cached)\)\s*$/.test(line))
     .map((line) => /├─ \/(.*)index\.html/.exec(line)![1]!)
+    .sort();
+/** The pages Astro rendered. */
+const rendered = (log: string) =>
+  log
+    .split('\n')
+    .filter((line) => /├─ \/.*\(\+[\d.]+m?s\)/.test(line))
+    .map((line) => /├─ \/(.*?)(?:index\.html)? \(/.exec(line)![1]!)
     .sort();
 const compileLine = (log: string) => log.split('\n').find((line) => line.startsWith('build: ') && line.includes('checked in'))!.replace(/ in \d+ ms/, '');
 
@@ -71,10 +81,14 @@ describe('a rebuild after one filing is added or changed', () => {
     scratch?.remove();
   });
 
-  it('compiles only the new filing, renders its pages and copies the others', () => {
+  it('compiles only the new filing, and renders its pages, its department and regions, and the pages of the whole portal', () => {
     expect(compileLine(logs['added']!)).toBe('build: 5 filing(s) checked (1 compiled, 4 unchanged since an earlier compile)');
     expect(copied(logs['first']!)).toEqual([]);
-    expect(copied(logs['added']!)).toEqual(keyedPages([PUTUO, GUANGYANG, YONGQING, FUNING]));
+    // 霸州市 brings the year 2021 to 河北省 and 廊坊市: each of their year pages links to it.
+    expect(rendered(logs['added']!)).toEqual(
+      [...PORTAL_PAGES, '河北省/', '河北省/2020年/', '河北省/2021年/', '河北省/2024年/', '河北省/廊坊市/', '河北省/廊坊市/2020年/', '河北省/廊坊市/2021年/', '河北省/廊坊市/2024年/', '河北省/廊坊市/霸州市/', '河北省/廊坊市/霸州市/2021年/', ...keyedPages([BAZHOU])].sort(),
+    );
+    expect(copied(logs['added']!)).toEqual([...keyedPages([PUTUO, GUANGYANG, YONGQING, FUNING]), '上海市/', '上海市/2024年/', '上海市/普陀区/', '上海市/普陀区/2024年/', '河北省/廊坊市/广阳区/', '河北省/廊坊市/广阳区/2020年/', '河北省/廊坊市/永清县/', '河北省/廊坊市/永清县/2024年/', '河北省/秦皇岛市/', '河北省/秦皇岛市/2020年/', '河北省/秦皇岛市/抚宁区/', '河北省/秦皇岛市/抚宁区/2020年/'].sort());
   });
 
   it('with a filing added, gives the site a build from scratch gives', () => {
@@ -82,9 +96,9 @@ describe('a rebuild after one filing is added or changed', () => {
     expect(sites['added']).toEqual(fingerprint(join(scratch.dir, 'added')));
   });
 
-  it('with a filing changed, renders only it and its department, and gives the site a build from scratch gives', () => {
+  it('with a filing changed, renders only it, its department and regions of its year, and the pages of the whole portal, and gives the site a build from scratch gives', () => {
     expect(compileLine(logs['changed']!)).toBe('build: 5 filing(s) checked (1 compiled, 4 unchanged since an earlier compile)');
-    expect(copied(logs['changed']!)).toEqual(keyedPages([PUTUO, GUANGYANG, BAZHOU, FUNING]));
+    expect(rendered(logs['changed']!)).toEqual([...PORTAL_PAGES, '河北省/', '河北省/2024年/', '河北省/廊坊市/', '河北省/廊坊市/2024年/', '河北省/廊坊市/永清县/', '河北省/廊坊市/永清县/2024年/', ...keyedPages([YONGQING])].sort());
     expect(fingerprint(out('site'))).toEqual(fingerprint(join(scratch.dir, 'changed')));
   });
 });

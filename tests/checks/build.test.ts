@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
@@ -44,7 +44,18 @@ describe('a filing with a wrong total stops the build, naming the cell; a failed
   });
 
   it('when astro build itself fails after the checks pass, the previous site is unchanged', () => {
-    const build = project.run([...TSX, 'scripts/build.ts', '--outDir', dist, '--config', 'no-such-config.mjs'], COMPLETE);
+    // Between the compile step and Astro, the test breaks Astro's configuration, and mends it after.
+    const config = join(project.dir, 'astro.config.mjs');
+    const kept = readFileSync(config);
+    process.env['GONGKAI_TEST_AFTER_CHECKS'] = `echo "throw new Error('a configuration the test broke');" > '${config}'`;
+    const build = (() => {
+      try {
+        return project.run([...TSX, 'scripts/build.ts', '--outDir', dist], COMPLETE);
+      } finally {
+        delete process.env['GONGKAI_TEST_AFTER_CHECKS'];
+        writeFileSync(config, kept);
+      }
+    })();
     expect(build.status).toBe(1);
     expect(build.output).toMatch(/build: astro build exited with \d+; the previous .* is unchanged/);
     expect(fingerprint(dist)).toEqual(first);

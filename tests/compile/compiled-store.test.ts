@@ -71,6 +71,26 @@ describe('the compiled store', () => {
   });
 });
 
+describe('the compiled store and the site configuration', () => {
+  it('compiles again for another site address, as filing.json carries absolute URLs', () => {
+    const config = join(temp, 'site.yaml');
+    writeFileSync(config, readFileSync(join(PROJECT_ROOT, 'content', 'site.yaml'), 'utf8').replace(/^siteUrl: .*$/m, 'siteUrl: https://yjsgk.example.gov.cn'));
+    // A process reads its site configuration once: each compile runs in its own.
+    const script = `const { compileAll } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src/lib/compile/compile-all.ts'))});
+      const { CompiledStore } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src/lib/compile/compiled-store.ts'))});
+      const run = await compileAll(${JSON.stringify(PROJECT_ROOT)}, ${JSON.stringify(COMPLETE)}, { storeRoot: ${JSON.stringify(join(temp, 'site-store'))} });
+      console.log(JSON.stringify({ compiled: run.compiled, reused: run.reused, origin: new URL(JSON.parse(CompiledStore.at(run.store).record(run.heads[0].hash).json).url).origin }));`;
+    const compile = (env: Record<string, string>) =>
+      JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, encoding: 'utf8' }).trim().split('\n').at(-1)!);
+    const { GONGKAI_SITE_CONFIG: _, ...env } = process.env;
+    expect([compile(env as Record<string, string>), compile({ GONGKAI_SITE_CONFIG: config }), compile({ GONGKAI_SITE_CONFIG: config })]).toEqual([
+      { compiled: 1, reused: 0, origin: 'https://www.example.gov.cn' },
+      { compiled: 1, reused: 0, origin: 'https://yjsgk.example.gov.cn' },
+      { compiled: 0, reused: 1, origin: 'https://yjsgk.example.gov.cn' },
+    ]);
+  }, 60_000);
+});
+
 describe('the compiled store, shared', () => {
   it('keeps the filings of one content tree when another is compiled', async () => {
     const storeRoot = join(temp, 'two-roots');

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../checks/finding.ts';
 import { addressConflicts, duplicateDepartmentYear } from '../records/filing-collisions.ts';
 import { findFilingFolders } from '../records/filing-folders.ts';
 import type { Problem } from '../records/record-error.ts';
+import { siteConfig } from '../site/site-config.ts';
 import type { FilingHead } from './compiled.ts';
 import { CompiledStore, DEFAULT_STORE_ROOT, compilerVersion } from './compiled-store.ts';
 import { compileFolders, type CompileJob, type FolderOutcome } from './compile-folders.ts';
@@ -51,7 +53,9 @@ export async function compileAll(root: string, contentRoot: string, options: Com
   const started = performance.now();
   const version = compilerVersion();
   const store = CompiledStore.open(version, options.storeRoot ?? DEFAULT_STORE_ROOT);
-  const job: CompileJob = { root, contentRoot, store: store.dir, version };
+  // Read first: a mistake in content/site.yaml is reported once, as its own error, not from inside a compile.
+  const site = createHash('sha256').update(JSON.stringify({ ...siteConfig })).digest('base64url');
+  const job: CompileJob = { root, contentRoot, store: store.dir, version, site };
   const { dirs, problems: folderProblems } = findFilingFolders(root, contentRoot);
   const threads = Math.max(1, Math.min(options.threads ?? (dirs.length >= PARALLEL_FROM ? availableParallelism() : 1), dirs.length));
   const outcomes = threads === 1 ? compileFolders(job, dirs) : await inWorkers(job, dirs, threads);

@@ -12,6 +12,8 @@ export interface CompileJob {
   /** The compiled store's folder (CompiledStore.open). */
   store: string;
   version: string;
+  /** A digest of the site's configuration: filing.json and the pages' URLs are made from it. */
+  site: string;
 }
 
 /** A folder's head, and whether this run compiled it (false: taken from the store). */
@@ -30,7 +32,7 @@ export function compileFolders(job: CompileJob, dirs: readonly string[]): Folder
   const store = CompiledStore.at(job.store);
   return dirs.map((dir) => {
     const place = relative(job.root, dir).split(sep).join('/');
-    const snapshot = snapshotFolder(dir, `${job.version}\0${place}`);
+    const snapshot = snapshotFolder(dir, `${job.version}\0${job.site}\0${place}`);
     const stored = store.head(snapshot.hash);
     if (stored) return { head: stored, compiled: false };
     const { head, record } = compileFiling(snapshot, dir, job.root, job.contentRoot);

@@ -20,7 +20,7 @@ export type SnapshotEntry =
 export interface FolderSnapshot {
   /** Entries by path relative to the folder, with `/`. */
   readonly entries: ReadonlyMap<string, SnapshotEntry>;
-  /** SHA-256 of every path and what it held, with the folder's place in the content tree and the compiler's version. */
+  /** SHA-256 of every path and what it held, with the folder's place in the content tree, the compiler's version and the site's configuration. */
   readonly hash: string;
 }
 
@@ -77,7 +77,8 @@ function walk(dir: string, prefix: string, entries: Map<string, SnapshotEntry>):
 
 /**
  * Every path below `dir` and what it held, hashed with `salt` (the folder's
- * place in the content tree and the compiler's version): the same bytes give
+ * place in the content tree, the compiler's version and the site's
+ * configuration): the same bytes give
  * the same hash in any clone, whatever the files' modification times.
  */
 export function snapshotFolder(dir: string, salt: string): FolderSnapshot {

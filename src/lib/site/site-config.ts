@@ -106,6 +106,13 @@ export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }
 
+/** For a command line tool: a mistake in the site configuration ends it with the file and field named, not a stack trace. */
+export function exitOnSiteConfigError(error: unknown): never {
+  if (!(error instanceof SiteConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
 /** The file as people name it: relative to the project when it is inside it. */
 function label(file: string): string {
   const rel = relative(PROJECT_ROOT, file);
