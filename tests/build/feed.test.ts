@@ -65,7 +65,7 @@ describe('feed.xml', () => {
 describe('sitemap.xml', () => {
   const sitemap = parse(sitemapUrl())['urlset'] as { url: { loc: string; lastmod?: string }[] };
 
-  it('lists every page of the site but the not-found page and the printable views, at its absolute URL', () => {
+  it('lists every page of the site but the not-found page and the printable views\' former addresses, at its absolute URL', () => {
     const pages = allPages(siteDir)
       .filter((page) => page !== '/404.html' && !page.endsWith('/print/'))
       .map((page) => absoluteUrl(sitePath(page.slice(1))));

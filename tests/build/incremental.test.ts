@@ -23,8 +23,8 @@ const FUNING = '河北省/秦皇岛市/抚宁区/劳动保障和人事/2020-预�
 /** The pages that show something of every filing (the home page's lists, the glossary, the site map): rendered every time. */
 const PORTAL_PAGES = ['', '404.html', 'about/', 'glossary/', 'robots.txt', 'search/', 'sitemap/'];
 
-/** The pages that show only these filings: each one's page, the address of its former printable view, and its department's page. */
-const keyedPages = (filings: readonly string[]) => filings.flatMap((id) => [`${id}/`, `${id}/print/`, `${id.split('/').slice(0, -1).join('/')}/`]).sort();
+/** The pages that show only these filings: each one's page and its department's. */
+const keyedPages = (filings: readonly string[]) => filings.flatMap((id) => [`${id}/`, `${id.split('/').slice(0, -1).join('/')}/`]).sort();
 const YONGQING = '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算';
 
 /** The pages Astro copied from its last build instead of rendering them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { equal, formatAmount, sum } from '../../src/lib/records/decimal.ts';
+import { Decimal, equal, formatAmount, sum } from '../../src/lib/records/decimal.ts';
 
 describe('exact decimal arithmetic for amounts', () => {
   it('adds without binary rounding', () => {
@@ -36,5 +36,10 @@ describe('exact decimal arithmetic for amounts', () => {
     expect(formatAmount('845.0100')).toBe('845.01');
     expect(formatAmount(null)).toBe('');
     expect(formatAmount('')).toBe('');
+  });
+
+  it('formats every form a record writes as decimal.js does, signs and zeros included', () => {
+    const forms = ['0', '-0', '0.0', '-0.00', '-0.01', '7', '-7', '7.5', '-7.5', '7.05', '1234567890123456789.12', '0.10', '10', '-10.00', '845.0100', '1.005', '-0.004', '12.3456'];
+    expect(forms.map(formatAmount)).toEqual(forms.map((v) => new Decimal(v).toFixed(2)));
   });
 });

@@ -6,9 +6,9 @@ import { publicFiling } from '../public-data/from-filing.ts';
 import { publishedSource } from '../public-data/published-source.ts';
 import { filingJson } from '../site/exports.ts';
 import { filingFigures } from '../site/filing-figures.ts';
-import { headline } from '../site/headline.ts';
+import { headline, type Headline } from '../site/headline.ts';
 import { headlineFigures } from '../site/headline-change.ts';
-import { filingRows } from '../site/previous-year.ts';
+import { filingRows, type FilingRows } from '../site/previous-year.ts';
 import { filingSearchBytes } from '../search/filing-search.ts';
 import type { CompiledHead, CompiledRecord, FilingHead } from './compiled.ts';
 import type { FolderSnapshot } from './folder-snapshot.ts';
@@ -16,7 +16,7 @@ import type { FolderSnapshot } from './folder-snapshot.ts';
 /** What compiling one folder gives: the head, and for a readable record the record, the bytes of its published sources and its search part. */
 export interface Compiled {
   head: CompiledHead;
-  record?: { record: CompiledRecord; sources: Uint8Array[]; search: Uint8Array };
+  record?: { record: CompiledRecord; sources: Uint8Array[]; search: Uint8Array; rows: FilingRows };
 }
 
 /** The bytes of a file of the snapshot; the loader has read every file it names, so a missing one is a bug, not a record problem. */
@@ -27,10 +27,10 @@ function snapshotBytes(snapshot: FolderSnapshot, file: string): Uint8Array {
 }
 
 /** The head of a loaded record: what the content collection and the index pages keep of it. */
-export function filingHead(filing: Filing, hash: string): FilingHead {
+export function filingHead(filing: Filing, hash: string, figures: Headline = headline(filing)): FilingHead {
   const { id, dir, title, kind, year, region, department, unit } = filing;
   const glossary = filing.sections.flatMap((s) => [s, ...s.subsections]).flatMap((p) => p.blocks.flatMap((b) => b.glossary ?? []));
-  return { id, dir, hash, title, kind, year, region, department, unit, glossary, figures: filingFigures(filing), headline: headlineFigures(headline(filing)) };
+  return { id, dir, hash, title, kind, year, region, department, unit, glossary, figures: filingFigures(filing), headline: headlineFigures(figures) };
 }
 
 /**
@@ -53,18 +53,20 @@ export function compileFiling(snapshot: FolderSnapshot, dir: string, root: strin
   const data = publicFiling(filing, findings, read);
   const published = filing.sources.map((source) => publishedSource(sourceFileName(source.file), read(source.file)));
   const { region, department, year, kind, id } = filing;
+  const top = headline(filing);
   return {
-    head: { hash: snapshot.hash, dir: filing.dir, problems: [], checked: { identity: { region, department, year, kind, id, dir: filing.dir }, findings, head: filingHead(filing, snapshot.hash) } },
+    head: { hash: snapshot.hash, dir: filing.dir, problems: [], checked: { identity: { region, department, year, kind, id, dir: filing.dir }, findings, head: filingHead(filing, snapshot.hash, top) } },
     record: {
       record: {
         filing,
         findings,
-        rows: filingRows(filing.tables),
+        headline: top,
         json: filingJson(data),
         sources: data.sources.map((s, i) => ({ url: s.url, sha256: published[i]!.sha256 })),
       },
       sources: published.map((p) => p.bytes),
       search: filingSearchBytes(filing),
+      rows: filingRows(filing.tables),
     },
   };
 }

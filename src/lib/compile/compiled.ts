@@ -6,7 +6,7 @@ import { filingSchema, type FilingDeclaration } from '../records/schema/filing.t
 import { glossaryEntrySchema } from '../records/schema/section.ts';
 import type { FilingFigures } from '../site/filing-figures.ts';
 import type { HeadlineFigures } from '../site/headline-change.ts';
-import type { FilingRows } from '../site/previous-year.ts';
+import type { Headline } from '../site/headline.ts';
 
 /**
  * A filing as the compile step leaves it (docs/compile.md): validated and
@@ -60,8 +60,8 @@ export interface PublishedSourceRef {
 export interface CompiledRecord {
   filing: Filing;
   findings: Finding[];
-  /** What the department's next filing of the same kind shows beside its rows. */
-  rows: FilingRows;
+  /** The figures the page heads itself with, and where each stands. */
+  headline: Headline;
   /** filing.json as published. */
   json: string;
   sources: PublishedSourceRef[];

@@ -18,13 +18,12 @@ export async function writeFilingData(out: Output, store: CompiledStore, filings
 
 /**
  * The paths of the pages a sitemap lists, from the paths a build rendered:
- * pages only (not filing.json or robots.txt), without the not-found page and
- * the printable views, which repeat the filing pages.
+ * pages only (not robots.txt), without the not-found page.
  */
 export const sitemapPaths = (rendered: readonly string[]): string[] =>
   rendered
     .map((path) => path.replace(/^\/+/, ''))
-    .filter((path) => (path === '' || path.endsWith('/')) && path !== '404/' && !path.endsWith('/print/'))
+    .filter((path) => (path === '' || path.endsWith('/')) && path !== '404/')
     .sort();
 
 /**

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { regionPath } from '../records/filing-path.ts';
 import { absoluteUrl, bulkZipUrl, filingUrl, sitePath } from '../site/urls.ts';
 import type { CompiledStore } from '../compile/compiled-store.ts';
+import { printAddressPage, printAddressUrl } from '../site/print-address.ts';
 import { zipFiles } from './bulk-zip.ts';
 import { dataPackage, filingCsvs, packageName, packageResource } from './data-package.ts';
 import type { DataResource } from './datapackage-schema.ts';
@@ -129,6 +130,7 @@ export async function writeRegionYear(out: Output, store: CompiledStore, group: 
       { url: `${filingUrl(filing)}filing.json`, content: text },
       ...csvs.map((c) => ({ url: beside(c.url), content: c.csv })),
       ...record.sources.map((s) => ({ url: beside(s.url), content: store.source(s.sha256) })),
+      { url: printAddressUrl(record.filing), content: printAddressPage(record.filing) },
     ];
     if (!(await out.linkUnchanged(own))) await Promise.all(own.map((f) => out.write(f.url, f.content)));
     files.set(`${folder}filing.json`, text);

@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { buildManifest } from '../compile/build-manifest.ts';
 import type { CompiledRecord } from '../compile/compiled.ts';
+import type { FilingRows } from '../site/previous-year.ts';
 import type { FilingSummary } from './filing-loader.ts';
 
 /** Every filing's summary from the content collection, in stable id order. */
@@ -16,4 +17,9 @@ export async function getFilings(): Promise<FilingSummary[]> {
  */
 export function compiledRecord(summary: Pick<FilingSummary, 'hash'>): CompiledRecord {
   return buildManifest().store.record(summary.hash);
+}
+
+/** The row figures of a filing, which the department's next filing of the same kind shows beside its own. */
+export function compiledRows(summary: Pick<FilingSummary, 'hash'>): FilingRows {
+  return buildManifest().store.rows(summary.hash);
 }

@@ -74,7 +74,16 @@ export function equal(a: Comparable, b: Comparable): boolean {
 }
 
 /** Display form of an amount in 万元: always two decimals, as the standard tables print them. */
+/** A figure of at most two decimals, as records write them: formatted from its digits, without a Decimal (the tables print thousands of them). */
+const TWO_DECIMALS = /^(-?)(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
+
 export function formatAmount(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
+  const plain = TWO_DECIMALS.exec(value);
+  if (plain) {
+    const cents = (plain[3] ?? '').padEnd(2, '0');
+    // Decimal prints -0 as 0.00: so does this.
+    return `${plain[1] && (plain[2] !== '0' || cents !== '00') ? '-' : ''}${plain[2]}.${cents}`;
+  }
   return new Decimal(value).toFixed(2);
 }

@@ -1,6 +1,6 @@
 import { regionPath, urlFor } from '../records/filing-path.ts';
 import type { FilingDeclaration } from '../records/schema/filing.ts';
-import { HOME_URL, departmentUrl, filingUrl } from './urls.ts';
+import { HOME_URL, departmentUrl } from './urls.ts';
 
 export interface Crumb {
   label: string;
@@ -18,12 +18,6 @@ export function regionCrumbs(segments: readonly string[], linkLast = false): Cru
   ];
 }
 
-export function filingCrumbs(filing: Pick<FilingDeclaration, 'region' | 'department' | 'year' | 'kind'>, current?: string): Crumb[] {
-  const own = `${filing.year}年${filing.kind}`;
-  return [
-    ...regionCrumbs(regionPath(filing), true),
-    { label: filing.department.name, href: departmentUrl(filing) },
-    current ? { label: own, href: filingUrl(filing) } : { label: own },
-    ...(current ? [{ label: current }] : []),
-  ];
+export function filingCrumbs(filing: Pick<FilingDeclaration, 'region' | 'department' | 'year' | 'kind'>): Crumb[] {
+  return [...regionCrumbs(regionPath(filing), true), { label: filing.department.name, href: departmentUrl(filing) }, { label: `${filing.year}年${filing.kind}` }];
 }
