@@ -11,8 +11,7 @@ import type { Filing } from '../../src/lib/records/load-filing.ts';
 import type { Table } from '../../src/lib/records/schema/table.ts';
 import { dataTableHtml } from '../../src/lib/render/data-table.ts';
 import { escapeHtml } from '../../src/lib/render/escape-html.ts';
-import { renderMarkdown } from '../../src/lib/render/markdown.ts';
-import { markdownIdPrefix } from '../../src/lib/site/filing-view.ts';
+import { textsHtml } from '../../src/lib/site/filing-view.ts';
 import { linkableText, linkTerms, linkTermsInHtml, termPlan } from '../../src/lib/site/glossary-links.ts';
 import { pageTerms, termPlace, termTargets } from '../../src/lib/site/page-terms.ts';
 import { GLOSSARY_URL } from '../../src/lib/site/urls.ts';
@@ -88,10 +87,11 @@ const portal = ['基本支出', '项目支出', '“三公”经费', '机关运
 
 /** The page as the filing page draws it: headline labels, the table, the two Markdown blocks, in this order. */
 function render(): string {
-  const terms = pageTerms(page, ['“三公”经费预算', '支出总计'], portal);
+  const html = textsHtml(texts);
+  const terms = pageTerms(page, html, ['“三公”经费预算', '支出总计'], portal);
   const headline = ['“三公”经费预算', '支出总计'].map((label) => `<dt>${linkTerms(label, terms.all, terms.at(termPlace.headline))}</dt>`).join('');
   const tableHtml = dataTableHtml({ id: 'table-x', title: table.title, context: '测试', columns: table.columns, rows: table.rows, terms: { all: terms.all, link: terms.at(termPlace.table(table.id)) } });
-  const prose = Object.keys(texts).map((path) => linkTermsInHtml(renderMarkdown(texts[path]!, markdownIdPrefix(path)), terms.all, terms.at(termPlace.markdown(path))));
+  const prose = Object.keys(texts).map((path) => linkTermsInHtml(html[path]!, terms.all, terms.at(termPlace.markdown(path))));
   return `<dl>${headline}</dl>${tableHtml}${prose.join('')}`;
 }
 
@@ -120,8 +120,7 @@ describe('glossary terms on a filing page', () => {
   });
 
   it('changes nothing of the rendered Markdown but the text where it links', () => {
-    for (const path of Object.keys(texts)) {
-      const html = renderMarkdown(texts[path]!, markdownIdPrefix(path));
+    for (const html of Object.values(textsHtml(texts))) {
       const linked = linkTermsInHtml(html, termTargets(['上年结转'], portal), new Map(termTargets(['上年结转'], portal)));
       expect(linked.replace(/<a class="gk-term" href="[^"]*">([^<]*)<\/a>/g, '$1')).toBe(html);
       expect(linked).not.toContain('<script');

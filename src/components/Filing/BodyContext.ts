@@ -10,6 +10,8 @@ export interface BodyContext {
   /** Ids of the cells the headline links to, by table id and `row:column`. */
   anchors: ReadonlyMap<string, ReadonlyMap<string, string>>;
   terms: PageTerms;
+  /** Every Markdown text of the filing as sanitised HTML, by its path (rendered by the compile step). */
+  html: Readonly<Record<string, string>>;
   /** The department's previous filing of the same kind, for 上年数 and 增减 beside classified rows (set by the filing page). */
   previousYear?: { label: string; rows: FilingRows } | undefined;
 }

@@ -9,6 +9,7 @@ import { filingFigures } from '../site/filing-figures.ts';
 import { headline, type Headline } from '../site/headline.ts';
 import { headlineFigures } from '../site/headline-change.ts';
 import { filingRows, type FilingRows } from '../site/previous-year.ts';
+import { textsHtml } from '../site/filing-view.ts';
 import { filingSearchBytes } from '../search/filing-search.ts';
 import type { CompiledHead, CompiledRecord, FilingHead } from './compiled.ts';
 import type { FolderSnapshot } from './folder-snapshot.ts';
@@ -61,6 +62,7 @@ export function compileFiling(snapshot: FolderSnapshot, dir: string, root: strin
         filing,
         findings,
         headline: top,
+        html: textsHtml(filing.texts),
         json: filingJson(data),
         sources: data.sources.map((s, i) => ({ url: s.url, sha256: published[i]!.sha256 })),
       },

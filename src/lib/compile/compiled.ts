@@ -62,6 +62,8 @@ export interface CompiledRecord {
   findings: Finding[];
   /** The figures the page heads itself with, and where each stands. */
   headline: Headline;
+  /** Every Markdown text as sanitised HTML, by its path. */
+  html: Record<string, string>;
   /** filing.json as published. */
   json: string;
   sources: PublishedSourceRef[];

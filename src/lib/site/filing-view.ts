@@ -6,6 +6,7 @@ import type { BlockDeclaration, SectionDeclaration } from '../records/schema/sec
 import type { Cell, Table } from '../records/schema/table.ts';
 import type { CellFlag, TableColumn } from './table-model.ts';
 import { termKey } from '../records/schema/section.ts';
+import { renderMarkdown } from '../render/markdown.ts';
 
 /** Second line of every caption: whose table and which year, so a printed or copied table says so itself. */
 export function tableContext(f: Pick<Filing, 'department' | 'year' | 'kind'>): string {
@@ -167,6 +168,10 @@ export const cellAnchor = (tableId: string, row: number, column: number) => `${t
 
 /** Footnote ids of a Markdown block are prefixed by its file's path: readable, and unique on the page. */
 export const markdownIdPrefix = (path: string) => `${path.replace(/[^A-Za-z0-9]+/g, '-')}-`;
+
+/** Every Markdown text of a filing as the page shows it (sanitised HTML), by its path: rendered once, by the compile step. */
+export const textsHtml = (texts: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(texts).map(([path, text]) => [path, renderMarkdown(text, markdownIdPrefix(path))]));
 
 /** Text longer than this many characters folds away under its heading, so that a phone can get past it. */
 export const FOLD_CHARACTERS = 400;

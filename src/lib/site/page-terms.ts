@@ -1,7 +1,6 @@
 import type { Filing } from '../records/load-filing.ts';
 import type { BlockDeclaration } from '../records/schema/section.ts';
-import { renderMarkdown } from '../render/markdown.ts';
-import { indicatorTable, markdownIdPrefix, projectBudgetTable, projectsIn, standaloneTables, termAnchor, unplacedProjects, type NumberedProject } from './filing-view.ts';
+import { indicatorTable, projectBudgetTable, projectsIn, standaloneTables, termAnchor, unplacedProjects, type NumberedProject } from './filing-view.ts';
 import { LINKABLE_TERM, linkableText, termPlan, type TermLinks, type TermPlace } from './glossary-links.ts';
 import { headerRows, type TableColumn } from './table-model.ts';
 import { GLOSSARY_URL } from './urls.ts';
@@ -55,11 +54,11 @@ function* projectPlaces({ project, index }: NumberedProject): Generator<TermPlac
   if (indicators.rows.length > 0) yield { key: termPlace.project(index, 'indicators'), texts: headerText(indicators.columns) };
 }
 
-function* blockPlaces(f: Filing, blocks: readonly BlockDeclaration[]): Generator<TermPlace> {
+function* blockPlaces(f: Filing, html: Readonly<Record<string, string>>, blocks: readonly BlockDeclaration[]): Generator<TermPlace> {
   const tables = new Map(f.tables.map((t) => [t.id, t]));
   for (const block of blocks) {
     if (block.markdown !== undefined) {
-      yield { key: termPlace.markdown(block.markdown), texts: linkableText(renderMarkdown(f.texts[block.markdown] ?? '', markdownIdPrefix(block.markdown))) };
+      yield { key: termPlace.markdown(block.markdown), texts: linkableText(html[block.markdown] ?? '') };
     }
     const table = block.table === undefined ? undefined : tables.get(block.table);
     if (table) yield { key: termPlace.table(table.id), texts: headerText(table.columns) };
@@ -69,18 +68,18 @@ function* blockPlaces(f: Filing, blocks: readonly BlockDeclaration[]): Generator
 }
 
 /** The places of a filing page in the order FilingBody draws them. */
-export function* pagePlaces(f: Filing, headlineLabels: readonly string[]): Generator<TermPlace> {
+export function* pagePlaces(f: Filing, html: Readonly<Record<string, string>>, headlineLabels: readonly string[]): Generator<TermPlace> {
   yield { key: termPlace.headline, texts: headlineLabels };
   for (const table of standaloneTables(f)) yield { key: termPlace.table(table.id), texts: headerText(table.columns) };
   for (const section of f.sections) {
-    yield* blockPlaces(f, section.blocks);
-    for (const sub of section.subsections) yield* blockPlaces(f, sub.blocks);
+    yield* blockPlaces(f, html, section.blocks);
+    for (const sub of section.subsections) yield* blockPlaces(f, html, sub.blocks);
   }
   for (const project of unplacedProjects(f)) yield* projectPlaces(project);
 }
 
-export function pageTerms(f: Filing, headlineLabels: readonly string[], portal: readonly string[]): PageTerms {
+export function pageTerms(f: Filing, html: Readonly<Record<string, string>>, headlineLabels: readonly string[], portal: readonly string[]): PageTerms {
   const all = termTargets(ownTerms(f), portal);
-  const plan = termPlan(pagePlaces(f, headlineLabels), all);
+  const plan = termPlan(pagePlaces(f, html, headlineLabels), all);
   return { all, at: (key) => new Map(plan.get(key) ?? []) };
 }
