@@ -121,12 +121,30 @@ describe('groups of units', () => {
     const index = await open(PAGES, loaded);
     const run = await SearchRun.start(index, name);
     expect(run.candidates).toEqual([
-      { doc: 1, bound: 1, groups: 1 << 7 },
-      { doc: 2, bound: 1, groups: 1 << 3 },
+      { doc: 1, bound: 1, groups: 1 << 7, bounds: [1], first: 1 << 7 },
+      { doc: 2, bound: 1, groups: 1 << 3, bounds: [1], first: 1 << 3 },
     ]);
     const hits = await run.next(10);
     expect(hits.map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/3-民政局/2024-预算', 'section-3']]);
     expect(loaded.filter((path) => path.startsWith('f/')).sort()).toEqual(['f/15.bin', 'f/19.bin']);
+  });
+
+  it("checks a word that is in every group against each page's first group alone when it holds the word at its bound", async () => {
+    const loaded: string[] = [];
+    const index = await open(PAGES, loaded);
+    const run = await SearchRun.start(index, '五六七');
+    expect(run.candidates.map((c) => [c.doc, c.groups, c.first])).toEqual([
+      [0, 0xff, 1],
+      // Page 1's last unit is its two names alone: no filler in group 7.
+      [1, 0x7f, 1],
+      [2, 0xff, 1],
+    ]);
+    expect((await run.next(10)).map((h) => [h.doc, h.anchor])).toEqual([
+      [0, 'section-0'],
+      [1, 'section-0'],
+      [2, 'section-0'],
+    ]);
+    expect(loaded.filter((path) => path.startsWith('f/')).sort()).toEqual(['f/0.bin', 'f/16.bin', 'f/8.bin']);
   });
 });
 

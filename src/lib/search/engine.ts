@@ -41,6 +41,10 @@ interface Candidate {
   bound: number;
   /** The groups of the page where every n-gram of some word is, as bits: the only ones that can hold a word. */
   groups: number;
+  /** Each word's bound, in the query's order. */
+  bounds: number[];
+  /** For each word, the first group where its n-grams reach its bound: checked first, alone when it holds every word at its bound. */
+  first: number;
 }
 
 const topBit = (fields: number) => (fields & 4 ? 4 : fields & 2 ? 2 : fields & 1 ? 1 : 0);
@@ -97,7 +101,7 @@ export class SearchIndex {
       words.map(async (word) => {
         const lists = await Promise.all(wordKeys(word).map((key) => this.postings(key)));
         lists.sort((a, b) => a.size - b.size);
-        const pages = new Map<number, { bound: number; groups: number }>();
+        const pages = new Map<number, { bound: number; groups: number; first: number }>();
         for (const [group, fields] of lists[0] ?? []) {
           let all = fields;
           let inAll = true;
@@ -108,25 +112,25 @@ export class SearchIndex {
           }
           if (!inAll) continue;
           const doc = Math.floor(group / this.groups);
-          const page = pages.get(doc) ?? { bound: 0, groups: 0 };
-          page.bound = Math.max(page.bound, topBit(all) || 1);
-          page.groups |= 1 << group % this.groups;
+          const page = pages.get(doc) ?? { bound: 0, groups: 0, first: 0 };
+          const bit = 1 << group % this.groups;
+          const bound = topBit(all) || 1;
+          // A page's groups come in order: the first to reach a higher bound is the first group of that bound.
+          if (bound > page.bound) [page.bound, page.first] = [bound, bit];
+          page.groups |= bit;
           pages.set(doc, page);
         }
         return pages;
       }),
     );
-    perWord.sort((a, b) => a.size - b.size);
+    const smallest = perWord.reduce((a, b) => (b.size < a.size ? b : a));
     const found: Candidate[] = [];
-    for (const [doc, first] of perWord[0] ?? []) {
-      let sum = first.bound;
-      let groups = first.groups;
-      for (let i = 1; i < perWord.length && sum > 0; i++) {
-        const more = perWord[i]!.get(doc);
-        sum = more === undefined ? 0 : sum + more.bound;
-        groups |= more?.groups ?? 0;
-      }
-      if (sum > 0) found.push({ doc, bound: sum, groups });
+    for (const doc of smallest.keys()) {
+      const pages = perWord.map((word) => word.get(doc));
+      if (pages.some((page) => page === undefined)) continue;
+      const all = pages as { bound: number; groups: number; first: number }[];
+      const bounds = all.map((page) => page.bound);
+      found.push({ doc, bound: bounds.reduce((a, b) => a + b, 0), groups: all.reduce((g, page) => g | page.groups, 0), bounds, first: all.reduce((g, page) => g | page.first, 0) });
     }
     return found.sort((a, b) => b.bound - a.bound || a.doc - b.doc);
   }
@@ -148,25 +152,21 @@ export class SearchIndex {
     return found;
   }
 
-  /** The candidate checked against the text of its groups: null when some word is not in it (its n-grams are, apart). */
-  async verify(candidate: Pick<Candidate, 'doc' | 'groups'>, words: readonly string[]): Promise<Hit | null> {
+  /**
+   * The candidate checked against the text of its groups: null when some word
+   * is not in it (its n-grams are, apart). The first group of each word's
+   * bound is fetched first; when it holds every word at its bound, the page's
+   * score and first place are known without the other groups.
+   */
+  async verify(candidate: Pick<Candidate, 'doc' | 'groups' | 'bounds' | 'first'>, words: readonly string[]): Promise<Hit | null> {
     const { doc } = candidate;
+    const firstFragment = await this.fragment(doc, candidate.first);
+    const early = place(firstFragment, words);
+    if (early !== null && early.fields.every((field, w) => field === candidate.bounds[w])) return hit(doc, firstFragment, early, words);
+    if (candidate.first === candidate.groups) return null;
     const fragment = await this.fragment(doc, candidate.groups);
-    let score = 0;
-    let place: { anchor: string; text: string; field: number } | null = null;
-    for (const [w, word] of words.entries()) {
-      let best: { anchor: string; text: string; field: number } | null = null;
-      for (const [anchor, blocks] of fragment.units) {
-        for (const [field, text] of blocks) {
-          if ((best === null || field > best.field) && findWord(normalise(text), word) >= 0) best = { anchor, text, field };
-        }
-      }
-      if (best === null) return null;
-      score += best.field;
-      if (w === 0) place = best;
-    }
-    const shown = place!;
-    return { doc, fragment, score, anchor: shown.anchor, excerpt: excerpt(shown.text, words[0]!) ?? [{ text: shown.text, marked: false }] };
+    const found = place(fragment, words);
+    return found === null ? null : hit(doc, fragment, found, words);
   }
 
   suggestions(query: string): Promise<string[]> {
@@ -178,6 +178,37 @@ export class SearchIndex {
   async ids(): Promise<string[]> {
     return JSON.parse(textDecoder.decode(await this.load(DOCS_FILE))) as string[];
   }
+}
+
+interface Place {
+  /** The best field each word is in. */
+  fields: number[];
+  /** Where the first word is at its best field, first in page order. */
+  anchor: string;
+  text: string;
+}
+
+/** Where each word is in the units of a fragment, or null when one is not there. */
+function place(fragment: Fragment, words: readonly string[]): Place | null {
+  const fields: number[] = [];
+  let first: { anchor: string; text: string } | null = null;
+  for (const [w, word] of words.entries()) {
+    let best: { anchor: string; text: string; field: number } | null = null;
+    for (const [anchor, blocks] of fragment.units) {
+      for (const [field, text] of blocks) {
+        if ((best === null || field > best.field) && findWord(normalise(text), word) >= 0) best = { anchor, text, field };
+      }
+    }
+    if (best === null) return null;
+    fields.push(best.field);
+    if (w === 0) first = best;
+  }
+  return { fields, ...first! };
+}
+
+function hit(doc: number, fragment: Fragment, found: Place, words: readonly string[]): Hit {
+  const score = found.fields.reduce((a, b) => a + b, 0);
+  return { doc, fragment, score, anchor: found.anchor, excerpt: excerpt(found.text, words[0]!) ?? [{ text: found.text, marked: false }] };
 }
 
 /**
@@ -229,8 +260,9 @@ export class SearchRun {
       return this.checked[this.shown + count - 1]!.score >= this.candidates[this.at]!.bound;
     };
     while (!ready()) {
-      // Checking a candidate fetches a group's fragment or two (about 1 KB each): a batch of twice the page in parallel saves round trips.
-      const batch = this.candidates.slice(this.at, this.at + Math.max(2 * count, 4));
+      // Checking a candidate fetches a group's fragment or two (about 1.4 KB each): after a first batch of a page, which is
+      // enough for most queries, batches of twice a page in parallel save round trips where many candidates fail their check.
+      const batch = this.candidates.slice(this.at, this.at + Math.max(this.at === 0 ? count : 2 * count, 4));
       this.at += batch.length;
       const hits = await Promise.all(batch.map((c) => this.index.verify(c, this.words)));
       for (const hit of hits) {

@@ -67,13 +67,15 @@ export function fragmentJson(doc: SearchDocument, units: SearchDocument['units']
 /** The search part of a document: its keys sorted, its groups' fragments gzipped, its terms for suggestions. */
 export function documentSearch(doc: SearchDocument): FilingSearch {
   const perGroup = documentKeys(doc);
-  const pairs: number[] = [];
+  // key * 256 + (group << 3 | fields) is exact in a double: one typed sort orders by key, then group.
+  const packed = new Float64Array(perGroup.reduce((n, keys) => n + keys.size, 0));
+  let n = 0;
   perGroup.forEach((keys, group) => {
-    for (const [key, fields] of keys) pairs.push(key, group * 8 + fields);
+    for (const [key, fields] of keys) packed[n++] = key * 256 + group * 8 + fields;
   });
-  const order = Array.from({ length: pairs.length / 2 }, (_, i) => i).sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
-  const keys = Uint32Array.from(order, (i) => pairs[2 * i]!);
-  const fields = Uint8Array.from(order, (i) => pairs[2 * i + 1]!);
+  packed.sort();
+  const keys = Uint32Array.from(packed, (v) => Math.floor(v / 256));
+  const fields = Uint8Array.from(packed, (v) => v % 256);
   const groups = unitGroups(doc);
   const fragments = Array.from({ length: GROUPS }, (_, g) => {
     const units = doc.units.filter((_, u) => groups[u] === g);
