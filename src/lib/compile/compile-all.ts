@@ -8,7 +8,7 @@ import type { Problem } from '../records/record-error.ts';
 import { siteConfig } from '../site/site-config.ts';
 import type { FilingHead } from './compiled.ts';
 import { CompiledStore, DEFAULT_STORE_ROOT, compilerVersion } from './compiled-store.ts';
-import { compileFolders, type CompileJob, type FolderOutcome } from './compile-folders.ts';
+import { compileFolders, storedHead, type CompileJob, type FolderOutcome } from './compile-folders.ts';
 
 export interface CompileRun {
   filingCount: number;
@@ -57,8 +57,18 @@ export async function compileAll(root: string, contentRoot: string, options: Com
   const site = createHash('sha256').update(JSON.stringify({ ...siteConfig })).digest('base64url');
   const job: CompileJob = { root, contentRoot, store: store.dir, version, site };
   const { dirs, problems: folderProblems } = findFilingFolders(root, contentRoot);
-  const threads = Math.max(1, Math.min(options.threads ?? (dirs.length >= PARALLEL_FROM ? availableParallelism() : 1), dirs.length));
-  const outcomes = threads === 1 ? compileFolders(job, dirs) : await inWorkers(job, dirs, threads);
+  // Unchanged folders are found here, by hash, in well under a millisecond each; only the others go to the threads, which take seconds to start.
+  const outcomes: FolderOutcome[] = new Array(dirs.length);
+  const misses: number[] = [];
+  dirs.forEach((dir, i) => {
+    const head = storedHead(job, store, dir);
+    if (head) outcomes[i] = { head, compiled: false };
+    else misses.push(i);
+  });
+  const todo = misses.map((i) => dirs[i]!);
+  const threads = Math.max(1, Math.min(options.threads ?? (todo.length >= PARALLEL_FROM ? availableParallelism() : 1), todo.length));
+  const fresh = threads === 1 ? compileFolders(job, todo) : await inWorkers(job, todo, threads);
+  misses.forEach((i, k) => (outcomes[i] = fresh[k]!));
 
   const problems = [...folderProblems, ...outcomes.flatMap((o) => o.head.problems)];
   const findings: Finding[] = [];
@@ -76,7 +86,7 @@ export async function compileAll(root: string, contentRoot: string, options: Com
   problems.push(...addressConflicts(outcomes.flatMap((o) => (o.head.checked ? [o.head.checked.identity] : []))));
   heads.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const compiled = outcomes.filter((o) => o.compiled).length;
-  return { filingCount: dirs.length, problems, findings, heads, store: store.dir, compiled, reused: dirs.length - compiled, threads, elapsed: performance.now() - started };
+  return { filingCount: dirs.length, problems, findings, heads, store: store.dir, compiled, reused: dirs.length - compiled, threads: todo.length === 0 ? 1 : threads, elapsed: performance.now() - started };
 }
 
 /** Compile `dirs` on `threads` worker threads, each taking the next batch as it finishes one; outcomes in the order of `dirs`. */

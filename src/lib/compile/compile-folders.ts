@@ -22,6 +22,11 @@ export interface FolderOutcome {
   compiled: boolean;
 }
 
+const snapshotOf = (job: CompileJob, dir: string) => snapshotFolder(dir, `${job.version}\0${job.site}\0${relative(job.root, dir).split(sep).join('/')}`);
+
+/** The head the store holds for what `dir` holds now, if it was compiled before. */
+export const storedHead = (job: CompileJob, store: CompiledStore, dir: string): CompiledHead | undefined => store.head(snapshotOf(job, dir).hash);
+
 /**
  * The snapshot of each folder, its hash, and the stored head for that hash
  * or a fresh compile of the snapshot, kept in the store. The folder is read
@@ -31,14 +36,13 @@ export interface FolderOutcome {
 export function compileFolders(job: CompileJob, dirs: readonly string[]): FolderOutcome[] {
   const store = CompiledStore.at(job.store);
   return dirs.map((dir) => {
-    const place = relative(job.root, dir).split(sep).join('/');
-    const snapshot = snapshotFolder(dir, `${job.version}\0${job.site}\0${place}`);
+    const snapshot = snapshotOf(job, dir);
     const stored = store.head(snapshot.hash);
     if (stored) return { head: stored, compiled: false };
     const { head, record } = compileFiling(snapshot, dir, job.root, job.contentRoot);
     // For tests and benchmarks: one line per compile, in whichever process or thread it ran, to count them.
     const trace = process.env['GONGKAI_TRACE_COMPILE'];
-    if (trace) appendFileSync(trace, `${place}\n`);
+    if (trace) appendFileSync(trace, `${relative(job.root, dir).split(sep).join('/')}\n`);
     store.put(head, record);
     return { head, compiled: true };
   });
