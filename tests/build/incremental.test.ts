@@ -98,6 +98,8 @@ describe('a rebuild after one filing is added or changed', () => {
 
   it('with a filing changed, renders only it, its department and regions of its year, and the pages of the whole portal, and gives the site a build from scratch gives', () => {
     expect(compileLine(logs['changed']!)).toBe('build: 5 filing(s) checked (1 compiled, 4 unchanged since an earlier compile)');
+    // The open data of the four unchanged filings is linked from the site being replaced, not written again.
+    expect(logs['changed']).toMatch(/Filing data: 5 filing\(s\), 4 of them unchanged and linked from the site being replaced, 5 bulk zip\(s\) in \d+ ms/);
     expect(rendered(logs['changed']!)).toEqual([...PORTAL_PAGES, '河北省/', '河北省/2024年/', '河北省/廊坊市/', '河北省/廊坊市/2024年/', '河北省/廊坊市/永清县/', '河北省/廊坊市/永清县/2024年/', ...keyedPages([YONGQING])].sort());
     expect(fingerprint(out('site'))).toEqual(fingerprint(join(scratch.dir, 'changed')));
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { regionPath } from '../records/filing-path.ts';
 import { absoluteUrl, bulkZipUrl, filingUrl, sitePath } from '../site/urls.ts';
@@ -37,16 +37,21 @@ export class Output {
   ) {}
 
   /**
-   * When the site being replaced holds every one of `files` with the same
-   * bytes, hard-link them from it instead of writing them (a rebuild after
-   * one filing changed rewrites that filing's files, not the portal's) and
-   * say so; otherwise link nothing and say not.
+   * When the site being replaced holds the same filing.json (the first of
+   * `files`, compared byte for byte) and every other file at the same size,
+   * hard-link them all from it instead of writing them: the others are made
+   * from the filing.json alone (its tables, its sources by their digests), so
+   * a rebuild after one filing changed writes that filing's files, not the
+   * portal's. Otherwise link nothing and say not.
    */
   async linkUnchanged(files: readonly { url: string; content: string | Uint8Array }[]): Promise<boolean> {
     if (this.previous === undefined) return false;
     const from = (url: string) => join(this.previous!, ...this.below(url).split('/'));
+    const bytes = (content: string | Uint8Array) => (typeof content === 'string' ? Buffer.from(content) : content);
     try {
-      for (const { url, content } of files) if (!(await readFile(from(url))).equals(typeof content === 'string' ? Buffer.from(content) : content)) return false;
+      const [json, ...rest] = files;
+      if (!(await readFile(from(json!.url))).equals(bytes(json!.content))) return false;
+      for (const { url, content } of rest) if ((await stat(from(url))).size !== bytes(content).length) return false;
     } catch {
       return false;
     }
