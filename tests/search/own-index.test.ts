@@ -103,30 +103,49 @@ describe('the site search over its own index', () => {
 });
 
 describe('groups of units', () => {
-  // The title's unit (19 characters) and eight units of 30: the i-th of the eight starts at 19 + 30i of 259, in group ⌊8(19 + 30i) / 259⌋ = i.
+  // The title's unit (19 characters) and eight units of 30: the i-th of the eight starts at 19 + 30i of 259, in group ⌊4(19 + 30i) / 259⌋ = ⌊i / 2⌋.
   const filler = '一二三四五六七八九十'.repeat(3);
   const grouped = (id: string, texts: string[]) =>
     doc(id, '乙县民政局', texts.map((text, i) => [`section-${i}`, FIELD.text, `${text}${filler}`.slice(0, 30)] as [string, number, string]));
   const name = '县级民政婚姻登记服务经费（三期）';
   const PAGES = [
-    // Every n-gram of the name, but in two groups: not a candidate.
+    // Every n-gram of the name, but in two groups (0 and 2): not a candidate.
     grouped('河北省/乙县/1-民政局/2024-预算', ['甲', '县级民政婚姻登记服务经费（二期）', '乙', '丙', '丁', '交通经费（三期）', '戊', '己']),
-    // Every n-gram in one unit, never the name: a candidate its group's text rejects.
+    // Every 3-gram of the name in one unit, never the name, nor its 12-gram 婚姻登记服务经费（三期）: a long word is looked up by its 12-grams.
     grouped('河北省/乙县/2-民政局/2024-预算', ['甲', '乙', '丙', '丁', '戊', '己', '庚', '县级民政婚姻登记服务经费（二期）交通经费（三期）']),
     grouped('河北省/乙县/3-民政局/2024-预算', ['甲', '乙', '丙', `${name}`, '丁', '戊', '己', '庚']),
   ];
 
-  it('makes a page a candidate only when one group holds every n-gram of a word, and checks it against that group alone', async () => {
+  it('makes a page a candidate only when one group holds every key of a word (a long word\'s 6- or 12-grams), and checks it against that group alone', async () => {
     const loaded: string[] = [];
     const index = await open(PAGES, loaded);
     const run = await SearchRun.start(index, name);
-    expect(run.candidates).toEqual([
-      { doc: 1, bound: 1, groups: 1 << 7, bounds: [1], first: 1 << 7 },
-      { doc: 2, bound: 1, groups: 1 << 3, bounds: [1], first: 1 << 3 },
-    ]);
+    expect(run.candidates).toEqual([{ doc: 2, bound: 1, groups: 1 << 1, bounds: [1], first: 1 << 1 }]);
     const hits = await run.next(10);
     expect(hits.map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/3-民政局/2024-预算', 'section-3']]);
-    expect(loaded.filter((path) => path.startsWith('f/')).sort()).toEqual(['f/15.bin', 'f/19.bin']);
+    expect(loaded.filter((path) => path.startsWith('f/')).sort()).toEqual(['f/9.bin']);
+    // A word of six by its 6-grams (page 1's last group holds each 3-gram of 服务经费（三, not the word), a word of five by its 3-grams:
+    // page 1's last group holds them all, apart, and its check rejects it.
+    const short = await SearchRun.start(index, '服务经费（三');
+    expect(short.candidates.map((c) => c.doc)).toEqual([2]);
+    const five = await SearchRun.start(index, '务经费（三');
+    expect(five.candidates.map((c) => [c.doc, c.groups])).toEqual([
+      [1, 1 << 3],
+      [2, 1 << 1],
+    ]);
+    expect((await five.next(10)).map((h) => h.doc)).toEqual([2]);
+    expect(five.rejected).toBe(1);
+  });
+
+  it('looks a word of 12 or more up by its 12-grams, past a run of 6 that two names share', async () => {
+    const index = await open([
+      // Every 6-gram of the name (退役军人事务 is in both), not its first 12-gram.
+      doc('河北省/乙县/4-退役军人事务局/2024-预算', '乙县退役军人事务局', [['project-1', FIELD.label, '年度退役军人事务优抚对象'], ['project-2', FIELD.label, '专项退役军人事务烈士纪念设施']]),
+      doc('河北省/乙县/5-退役军人事务局/2024-预算', '乙县退役军人事务局', [['project-1', FIELD.label, '年度退役军人事务烈士纪念设施（二期）']]),
+    ]);
+    const run = await SearchRun.start(index, '年度退役军人事务烈士纪念设施');
+    expect(run.candidates.map((c) => c.doc)).toEqual([1]);
+    expect((await run.next(10)).map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/5-退役军人事务局/2024-预算', 'project-1']]);
   });
 
   it("checks a word that is in every group against each page's first group alone when it holds the word at its bound", async () => {
@@ -134,17 +153,16 @@ describe('groups of units', () => {
     const index = await open(PAGES, loaded);
     const run = await SearchRun.start(index, '五六七');
     expect(run.candidates.map((c) => [c.doc, c.groups, c.first])).toEqual([
-      [0, 0xff, 1],
-      // Page 1's last unit is its two names alone: no filler in group 7.
-      [1, 0x7f, 1],
-      [2, 0xff, 1],
+      [0, 0xf, 1],
+      [1, 0xf, 1],
+      [2, 0xf, 1],
     ]);
     expect((await run.next(10)).map((h) => [h.doc, h.anchor])).toEqual([
       [0, 'section-0'],
       [1, 'section-0'],
       [2, 'section-0'],
     ]);
-    expect(loaded.filter((path) => path.startsWith('f/')).sort()).toEqual(['f/0.bin', 'f/16.bin', 'f/8.bin']);
+    expect(loaded.filter((path) => path.startsWith('f/')).sort()).toEqual(['f/0.bin', 'f/4.bin', 'f/8.bin']);
   });
 });
 

@@ -1,7 +1,6 @@
 import { DOCS_FILE, META_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
 import { wordKeys, queryWords } from './grams.ts';
-import { excerpt, findWord, type ExcerptPart } from './match.ts';
-import { normalise } from './normalise.ts';
+import { hit, place, type Fragment, type Hit } from './fragment-check.ts';
 import { decodePostings, ByteReader } from './postings.ts';
 import { suggest } from './suggest.ts';
 
@@ -15,25 +14,7 @@ import { suggest } from './suggest.ts';
  * its excerpt and the anchor of the part that holds the words.
  */
 export type Load = (path: string) => Promise<Uint8Array>;
-
-export interface Fragment {
-  id: string;
-  title: string;
-  region: string[];
-  department: string;
-  year: number;
-  kind: string;
-  units: [anchor: string, blocks: [field: number, text: string][]][];
-}
-
-export interface Hit {
-  doc: number;
-  fragment: Fragment;
-  /** Sum over the words of the best field each is in (4 title, 2 label, 1 text). */
-  score: number;
-  anchor: string;
-  excerpt: ExcerptPart[];
-}
+export type { Fragment, Hit };
 
 interface Candidate {
   doc: number;
@@ -178,37 +159,6 @@ export class SearchIndex {
   async ids(): Promise<string[]> {
     return JSON.parse(textDecoder.decode(await this.load(DOCS_FILE))) as string[];
   }
-}
-
-interface Place {
-  /** The best field each word is in. */
-  fields: number[];
-  /** Where the first word is at its best field, first in page order. */
-  anchor: string;
-  text: string;
-}
-
-/** Where each word is in the units of a fragment, or null when one is not there. */
-function place(fragment: Fragment, words: readonly string[]): Place | null {
-  const fields: number[] = [];
-  let first: { anchor: string; text: string } | null = null;
-  for (const [w, word] of words.entries()) {
-    let best: { anchor: string; text: string; field: number } | null = null;
-    for (const [anchor, blocks] of fragment.units) {
-      for (const [field, text] of blocks) {
-        if ((best === null || field > best.field) && findWord(normalise(text), word) >= 0) best = { anchor, text, field };
-      }
-    }
-    if (best === null) return null;
-    fields.push(best.field);
-    if (w === 0) first = best;
-  }
-  return { fields, ...first! };
-}
-
-function hit(doc: number, fragment: Fragment, found: Place, words: readonly string[]): Hit {
-  const score = found.fields.reduce((a, b) => a + b, 0);
-  return { doc, fragment, score, anchor: found.anchor, excerpt: excerpt(found.text, words[0]!) ?? [{ text: found.text, marked: false }] };
 }
 
 /**

@@ -2,12 +2,21 @@ import { normalise, queryWords } from './normalise.ts';
 
 /**
  * The keys of the search index, computed alike by the builder and by the
- * page: character n-grams of normalised text (1 to 3 code points, inside one
- * block) and whole figures (2080505, 24487.92). A key is a 32-bit hash of
+ * page: character n-grams of normalised text (1 to 3, 6 and 12 code points,
+ * inside one block) and whole figures (2080505, 24487.92). A key is a 32-bit hash of
  * its kind and code points; two keys sharing a hash only merge their lists,
  * which the check of the page's text (match.ts) then sorts out.
  */
 export const GRAM = 3;
+/**
+ * A word of LONG code points or more is looked up by its 6-grams: synthetic
+ * and real project names share their pieces (县级…, …经费（三期）), so a group
+ * holds every 3-gram of a name it does not hold, but rarely every 6-gram
+ * (docs/search.md).
+ */
+export const LONG = 6;
+/** A word of LONGER code points or more is looked up by its 12-grams: names also share runs of 6 to 10 characters (退役军人事务, 城市管理综合行政执法), which 6-grams do not see past. */
+export const LONGER = 12;
 const TOKEN_KIND = 0x7f;
 
 function mix(hash: number, value: number): number {
@@ -29,7 +38,7 @@ export function tokenKey(token: string): number {
 /** A figure as a whole: digits, with decimal points between digits (24487.92, 2024.5). */
 export const FIGURE = /\d+(?:\.\d+)*/g;
 
-/** Calls `add` with every key of one normalised block: its 1-, 2- and 3-grams and its figures. */
+/** Calls `add` with every key of one normalised block: its 1-, 2-, 3-, 6- and 12-grams and its figures. */
 export function blockKeys(text: string, add: (key: number) => void): void {
   const codes: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -39,17 +48,19 @@ export function blockKeys(text: string, add: (key: number) => void): void {
   }
   for (let i = 0; i < codes.length; i++) {
     for (let n = 1; n <= GRAM && i + n <= codes.length; n++) add(gramKey(codes, i, n));
+    if (i + LONG <= codes.length) add(gramKey(codes, i, LONG));
+    if (i + LONGER <= codes.length) add(gramKey(codes, i, LONGER));
   }
   if (/\d/.test(text)) for (const match of text.matchAll(FIGURE)) add(tokenKey(match[0]));
 }
 
-/** The keys a page must hold for a word: the figure itself when the word is one, else its longest n-grams (spread over the word when it is long). */
+/** The keys a page must hold for a word: the figure itself when the word is one, else its 12-grams, 6-grams or 3-grams (or itself) by its length, spread over the word when there are more than maxKeys. */
 export function wordKeys(word: string, maxKeys = 8): number[] {
   FIGURE.lastIndex = 0;
   const whole = FIGURE.exec(word);
   if (whole !== null && whole[0] === word) return [tokenKey(word)];
   const codes = [...word].map((ch) => ch.codePointAt(0)!);
-  const n = Math.min(GRAM, codes.length);
+  const n = codes.length >= LONGER ? LONGER : codes.length >= LONG ? LONG : Math.min(GRAM, codes.length);
   const starts = codes.length - n + 1;
   const picked = new Set<number>();
   if (starts <= maxKeys) for (let i = 0; i < starts; i++) picked.add(i);

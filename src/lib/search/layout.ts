@@ -3,9 +3,9 @@
  * builder (build-index.ts) and the page (engine.ts) alike. This module and
  * those the page imports must not reach the records' Node-only code.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 /** Groups of units per page: the index lists each key per group, and a candidate is checked against its group's fragment alone. */
-export const GROUPS = 8;
+export const GROUPS = 4;
 export const bucketPath = (bucket: number) => `b/${bucket}.bin`;
 export const listPath = (key: number) => `l/${key.toString(16)}.bin`;
 /** A group's fragment: `group` is page * GROUPS + the group in the page. */

@@ -1,0 +1,58 @@
+import { excerpt, findWord, type ExcerptPart } from './match.ts';
+import { normalise } from './normalise.ts';
+
+/**
+ * The check of a candidate page against the text of some of its groups of
+ * units (a fragment, as filing-search.ts fragmentJson writes it): the index
+ * says only that a word's n-grams are in a group, this says whether the word
+ * is, in which field and where (engine.ts).
+ */
+export interface Fragment {
+  id: string;
+  title: string;
+  region: string[];
+  department: string;
+  year: number;
+  kind: string;
+  units: [anchor: string, blocks: [field: number, text: string][]][];
+}
+
+export interface Hit {
+  doc: number;
+  fragment: Fragment;
+  /** Sum over the words of the best field each is in (4 title, 2 label, 1 text). */
+  score: number;
+  anchor: string;
+  excerpt: ExcerptPart[];
+}
+
+export interface Place {
+  /** The best field each word is in. */
+  fields: number[];
+  /** Where the first word is at its best field, first in page order. */
+  anchor: string;
+  text: string;
+}
+
+/** Where each word is in the units of a fragment, or null when one is not there. */
+export function place(fragment: Fragment, words: readonly string[]): Place | null {
+  const fields: number[] = [];
+  let first: { anchor: string; text: string } | null = null;
+  for (const [w, word] of words.entries()) {
+    let best: { anchor: string; text: string; field: number } | null = null;
+    for (const [anchor, blocks] of fragment.units) {
+      for (const [field, text] of blocks) {
+        if ((best === null || field > best.field) && findWord(normalise(text), word) >= 0) best = { anchor, text, field };
+      }
+    }
+    if (best === null) return null;
+    fields.push(best.field);
+    if (w === 0) first = best;
+  }
+  return { fields, ...first! };
+}
+
+export function hit(doc: number, fragment: Fragment, found: Place, words: readonly string[]): Hit {
+  const score = found.fields.reduce((a, b) => a + b, 0);
+  return { doc, fragment, score, anchor: found.anchor, excerpt: excerpt(found.text, words[0]!) ?? [{ text: found.text, marked: false }] };
+}
