@@ -30,7 +30,6 @@ const { default: mdx } = await import('@astrojs/mdx');
 const { checks } = await import('./integrations/checks.ts');
 const { filingExports } = await import('./integrations/exports.ts');
 const { pagefind } = await import('./integrations/pagefind.ts');
-const { searchIndex } = await import('./integrations/search-index.ts');
 
 export default defineConfig({
   site: siteUrl,
@@ -45,7 +44,7 @@ export default defineConfig({
   },
   // Checks first: a record with an unacknowledged error stops the build before anything is rendered.
   // MDX is for the portal's own editorial pages (src/pages/*.mdx); filings are never MDX.
-  integrations: [checks(), mdx(), filingExports(), searchIndex(), pagefind()],
+  integrations: [checks(), mdx(), filingExports(), pagefind()],
   // A page whose cacheKey (src/lib/compile/page-keys.ts) and code are unchanged since the last build is copied, not rendered: adding one filing renders its pages, not the portal's.
   experimental: { incrementalBuild: true },
 });

@@ -74,7 +74,7 @@ export function filingExports(): AstroIntegration {
         const collected = deserialize(readFileSync(`${outDir}.data.collected`)) as Collected;
         rmSync(`${outDir}.data`, { recursive: true, force: true });
         rmSync(`${outDir}.data.collected`, { force: true });
-        log.info(`Filing data: ${written.output.trim()}`);
+        for (const line of written.output.trim().split('\n')) log.info(line.startsWith('search index') ? line : `Filing data: ${line}`);
         const rendered = pages.map((p) => p.pathname);
         const { shard } = buildManifest().manifest;
         const summary = `${collected.index.length} filing(s): ${collected.resources.length} CSV resources, ${collected.bulk.length} bulk zip(s)`;

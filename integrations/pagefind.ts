@@ -13,7 +13,7 @@ import { PAGE_IDS_FILE, pageIdKey, type FilterMeta, type FilterName } from '../s
 /**
  * Pagefind serves the search page's filters (地区, 年度, 类型: their values,
  * their counts, and the filings that match a choice of them); the words are
- * found by the site's own index (integrations/search-index.ts, docs/search.md).
+ * found by the site's own index (src/lib/search/write-index.ts, docs/search.md).
  * So Pagefind reads no HTML: it is given one short record per filing from the
  * compiled heads, by shard 1 (or a whole build), which holds every filing's
  * head. Its time and memory no longer grow with the size of the pages.

@@ -20,7 +20,7 @@ export function buildPhases(log: Measurement['log']): { phase: string; ms: numbe
     ['Astro: content sync and bundling', pagesStart !== undefined && astroStarts !== undefined ? pagesStart - astroStarts : undefined],
     ['Astro: pages', pagesDone !== undefined && pagesStart !== undefined ? pagesDone - pagesStart : undefined],
     ['open data, after the pages (made beside them)', timed(/Wrote the open data of .* in (\d+) (ms) after the pages/)],
-    ['search index', timed(/\[gongkai:search-index\].* in (\d+) (ms)/)],
+    ['search index (beside the pages)', timed(/search index: .* in (\d+) (ms)/)],
     ['Pagefind', timed(/Pagefind took ([\d.]+) (ms|s)/)],
   ];
   return phases.flatMap(([phase, ms]) => (ms === undefined ? [] : [{ phase, ms }]));

@@ -11,13 +11,15 @@ import { headlineFigures } from '../site/headline-change.ts';
 import { filingRows, type FilingRows } from '../site/previous-year.ts';
 import { textsHtml } from '../site/filing-view.ts';
 import { filingSearchBytes } from '../search/filing-search.ts';
-import type { CompiledHead, CompiledRecord, FilingHead } from './compiled.ts';
+import type { CompiledData, CompiledHead, CompiledRecord, FilingHead } from './compiled.ts';
+import { filingCsvs } from '../public-data/data-package.ts';
+import { printAddressPage } from '../site/print-address.ts';
 import type { FolderSnapshot } from './folder-snapshot.ts';
 
 /** What compiling one folder gives: the head, and for a readable record the record, the bytes of its published sources and its search part. */
 export interface Compiled {
   head: CompiledHead;
-  record?: { record: CompiledRecord; sources: Uint8Array[]; search: Uint8Array; rows: FilingRows };
+  record?: { record: CompiledRecord; data: CompiledData; sources: Uint8Array[]; search: Uint8Array; rows: FilingRows };
 }
 
 /** The bytes of a file of the snapshot; the loader has read every file it names, so a missing one is a bug, not a record problem. */
@@ -63,9 +65,8 @@ export function compileFiling(snapshot: FolderSnapshot, dir: string, root: strin
         findings,
         headline: top,
         html: textsHtml(filing.texts),
-        json: filingJson(data),
-        sources: data.sources.map((s, i) => ({ url: s.url, sha256: published[i]!.sha256 })),
       },
+      data: { json: filingJson(data), public: data, csvs: filingCsvs(data), sources: data.sources.map((s, i) => ({ url: s.url, sha256: published[i]!.sha256 })), print: printAddressPage(filing) },
       sources: published.map((p) => p.bytes),
       search: filingSearchBytes(filing),
       rows: filingRows(filing.tables),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { PROJECT_ROOT } from '../records/paths.ts';
 import type { FilingRows } from '../site/previous-year.ts';
-import type { CompiledHead, CompiledRecord } from './compiled.ts';
+import type { CompiledData, CompiledHead, CompiledRecord } from './compiled.ts';
 
 /**
  * The one cache of the pipeline: compiled filings by the hash of their
@@ -70,6 +70,11 @@ export class CompiledStore {
     return deserialize(readFileSync(join(this.dir, `${hash}.record`))) as CompiledRecord;
   }
 
+  /** The filing's open data as published (CompiledData). */
+  data(hash: string): CompiledData {
+    return deserialize(readFileSync(join(this.dir, `${hash}.data`))) as CompiledData;
+  }
+
   /** What the department's next filing of the same kind shows beside its rows: a few kilobytes, apart from the record. */
   rows(hash: string): FilingRows {
     return deserialize(readFileSync(join(this.dir, `${hash}.rows`))) as FilingRows;
@@ -102,11 +107,12 @@ export class CompiledStore {
   }
 
   /** Keeps a compiled folder: its sources first, then its record and search part, then the head that says the entry is whole. */
-  put(head: CompiledHead, record?: { record: CompiledRecord; sources: readonly Uint8Array[]; search: Uint8Array; rows: FilingRows }): void {
+  put(head: CompiledHead, record?: { record: CompiledRecord; data: CompiledData; sources: readonly Uint8Array[]; search: Uint8Array; rows: FilingRows }): void {
     if (record) {
       for (const bytes of record.sources) writeAtomically(join(this.dir, 'sources', sha256(bytes)), bytes);
       writeAtomically(join(this.dir, `${head.hash}.record`), serialize(record.record));
       writeAtomically(join(this.dir, `${head.hash}.search`), record.search);
+      writeAtomically(join(this.dir, `${head.hash}.data`), serialize(record.data));
       writeAtomically(join(this.dir, `${head.hash}.rows`), serialize(record.rows));
     }
     writeAtomically(join(this.dir, `${head.hash}.head.json`), JSON.stringify(head));

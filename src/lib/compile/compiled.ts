@@ -1,4 +1,6 @@
 import type { Finding } from '../checks/finding.ts';
+import type { FilingCsv } from '../public-data/data-package.ts';
+import type { PublicFiling } from '../public-data/filing-schema.ts';
 import type { Filing } from '../records/load-filing.ts';
 import type { Problem } from '../records/record-error.ts';
 import { z } from 'zod';
@@ -64,7 +66,22 @@ export interface CompiledRecord {
   headline: Headline;
   /** Every Markdown text as sanitised HTML, by its path. */
   html: Record<string, string>;
-  /** filing.json as published. */
+
+}
+
+/**
+ * A filing's open data as published beside its page, made once per content
+ * by the compile step: what the build writes (or links from the site it
+ * replaces) and what the portal's index, data package, feed and bulk zips
+ * take of it.
+ */
+export interface CompiledData {
+  /** filing.json as published, and its parsed form. */
   json: string;
+  public: PublicFiling;
+  /** One CSV per table and project list, with its data package resource. */
+  csvs: FilingCsv[];
   sources: PublishedSourceRef[];
+  /** The page at the printable view's former address (site/print-address.ts). */
+  print: string;
 }

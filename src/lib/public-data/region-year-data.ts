@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import { regionPath } from '../records/filing-path.ts';
 import { absoluteUrl, bulkZipUrl, filingUrl, sitePath } from '../site/urls.ts';
 import type { CompiledStore } from '../compile/compiled-store.ts';
-import { printAddressPage, printAddressUrl } from '../site/print-address.ts';
+import { printAddressUrl } from '../site/print-address.ts';
 import { zipFiles } from './bulk-zip.ts';
-import { dataPackage, filingCsvs, packageName, packageResource } from './data-package.ts';
+import { dataPackage, packageName, packageResource } from './data-package.ts';
 import type { DataResource } from './datapackage-schema.ts';
 import type { FeedEntry } from './feed.ts';
 import type { PublicFiling } from './filing-schema.ts';
@@ -124,18 +124,15 @@ export async function writeRegionYear(out: Output, store: CompiledStore, group: 
   let first: PublicFiling | undefined;
   let newest = 0;
   await inFlight(group, async ({ id, hash }) => {
-    const record = store.record(hash);
-    const text = record.json;
-    const filing = JSON.parse(text) as PublicFiling;
+    const { json: text, public: filing, csvs, sources, print } = store.data(hash);
     first ??= filing;
     const folder = out.below(filingUrl(filing));
-    const csvs = filingCsvs(filing);
     const beside = (url: string) => `${filingUrl(filing)}${decodeURI(url)}`;
     const own = [
       { url: `${filingUrl(filing)}filing.json`, content: text },
       ...csvs.map((c) => ({ url: beside(c.url), content: c.csv })),
-      ...record.sources.map((s) => ({ url: beside(s.url), content: store.source(s.sha256) })),
-      { url: printAddressUrl(record.filing), content: printAddressPage(record.filing) },
+      ...sources.map((s) => ({ url: beside(s.url), content: store.source(s.sha256) })),
+      { url: printAddressUrl(filing), content: print },
     ];
     if (!(await out.linkUnchanged(own))) await Promise.all(own.map((f) => out.write(f.url, f.content)));
     files.set(`${folder}filing.json`, text);
