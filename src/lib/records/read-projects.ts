@@ -1,7 +1,8 @@
 import { FILING_FILE, type FilingDeclaration } from './schema/filing.ts';
 import { indicatorColumns, indicatorKeyColumns, projectsFileSchema, type Indicator, type Project } from './schema/project.ts';
 import { zodProblems } from './record-error.ts';
-import { readYaml, rel, type Context } from './read-record-file.ts';
+import { rel, type Context } from './read-record-file.ts';
+import { readYaml } from './read-record-yaml.ts';
 import { readCsv } from './csv-records.ts';
 
 /**
