@@ -1,5 +1,6 @@
 import { excerpt, findWord, type ExcerptPart } from './match.ts';
 import { normalise } from './normalise.ts';
+import type { SearchDocument } from './documents.ts';
 
 /**
  * The check of a candidate page against the text of some of its groups of
@@ -7,15 +8,9 @@ import { normalise } from './normalise.ts';
  * says only that a word's n-grams are in a group, this says whether the word
  * is, in which field and where (engine.ts).
  */
-export interface Fragment {
-  id: string;
-  title: string;
-  region: string[];
-  department: string;
-  year: number;
-  kind: string;
+export type Fragment = Omit<SearchDocument, 'units'> & {
   units: [anchor: string, blocks: [field: number, text: string][]][];
-}
+};
 
 export interface Hit {
   doc: number;
