@@ -6,7 +6,7 @@
  * shard's part. Like a build, it replaces the
  * output folder only when everything succeeded.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deserialize } from 'node:v8';
@@ -73,7 +73,12 @@ function joinFiles(parts: readonly { dir: string; part: ShardPart }[], out: stri
         continue;
       }
       mkdirSync(dirname(target), { recursive: true });
-      copyFileSync(join(dir, ...path.split('/')), target);
+      // Linked, not copied, where the shard's folder is on the same file system: a portal's site is gigabytes.
+      try {
+        linkSync(join(dir, ...path.split('/')), target);
+      } catch {
+        copyFileSync(join(dir, ...path.split('/')), target);
+      }
       from.set(path, String(part.shard.index));
     }
   }
