@@ -21,6 +21,7 @@ import { exitOnSiteConfigError, loadSiteConfig } from '../src/lib/site/site-conf
 import { MANIFEST_ENV, writeManifest } from '../src/lib/compile/build-manifest.ts';
 import { DEFAULT_STORE_ROOT } from '../src/lib/compile/compiled-store.ts';
 import { parseShard, regionOf, splitRegions, type Shard } from '../src/lib/compile/shards.ts';
+import { writeSiteRecord } from '../src/lib/compile/site-record.ts';
 import { recoverAbandoned, replaceAtomically, type BuildOutcome } from './atomic-dist.ts';
 
 const USAGE = 'usage: npm run build [-- --outDir <dir>] [--shard K/N]';
@@ -89,5 +90,6 @@ const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutco
   .catch((error: unknown) => stop(`could not put the new site in place (${said(error)})`))
   .finally(() => rmSync(manifest, { force: true }));
 if (!outcome.ok) stop(outcome.reason);
+writeSiteRecord(dist, shard ? run.heads.filter((h) => shard.regions.includes(regionOf(h))) : run.heads);
 if (outcome.note) console.log(`build: ${outcome.note}`);
 console.log(`build: ${dist} replaced by the new site`);

@@ -8,13 +8,15 @@
  * `--collected`. The exports integration starts it when the build starts, so
  * that it runs on another core while Astro renders the pages, and joins its
  * output to the site when they are done. With `--previous`, the files of a
- * filing whose bytes that site already holds are hard-linked from it.
+ * filing that site was built from unchanged (compile/site-record.ts) are
+ * hard-linked from it.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serialize } from 'node:v8';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
 import { buildsIndexPages, regionOf } from '../src/lib/compile/shards.ts';
+import { readSiteRecord } from '../src/lib/compile/site-record.ts';
 import { writeSearchIndex } from '../src/lib/search/write-index.ts';
 import { contentRoot } from '../src/lib/records/paths.ts';
 import { siteConfig } from '../src/lib/site/site-config.ts';
@@ -31,7 +33,8 @@ const started = performance.now();
 const { manifest, store } = buildManifest();
 const { shard } = manifest;
 const filings = manifest.heads.filter((h) => shard === undefined || shard.regions.includes(regionOf(h))).map(({ id, hash }) => ({ id, hash }));
-const out = new Output(values.out, siteConfig.basePath, values.previous);
+const hashes = values.previous === undefined ? undefined : readSiteRecord(values.previous);
+const out = new Output(values.out, siteConfig.basePath, values.previous && hashes ? { site: values.previous, hashes } : undefined);
 const collected = await writeFilingData(out, store, filings, recordDates(contentRoot(), filings.map((f) => f.id)));
 writeFileSync(values.collected, serialize(collected));
 console.log(`${filings.length} filing(s), ${out.linked} of them unchanged and linked from the site being replaced, ${collected.bulk.length} bulk zip(s) in ${Math.round(performance.now() - started)} ms`);

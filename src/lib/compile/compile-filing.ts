@@ -13,6 +13,8 @@ import { textsHtml } from '../site/filing-view.ts';
 import { filingSearchBytes } from '../search/filing-search.ts';
 import type { CompiledData, CompiledHead, CompiledRecord, FilingHead } from './compiled.ts';
 import { filingCsvs } from '../public-data/data-package.ts';
+import type { PublicFiling } from '../public-data/filing-schema.ts';
+import { sha256 } from './compiled-store.ts';
 import { printAddressPage } from '../site/print-address.ts';
 import type { FolderSnapshot } from './folder-snapshot.ts';
 
@@ -27,6 +29,20 @@ function snapshotBytes(snapshot: FolderSnapshot, file: string): Uint8Array {
   const entry = snapshot.entries.get(file);
   if (entry?.kind !== 'file') throw new Error(`the compiled record names ${file}, which its folder did not hold as a file`);
   return entry.bytes;
+}
+
+/** A filing's open data as the build writes it, with the digests its bulk zip's key is made of. */
+function openData(data: PublicFiling, sourceDigests: readonly string[], print: string): CompiledData {
+  const json = filingJson(data);
+  const csvs = filingCsvs(data);
+  return {
+    json,
+    public: data,
+    csvs,
+    sources: data.sources.map((s, i) => ({ url: s.url, sha256: sourceDigests[i]! })),
+    print,
+    sha256: { json: sha256(json), csvs: csvs.map((c) => sha256(c.csv)) },
+  };
 }
 
 /** The head of a loaded record: what the content collection and the index pages keep of it. */
@@ -66,7 +82,7 @@ export function compileFiling(snapshot: FolderSnapshot, dir: string, root: strin
         headline: top,
         html: textsHtml(filing.texts),
       },
-      data: { json: filingJson(data), public: data, csvs: filingCsvs(data), sources: data.sources.map((s, i) => ({ url: s.url, sha256: published[i]!.sha256 })), print: printAddressPage(filing) },
+      data: openData(data, published.map((p) => p.sha256), printAddressPage(filing)),
       sources: published.map((p) => p.bytes),
       search: filingSearchBytes(filing),
       rows: filingRows(filing.tables),

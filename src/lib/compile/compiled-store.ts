@@ -34,7 +34,7 @@ export function compilerVersion(projectRoot = PROJECT_ROOT): string {
   return hash.digest('base64url').slice(0, 16);
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Written beside and renamed into place: a reader never sees half a file, and two builds writing the same entry write the same bytes. */
 function writeAtomically(file: string, content: string | Uint8Array): void {

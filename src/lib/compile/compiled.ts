@@ -84,4 +84,6 @@ export interface CompiledData {
   sources: PublishedSourceRef[];
   /** The page at the printable view's former address (site/print-address.ts). */
   print: string;
+  /** SHA-256 of filing.json and of each CSV, in the order of `csvs`: what a bulk zip's key is made of. */
+  sha256: { json: string; csvs: string[] };
 }

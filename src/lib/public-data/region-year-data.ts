@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { link, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { regionPath } from '../records/filing-path.ts';
 import { absoluteUrl, bulkZipUrl, filingUrl, sitePath } from '../site/urls.ts';
@@ -32,34 +32,29 @@ export class Output {
   constructor(
     readonly dir: string,
     private readonly base: string,
-    /** The site this build replaces, whose files of an unchanged filing are linked rather than written again. */
-    private readonly previous?: string,
+    /** The site this build replaces and the hash each of its filings was built from: an unchanged filing's files are linked from it. */
+    private readonly previous?: { site: string; hashes: ReadonlyMap<string, string> },
   ) {}
 
   /**
-   * When the site being replaced holds the same filing.json (the first of
-   * `files`, compared byte for byte) and every other file at the same size,
-   * hard-link them all from it instead of writing them: the others are made
-   * from the filing.json alone (its tables, its sources by their digests), so
-   * a rebuild after one filing changed writes that filing's files, not the
-   * portal's. Otherwise link nothing and say not.
+   * When the site being replaced was built from the same compiled filing
+   * (`previous` records each filing's hash: compile/site-record.ts), its
+   * files are the same bytes: hard-link them from it instead of writing
+   * them, and say so. A rebuild after one filing changed writes that
+   * filing's files, not the portal's.
    */
-  async linkUnchanged(files: readonly { url: string; content: string | Uint8Array }[]): Promise<boolean> {
-    if (this.previous === undefined) return false;
-    const from = (url: string) => join(this.previous!, ...this.below(url).split('/'));
-    const bytes = (content: string | Uint8Array) => (typeof content === 'string' ? Buffer.from(content) : content);
+  async linkSame(id: string, hash: string, urls: readonly string[]): Promise<boolean> {
+    if (this.previous === undefined || this.previous.hashes.get(id) !== hash) return false;
+    const { site } = this.previous;
     try {
-      const [json, ...rest] = files;
-      if (!(await readFile(from(json!.url))).equals(bytes(json!.content))) return false;
-      for (const { url, content } of rest) if ((await stat(from(url))).size !== bytes(content).length) return false;
+      for (const url of urls) {
+        const file = join(this.dir, ...this.below(url).split('/'));
+        await mkdir(dirname(file), { recursive: true });
+        await link(join(site, ...this.below(url).split('/')), file);
+      }
     } catch {
+      // A file gone from the site, or the site on another file system: the filing's files are written instead.
       return false;
-    }
-    for (const { url, content } of files) {
-      const file = join(this.dir, ...this.below(url).split('/'));
-      await mkdir(dirname(file), { recursive: true });
-      // Another file system (a site on another mount) cannot be linked from: the file is written instead.
-      await link(from(url), file).catch(() => writeFile(file, content));
     }
     this.linked += 1;
     return true;
@@ -75,6 +70,14 @@ export class Output {
     const file = join(this.dir, ...this.below(url).split('/'));
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, content);
+  }
+
+  /** Writes a file beside and renames it into place: a link already there (to the site being replaced) is replaced, not written through. */
+  async replace(url: string, content: string | Uint8Array): Promise<void> {
+    const file = join(this.dir, ...this.below(url).split('/'));
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(`${file}.${process.pid}.tmp`, content);
+    await rename(`${file}.${process.pid}.tmp`, file);
   }
 }
 
@@ -120,11 +123,13 @@ export interface Collected {
  */
 export async function writeRegionYear(out: Output, store: CompiledStore, group: readonly { id: string; hash: string }[], dates: Map<string, RecordDates>, collected: Collected): Promise<void> {
   const files = new Map<string, string | Uint8Array>();
+  /** The SHA-256 of each file of the zip, by its path: made by the compile step, not hashed again here. */
+  const digests = new Map<string, string>();
   const resources: DataResource[] = [];
   let first: PublicFiling | undefined;
   let newest = 0;
   await inFlight(group, async ({ id, hash }) => {
-    const { json: text, public: filing, csvs, sources, print } = store.data(hash);
+    const { json: text, public: filing, csvs, sources, print, sha256: made } = store.data(hash);
     first ??= filing;
     const folder = out.below(filingUrl(filing));
     const beside = (url: string) => `${filingUrl(filing)}${decodeURI(url)}`;
@@ -134,9 +139,14 @@ export async function writeRegionYear(out: Output, store: CompiledStore, group: 
       ...sources.map((s) => ({ url: beside(s.url), content: store.source(s.sha256) })),
       { url: printAddressUrl(filing), content: print },
     ];
-    if (!(await out.linkUnchanged(own))) await Promise.all(own.map((f) => out.write(f.url, f.content)));
+    // A link over a file left by a failed attempt would write through it into the site being replaced: written files replace, never truncate.
+    if (!(await out.linkSame(id, hash, own.map((f) => f.url)))) await Promise.all(own.map((f) => out.replace(f.url, f.content)));
     files.set(`${folder}filing.json`, text);
-    for (const c of csvs) files.set(`${folder}${decodeURI(c.url)}`, c.csv);
+    digests.set(`${folder}filing.json`, made.json);
+    csvs.forEach((c, i) => {
+      files.set(`${folder}${decodeURI(c.url)}`, c.csv);
+      digests.set(`${folder}${decodeURI(c.url)}`, made.csvs[i]!);
+    });
     resources.push(...csvs.map((c) => packageResource(c, folder)));
     const entry = portalEntry(filing, sha256(text), dates.get(id)!);
     collected.index.push(entry.index);
@@ -149,8 +159,9 @@ export async function writeRegionYear(out: Output, store: CompiledStore, group: 
   resources.sort(by((r) => r.path));
   const head = { name: packageName(`${new URL(absoluteUrl(zipUrl)).host}-bulk-${sha256(zipUrl).slice(0, 12)}`), title: `${region.join('')}${first!.year}年`, homepage: absoluteUrl(sitePath('')) };
   files.set('datapackage.json', json(dataPackage(head, resources)));
+  digests.set('datapackage.json', sha256(files.get('datapackage.json')!));
   // The zip is a pure function of its files and date: one made by an earlier build for the same inputs is taken as it is.
-  const inputs = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, content]) => `${path}\0${sha256(content)}`);
+  const inputs = [...digests].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, digest]) => `${path}\0${digest}`);
   const zip = store.derived(`bulk-${sha256(`${newest}\n${inputs.join('\n')}`)}.zip`, () => zipFiles(files, new Date(newest)));
   await out.write(zipUrl, zip);
   collected.resources.push(...resources);
