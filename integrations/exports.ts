@@ -6,6 +6,7 @@ import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
+import { buildsIndexPages } from '../src/lib/compile/shards.ts';
 import { Output, type Collected } from '../src/lib/public-data/region-year-data.ts';
 import { writePortalData } from '../src/lib/public-data/portal-data.ts';
 import { SHARD_PART, type ShardPart } from '../src/lib/public-data/shard-part.ts';
@@ -49,7 +50,8 @@ function moveInto(from: string, to: string): void {
 export function filingExports(): AstroIntegration {
   let base = '/';
   let outDir = '';
-  let data: Promise<{ code: number | null; output: string }> | undefined;
+  /** The processes writing beside the pages: the filings' open data, and (for the whole portal or shard 1) the search index. */
+  let writers: Promise<{ code: number | null; output: string }>[] = [];
   let started = 0;
   return {
     name: 'gongkai:exports',
@@ -62,19 +64,23 @@ export function filingExports(): AstroIntegration {
         started = performance.now();
         const previous = process.env[PREVIOUS_SITE];
         rmSync(`${outDir}.data`, { recursive: true, force: true });
-        data = run(['scripts/write-filing-data.ts', '--out', `${outDir}.data`, '--collected', `${outDir}.data.collected`, ...(previous ? ['--previous', previous] : [])]);
+        rmSync(`${outDir}.index`, { recursive: true, force: true });
+        writers = [run(['scripts/write-filing-data.ts', '--out', `${outDir}.data`, '--collected', `${outDir}.data.collected`, ...(previous ? ['--previous', previous] : [])])];
+        // One index of the whole portal: the build that makes the pages above the regions writes it (compile/shards.ts).
+        if (buildsIndexPages(buildManifest().manifest.shard)) writers.push(run(['scripts/write-search-index.ts', '--out', `${outDir}.index`]));
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const log = logger.fork('gongkai:exports');
         const pagesDone = performance.now();
-        const written = await data!;
-        if (written.code !== 0) throw new Error(`Failed to write the filings' open data (filing.json, CSV, sources, bulk zips):\n${written.output}`);
+        const written = await Promise.all(writers);
+        const failed = written.find((w) => w.code !== 0);
+        if (failed) throw new Error(`Failed to write the open data (filing.json, CSV, sources, bulk zips) or the search index:\n${failed.output}`);
         const site = fileURLToPath(dir);
         moveInto(`${outDir}.data`, site);
+        if (written.length > 1) moveInto(`${outDir}.index`, site);
         const collected = deserialize(readFileSync(`${outDir}.data.collected`)) as Collected;
-        rmSync(`${outDir}.data`, { recursive: true, force: true });
-        rmSync(`${outDir}.data.collected`, { force: true });
-        for (const line of written.output.trim().split('\n')) log.info(line.startsWith('search index') ? line : `Filing data: ${line}`);
+        for (const left of [`${outDir}.data`, `${outDir}.index`, `${outDir}.data.collected`]) rmSync(left, { recursive: true, force: true });
+        for (const line of written.flatMap((w) => w.output.trim().split('\n'))) log.info(line.startsWith('search index') ? line : `Filing data: ${line}`);
         const rendered = pages.map((p) => p.pathname);
         const { shard } = buildManifest().manifest;
         const summary = `${collected.index.length} filing(s): ${collected.resources.length} CSV resources, ${collected.bulk.length} bulk zip(s)`;

@@ -2,9 +2,8 @@
  * `node --import tsx scripts/write-filing-data.ts --out <dir> --collected <file> [--previous <site>]`
  *
  * Each filing's open data (filing.json, CSVs, sources) and each region-year's
- * bulk zip, for the filings of the build named in GONGKAI_COMPILED, and the
- * site's own search index (for the whole portal, or shard 1), written into
- * `--out`; what the portal's own files list of them, v8-serialised into
+ * bulk zip, for the filings of the build named in GONGKAI_COMPILED, written
+ * into `--out`; what the portal's own files list of them, v8-serialised into
  * `--collected`. The exports integration starts it when the build starts, so
  * that it runs on another core while Astro renders the pages, and joins its
  * output to the site when they are done. With `--previous`, the files of a
@@ -15,9 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serialize } from 'node:v8';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
-import { buildsIndexPages, regionOf } from '../src/lib/compile/shards.ts';
+import { regionOf } from '../src/lib/compile/shards.ts';
 import { readSiteRecord } from '../src/lib/compile/site-record.ts';
-import { writeSearchIndex } from '../src/lib/search/write-index.ts';
 import { contentRoot } from '../src/lib/records/paths.ts';
 import { siteConfig } from '../src/lib/site/site-config.ts';
 import { writeFilingData } from '../src/lib/public-data/portal-data.ts';
@@ -38,9 +36,3 @@ const out = new Output(values.out, siteConfig.basePath, values.previous && hashe
 const collected = await writeFilingData(out, store, filings, recordDates(contentRoot(), filings.map((f) => f.id)));
 writeFileSync(values.collected, serialize(collected));
 console.log(`${filings.length} filing(s), ${out.linked} of them unchanged and linked from the site being replaced, ${collected.bulk.length} bulk zip(s) in ${Math.round(performance.now() - started)} ms`);
-// One index of the whole portal: the build that makes the pages above the regions writes it (compile/shards.ts).
-if (buildsIndexPages(shard)) {
-  const indexing = performance.now();
-  const index = writeSearchIndex(values.out, store, manifest.heads);
-  console.log(`search index: ${index.docs} filing pages, ${index.files} files, ${(index.bytes / 1024 / 1024).toFixed(1)} MiB in ${Math.round(performance.now() - indexing)} ms`);
-}

@@ -10,8 +10,8 @@ import { SEARCH_INDEX_DIR } from './index-location.ts';
  * Writes the site's own search index (docs/search.md) under `siteDir`: the
  * search parts the compile step made of each filing (filing-search.ts),
  * merged into posting lists. Exact substrings in Chinese and whole figures,
- * which Pagefind's segmentation cannot give. Run with the filings' open data
- * (scripts/write-filing-data.ts), beside the pages, by the build that makes
+ * which Pagefind's segmentation cannot give. Run by a process of its own
+ * (scripts/write-search-index.ts) beside the pages, by the build that makes
  * the pages above the regions.
  */
 export function writeSearchIndex(siteDir: string, store: CompiledStore, heads: readonly Pick<FilingHead, 'hash'>[]): { docs: number; files: number; bytes: number } {
