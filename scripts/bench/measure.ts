@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /**
  * Running a step of a benchmark: wall time, and the peak memory of its whole
@@ -86,7 +87,8 @@ export function measure(step: string, command: string, args: string[], options: 
           gcPause += Number(gc[2]);
           continue;
         }
-        result.log.push({ at: performance.now() - started, line });
+        // Astro colours its lines where it thinks a terminal shows them (CI=true): the phases are read from the text.
+        result.log.push({ at: performance.now() - started, line: stripVTControlCharacters(line) });
       }
     };
     child.stdout.on('data', onLine);
