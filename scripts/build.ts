@@ -20,7 +20,7 @@ import { errorCount, report } from '../src/lib/checks/run-checks.ts';
 import { exitOnSiteConfigError, loadSiteConfig } from '../src/lib/site/site-config.ts';
 import { MANIFEST_ENV, writeManifest } from '../src/lib/compile/build-manifest.ts';
 import { DEFAULT_STORE_ROOT } from '../src/lib/compile/compiled-store.ts';
-import { parseShard, regionOf, splitRegions, type Shard } from '../src/lib/compile/shards.ts';
+import { buildsFiling, parseShard, splitRegions, type Shard } from '../src/lib/compile/shards.ts';
 import { writeSiteRecord } from '../src/lib/compile/site-record.ts';
 import { recoverAbandoned, replaceAtomically, type BuildOutcome } from './atomic-dist.ts';
 
@@ -72,7 +72,7 @@ if (errorCount(run) > 0) {
 }
 console.log(`build: ${run.filingCount} filing(s) checked in ${Math.round(run.elapsed)} ms (${run.compiled} compiled, ${run.reused} unchanged since an earlier compile)`);
 const shard: Shard | undefined = shardOf && { ...shardOf, regions: splitRegions(run.heads, shardOf.count)[shardOf.index - 1]! };
-if (shard) console.log(`build: shard ${shard.index} of ${shard.count}: ${shard.regions.length} region(s), ${run.heads.filter((h) => shard.regions.includes(regionOf(h))).length} filing(s)`);
+if (shard) console.log(`build: shard ${shard.index} of ${shard.count}: ${shard.regions.length} region(s), ${run.heads.filter((h) => buildsFiling(shard, h)).length} filing(s)`);
 const manifest = join(DEFAULT_STORE_ROOT, '..', 'manifests', `build-${process.pid}.json`);
 writeManifest(manifest, { store: run.store, heads: run.heads, ...(shard ? { shard } : {}) });
 
@@ -90,6 +90,6 @@ const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutco
   .catch((error: unknown) => stop(`could not put the new site in place (${said(error)})`))
   .finally(() => rmSync(manifest, { force: true }));
 if (!outcome.ok) stop(outcome.reason);
-writeSiteRecord(dist, shard ? run.heads.filter((h) => shard.regions.includes(regionOf(h))) : run.heads);
+writeSiteRecord(dist, run.heads.filter((h) => buildsFiling(shard, h)));
 if (outcome.note) console.log(`build: ${outcome.note}`);
 console.log(`build: ${dist} replaced by the new site`);

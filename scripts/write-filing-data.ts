@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serialize } from 'node:v8';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
-import { regionOf } from '../src/lib/compile/shards.ts';
+import { buildsFiling } from '../src/lib/compile/shards.ts';
 import { readSiteRecord } from '../src/lib/compile/site-record.ts';
 import { contentRoot } from '../src/lib/records/paths.ts';
 import { siteConfig } from '../src/lib/site/site-config.ts';
@@ -30,7 +30,7 @@ if (!values.out || !values.collected) {
 const started = performance.now();
 const { manifest, store } = buildManifest();
 const { shard } = manifest;
-const filings = manifest.heads.filter((h) => shard === undefined || shard.regions.includes(regionOf(h))).map(({ id, hash }) => ({ id, hash }));
+const filings = manifest.heads.filter((h) => buildsFiling(shard, h)).map(({ id, hash }) => ({ id, hash }));
 const hashes = values.previous === undefined ? undefined : readSiteRecord(values.previous);
 const out = new Output(values.out, siteConfig.basePath, values.previous && hashes ? { site: values.previous, hashes } : undefined);
 const collected = await writeFilingData(out, store, filings, recordDates(contentRoot(), filings.map((f) => f.id)));

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../checks/finding.ts';
 import { addressConflicts, duplicateDepartmentYear } from '../records/filing-collisions.ts';
 import { findFilingFolders } from '../records/filing-folders.ts';
 import type { Problem } from '../records/record-error.ts';
-import { siteConfig } from '../site/site-config.ts';
+import { siteConfigDigest } from '../site/site-config.ts';
 import type { FilingHead } from './compiled.ts';
 import { CompiledStore, DEFAULT_STORE_ROOT, compilerVersion } from './compiled-store.ts';
 import { compileFolders, storedHead, type CompileJob, type FolderOutcome } from './compile-folders.ts';
@@ -54,7 +53,7 @@ export async function compileAll(root: string, contentRoot: string, options: Com
   const version = compilerVersion();
   const store = CompiledStore.open(version, options.storeRoot ?? DEFAULT_STORE_ROOT);
   // Read first: a mistake in content/site.yaml is reported once, as its own error, not from inside a compile.
-  const site = createHash('sha256').update(JSON.stringify({ ...siteConfig })).digest('base64url');
+  const site = siteConfigDigest();
   const job: CompileJob = { root, contentRoot, store: store.dir, version, site };
   const { dirs, problems: folderProblems } = findFilingFolders(root, contentRoot);
   // Unchanged folders are found here, by hash, in well under a millisecond each; only the others go to the threads, which take seconds to start.

@@ -73,6 +73,7 @@ export function compileFiling(snapshot: FolderSnapshot, dir: string, root: strin
   const published = filing.sources.map((source) => publishedSource(sourceFileName(source.file), read(source.file)));
   const { region, department, year, kind, id } = filing;
   const top = headline(filing);
+  const html = textsHtml(filing.texts);
   return {
     head: { hash: snapshot.hash, dir: filing.dir, problems: [], checked: { identity: { region, department, year, kind, id, dir: filing.dir }, findings, head: filingHead(filing, snapshot.hash, top) } },
     record: {
@@ -80,11 +81,11 @@ export function compileFiling(snapshot: FolderSnapshot, dir: string, root: strin
         filing,
         findings,
         headline: top,
-        html: textsHtml(filing.texts),
+        html,
       },
       data: openData(data, published.map((p) => p.sha256), printAddressPage(filing)),
       sources: published.map((p) => p.bytes),
-      search: filingSearchBytes(filing),
+      search: filingSearchBytes(filing, html),
       rows: filingRows(filing.tables),
     },
   };

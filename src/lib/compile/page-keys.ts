@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { siteConfig } from '../site/site-config.ts';
+import { siteConfigDigest } from '../site/site-config.ts';
 
 /**
  * The `cacheKey` of a page (Astro's incremental build, docs/scale.md): a
@@ -9,7 +9,7 @@ import { siteConfig } from '../site/site-config.ts';
  * configuration, which pages read from content/site.yaml rather than import.
  */
 export function pageKey(...parts: readonly string[]): string {
-  const hash = createHash('sha256').update(JSON.stringify({ ...siteConfig }));
+  const hash = createHash('sha256').update(siteConfigDigest());
   for (const part of parts) hash.update('\0').update(part);
   return hash.digest('base64url');
 }

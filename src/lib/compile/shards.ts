@@ -28,7 +28,7 @@ export function parseShard(text: string): { index: number; count: number } | { p
 }
 
 /** The region a filing's pages belong to: its own, the most specific of its path. */
-export const regionOf = (f: Pick<FilingDeclaration, 'region'>): string => regionPath(f).join('/');
+const regionOf = (f: Pick<FilingDeclaration, 'region'>): string => regionPath(f).join('/');
 
 /**
  * The regions of each of `count` shards: regions largest first, each to the
@@ -53,6 +53,9 @@ export function splitRegions(filings: readonly Pick<FilingDeclaration, 'region'>
 export function buildsRegion(shard: Shard | undefined, segments: readonly string[]): boolean {
   return shard === undefined || shard.regions.includes(segments.join('/'));
 }
+
+/** Whether this build makes a filing's pages and open data. */
+export const buildsFiling = (shard: Shard | undefined, f: Pick<FilingDeclaration, 'region'>): boolean => buildsRegion(shard, regionPath(f));
 
 /** Whether this build makes the pages above the regions: shard 1, or the whole build. */
 export const buildsIndexPages = (shard: Shard | undefined): boolean => shard === undefined || shard.index === 1;

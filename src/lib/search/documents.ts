@@ -5,11 +5,9 @@ import type { Project } from '../records/schema/project.ts';
 import type { BlockDeclaration } from '../records/schema/section.ts';
 import type { Cell, Table } from '../records/schema/table.ts';
 import { EMPTY_TABLE_TEXT } from '../render/data-table.ts';
-import { renderMarkdown } from '../render/markdown.ts';
 import {
   PROJECTS_HEADING,
   indicatorTable,
-  markdownIdPrefix,
   numbered,
   projectAnchor,
   projectBudgetTable,
@@ -97,10 +95,10 @@ function projectUnits(project: Project, index: number): SearchUnit {
   };
 }
 
-function blockUnits(filing: Filing, blocks: readonly BlockDeclaration[], tables: ReadonlyMap<string, Table>, own: SearchUnit): SearchUnit[] {
+function blockUnits(filing: Filing, html: Readonly<Record<string, string>>, blocks: readonly BlockDeclaration[], tables: ReadonlyMap<string, Table>, own: SearchUnit): SearchUnit[] {
   const out: SearchUnit[] = [own];
   for (const b of blocks) {
-    if (b.markdown !== undefined) own.blocks.push(...htmlBlocks(renderMarkdown(filing.texts[b.markdown] ?? '', markdownIdPrefix(b.markdown))).map((text) => ({ field: FIELD.text, text })));
+    if (b.markdown !== undefined) own.blocks.push(...htmlBlocks(html[b.markdown] ?? '').map((text) => ({ field: FIELD.text, text })));
     if (b.table !== undefined) out.push(recordTable(tables.get(b.table)!));
     if (b.projects !== undefined) out.push(...projectsIn(filing, b.projects).map(({ project, index }) => projectUnits(project, index)));
     for (const entry of b.glossary ?? []) own.blocks.push(...block(FIELD.label, entry.term), ...block(FIELD.text, entry.definition));
@@ -109,8 +107,8 @@ function blockUnits(filing: Filing, blocks: readonly BlockDeclaration[], tables:
   return out;
 }
 
-/** The search document of a filing's page: its units in page order. */
-export function searchDocument(filing: Filing): SearchDocument {
+/** The search document of a filing's page: its units in page order; `html` is its Markdown as the page shows it (filing-view.ts textsHtml). */
+export function searchDocument(filing: Filing, html: Readonly<Record<string, string>>): SearchDocument {
   const region = regionPath(filing);
   const top: SearchUnit = {
     anchor: '',
@@ -125,7 +123,7 @@ export function searchDocument(filing: Filing): SearchDocument {
   const tables = new Map(filing.tables.map((t) => [t.id, t]));
   for (const section of filing.sections) {
     for (const part of [section, ...section.subsections]) {
-      units.push(...blockUnits(filing, part.blocks, tables, { anchor: sectionAnchor(part.id), blocks: block(FIELD.label, numbered(part.number, part.title)) }));
+      units.push(...blockUnits(filing, html, part.blocks, tables, { anchor: sectionAnchor(part.id), blocks: block(FIELD.label, numbered(part.number, part.title)) }));
     }
   }
   const rest = unplacedProjects(filing);

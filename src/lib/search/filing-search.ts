@@ -86,9 +86,9 @@ export function documentSearch(doc: SearchDocument): FilingSearch {
   return { id: doc.id, keys, fields, fragments, department: doc.department, labels: [...labels] };
 }
 
-/** The compile step's one call: the search part of a checked filing, as the store keeps it. */
-export function filingSearchBytes(filing: Filing): Uint8Array {
-  return serialize(documentSearch(searchDocument(filing)));
+/** The compile step's one call: the search part of a checked filing (with its Markdown as HTML, rendered once for page and search alike), as the store keeps it. */
+export function filingSearchBytes(filing: Filing, html: Readonly<Record<string, string>>): Uint8Array {
+  return serialize(documentSearch(searchDocument(filing, html)));
 }
 
 export function readFilingSearch(bytes: Uint8Array): FilingSearch {

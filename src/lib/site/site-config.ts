@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -105,6 +106,10 @@ export type SiteConfig = z.output<typeof siteConfigSchema>;
 export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }
+
+/** A digest of this build's site configuration: what a compiled filing and a page's cache key depend on besides the records. */
+export const siteConfigDigest = (): string => (digest ??= createHash('sha256').update(JSON.stringify((loaded ??= loadSiteConfig()))).digest('base64url'));
+let digest: string | undefined;
 
 /** For a command line tool: a mistake in the site configuration ends it with the file and field named, not a stack trace. */
 export function exitOnSiteConfigError(error: unknown): never {
