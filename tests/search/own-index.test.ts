@@ -166,6 +166,48 @@ describe('groups of units', () => {
   });
 });
 
+describe('bounds the n-grams promise and the text does not keep', () => {
+  /** A page whose one unit besides the title has `labels` as row labels and `text` as prose, so that its keys are in one group. */
+  const page = (n: number, labels: string[], text: string): SearchDocument => ({
+    ...doc(`河北省/丙县/${n}-财政局/2024-预算`, '丙县财政局', []),
+    units: [
+      { anchor: '', blocks: [{ field: FIELD.title, text: '丙县财政局' }] },
+      { anchor: 'section-three-public', blocks: [...labels.map((label) => ({ field: FIELD.label, text: label })), { field: FIELD.text, text }] },
+    ],
+  });
+  // Every 3-gram of 经费预算安 is in the headings (经费预, 费预算 in the first, 预算安 in the second), the word only in the prose.
+  const headings = ['四、“三公”经费预算情况', '二、部门预算安排的总体情况'];
+  const prose = '我部门财政拨款“三公”经费预算安排6.56万元。';
+
+  it('shows a page whose only group holds the word in a lower field than its n-grams promised, at the rank of that field', async () => {
+    const index = await open([page(1, headings, prose)]);
+    const run = await SearchRun.start(index, '经费预算安');
+    expect(run.candidates.map((c) => [c.doc, c.bounds])).toEqual([[0, [FIELD.label]]]);
+    const hits = await run.next(10);
+    expect(hits.map((h) => [h.fragment.id, h.score, h.anchor])).toEqual([['河北省/丙县/1-财政局/2024-预算', FIELD.text, 'section-three-public']]);
+    expect(hits[0]!.excerpt).toEqual([
+      { text: '我部门财政拨款“三公”', marked: false },
+      { text: '经费预算安', marked: true },
+      { text: '排6.56万元。', marked: false },
+    ]);
+  });
+
+  it('shows the best of three checks per result asked for when the bounds of the rest still promise more, and the rest at their rank later', async () => {
+    // 40 pages with the word in prose only, then one with it as a row label: all 41 are bounded by a label.
+    const pages = [...Array.from({ length: 40 }, (_, n) => page(n + 10, headings, prose)), page(90, [...headings, '“三公”经费预算安排'], prose)];
+    const loaded: string[] = [];
+    const index = await open(pages, loaded);
+    const run = await SearchRun.start(index, '经费预算安');
+    expect(run.candidates.map((c) => c.bound)).toEqual(Array(41).fill(FIELD.label));
+    const first = await run.next(10);
+    expect(first.map((h) => [h.doc, h.score])).toEqual(Array.from({ length: 10 }, (_, n) => [n, FIELD.text]));
+    expect(loaded.filter((path) => path.startsWith('f/'))).toHaveLength(30);
+    const rest = await run.next(100);
+    expect(rest.map((h) => [h.doc, h.score])).toEqual([[40, FIELD.label], ...Array.from({ length: 30 }, (_, n) => [n + 10, FIELD.text])]);
+    expect(run.exhausted).toBe(true);
+  });
+});
+
 describe('matching and excerpts', () => {
   it('holds a figure only as a whole number', () => {
     expect(findWord('项目13011121p000302241249', '30224')).toBe(-1);

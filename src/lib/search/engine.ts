@@ -143,8 +143,9 @@ export class SearchIndex {
     const { doc } = candidate;
     const firstFragment = await this.fragment(doc, candidate.first);
     const early = place(firstFragment, words);
+    // With no other group to look in, what the first holds is the page's answer, whatever the bound promised.
+    if (candidate.first === candidate.groups) return early === null ? null : hit(doc, firstFragment, early, words);
     if (early !== null && early.fields.every((field, w) => field === candidate.bounds[w])) return hit(doc, firstFragment, early, words);
-    if (candidate.first === candidate.groups) return null;
     const fragment = await this.fragment(doc, candidate.groups);
     const found = place(fragment, words);
     return found === null ? null : hit(doc, fragment, found, words);
@@ -162,9 +163,21 @@ export class SearchIndex {
 }
 
 /**
+ * Candidates checked, per result asked for, before the best checked are
+ * shown though unchecked ones might outrank them. A bound comes from n-grams
+ * and can promise more than the text holds: 经费预算安 has its 3-grams in the
+ * headings of every page (bound: a label) but is only in their prose, and
+ * proving that no page ranks higher would mean fetching all 10,000 pages'
+ * text before showing one. Beyond this budget the unchecked come in later
+ * pages, at their rank among those.
+ */
+const CHECKS_PER_PAGE = 3;
+
+/**
  * One query's results, checked as they are asked for: `next(n)` gives n more
- * pages that hold every word, in rank order (a page is shown only once no
- * unchecked candidate could outrank it).
+ * pages that hold every word, in rank order as far as CHECKS_PER_PAGE × n
+ * checks can tell (a page is shown once no unchecked candidate could outrank
+ * it, or once that many candidates have been checked).
  */
 export class SearchRun {
   readonly words: string[];
@@ -203,11 +216,12 @@ export class SearchRun {
   }
 
   async next(count: number): Promise<Hit[]> {
+    const from = this.at;
     const ready = () => {
       const waiting = this.checked.length - this.shown;
       if (this.at >= this.candidates.length) return true;
       if (waiting < count) return false;
-      return this.checked[this.shown + count - 1]!.score >= this.candidates[this.at]!.bound;
+      return this.checked[this.shown + count - 1]!.score >= this.candidates[this.at]!.bound || this.at - from >= CHECKS_PER_PAGE * count;
     };
     while (!ready()) {
       // Checking a candidate fetches a group's fragment or two (about 1.4 KB each): after a first batch of a page, which is

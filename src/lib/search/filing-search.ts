@@ -4,6 +4,7 @@ import type { Filing } from '../records/load-filing.ts';
 import { searchDocument, type SearchDocument } from './documents.ts';
 import { blockKeys, normalise } from './grams.ts';
 import { FIELD, GROUPS } from './layout.ts';
+import { KeyTable } from './key-table.ts';
 import { plainTerm } from './suggest.ts';
 
 /**
@@ -44,19 +45,16 @@ export function unitGroups(doc: SearchDocument): number[] {
   });
 }
 
-/** Every key of a document with its groups and fields, as key → (group << 3 | fields) values. */
-export function documentKeys(doc: SearchDocument): Map<number, number>[] {
-  const perGroup = Array.from({ length: GROUPS }, () => new Map<number, number>());
+/** Every key of a document with its groups and fields. */
+export function documentKeys(doc: SearchDocument): KeyTable {
   const groups = unitGroups(doc);
   const blocks = doc.units.flatMap((unit, u) => unit.blocks.map((block) => ({ block, group: groups[u]! })));
   // One normalise() over the page: its blocks joined by a character it keeps and no text holds.
-  const texts = normalise(blocks.map((b) => b.block.text.replaceAll('\u0000', '')).join('\u0000')).split('\u0000');
-  blocks.forEach(({ block, group }, i) => {
-    const keys = perGroup[group]!;
-    const field = block.field;
-    blockKeys(texts[i]!, (key) => keys.set(key, (keys.get(key) ?? 0) | field));
-  });
-  return perGroup;
+  const page = normalise(blocks.map((b) => b.block.text.replaceAll('\u0000', '')).join('\u0000'));
+  // About one key per character once they are merged: sized so, the table seldom grows.
+  const table = new KeyTable(page.length);
+  page.split('\u0000').forEach((text, i) => blockKeys(text, table, blocks[i]!.group, blocks[i]!.block.field));
+  return table;
 }
 
 /** What the page fetches to check a group: the document's head and the group's units as [anchor, [field, text]…]. */
@@ -66,16 +64,7 @@ export function fragmentJson(doc: SearchDocument, units: SearchDocument['units']
 
 /** The search part of a document: its keys sorted, its groups' fragments gzipped, its terms for suggestions. */
 export function documentSearch(doc: SearchDocument): FilingSearch {
-  const perGroup = documentKeys(doc);
-  // key * 256 + (group << 3 | fields) is exact in a double: one typed sort orders by key, then group.
-  const packed = new Float64Array(perGroup.reduce((n, keys) => n + keys.size, 0));
-  let n = 0;
-  perGroup.forEach((keys, group) => {
-    for (const [key, fields] of keys) packed[n++] = key * 256 + group * 8 + fields;
-  });
-  packed.sort();
-  const keys = Uint32Array.from(packed, (v) => Math.floor(v / 256));
-  const fields = Uint8Array.from(packed, (v) => v % 256);
+  const { keys, fields } = documentKeys(doc).sorted();
   const groups = unitGroups(doc);
   const fragments = Array.from({ length: GROUPS }, (_, g) => {
     const units = doc.units.filter((_, u) => groups[u] === g);

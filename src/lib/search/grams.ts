@@ -23,10 +23,20 @@ function mix(hash: number, value: number): number {
   return Math.imul(hash ^ value, 0x01000193);
 }
 
+/** Lengths of n-gram a block is keyed by, ascending; a word is looked up by one of them (wordKeys). */
+const LENGTHS = [1, 2, GRAM, LONG, LONGER];
+
+/**
+ * An n-gram's key: its code points mixed in from the first, then its length,
+ * so that the keys of every n-gram starting at one place come from one pass
+ * over the longest (blockKeys).
+ */
+const seal = (hash: number, length: number) => mix(hash, length) >>> 0;
+
 export function gramKey(codes: readonly number[], from: number, length: number): number {
-  let hash = mix(0x811c9dc5, length);
+  let hash = 0x811c9dc5;
   for (let i = from; i < from + length; i++) hash = mix(hash, codes[i]!);
-  return hash >>> 0;
+  return seal(hash, length);
 }
 
 export function tokenKey(token: string): number {
@@ -38,20 +48,35 @@ export function tokenKey(token: string): number {
 /** A figure as a whole: digits, with decimal points between digits (24487.92, 2024.5). */
 export const FIGURE = /\d+(?:\.\d+)*/g;
 
-/** Calls `add` with every key of one normalised block: its 1-, 2-, 3-, 6- and 12-grams and its figures. */
-export function blockKeys(text: string, add: (key: number) => void): void {
-  const codes: number[] = [];
+/** Where a block's keys go: the page's table (key-table.ts), with the block's group and field. */
+export interface KeySink {
+  add(key: number, group: number, field: number): void;
+}
+
+/** The code points of the block being keyed, reused from block to block. */
+let codes = new Uint32Array(1024);
+
+/** Adds every key of one normalised block to `sink`: its 1-, 2-, 3-, 6- and 12-grams and its figures. */
+export function blockKeys(text: string, sink: KeySink, group: number, field: number): void {
+  if (codes.length < text.length) codes = new Uint32Array(text.length * 2);
+  let length = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!;
     if (code > 0xffff) i++;
-    codes.push(code);
+    codes[length++] = code;
   }
-  for (let i = 0; i < codes.length; i++) {
-    for (let n = 1; n <= GRAM && i + n <= codes.length; n++) add(gramKey(codes, i, n));
-    if (i + LONG <= codes.length) add(gramKey(codes, i, LONG));
-    if (i + LONGER <= codes.length) add(gramKey(codes, i, LONGER));
+  for (let i = 0; i < length; i++) {
+    let hash = 0x811c9dc5;
+    let k = 0;
+    for (let n = 1; n <= LONGER && i + n <= length; n++) {
+      hash = mix(hash, codes[i + n - 1]!);
+      if (n === LENGTHS[k]) {
+        sink.add(seal(hash, n), group, field);
+        k++;
+      }
+    }
   }
-  if (/\d/.test(text)) for (const match of text.matchAll(FIGURE)) add(tokenKey(match[0]));
+  if (/\d/.test(text)) for (const match of text.matchAll(FIGURE)) sink.add(tokenKey(match[0]), group, field);
 }
 
 /** The keys a page must hold for a word: the figure itself when the word is one, else its 12-grams, 6-grams or 3-grams (or itself) by its length, spread over the word when there are more than maxKeys. */
