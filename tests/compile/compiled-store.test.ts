@@ -79,7 +79,7 @@ describe('the compiled store and the site configuration', () => {
     const script = `const { compileAll } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src/lib/compile/compile-all.ts'))});
       const { CompiledStore } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src/lib/compile/compiled-store.ts'))});
       const run = await compileAll(${JSON.stringify(PROJECT_ROOT)}, ${JSON.stringify(COMPLETE)}, { storeRoot: ${JSON.stringify(join(temp, 'site-store'))} });
-      console.log(JSON.stringify({ compiled: run.compiled, reused: run.reused, origin: new URL(CompiledStore.at(run.store).data(run.heads[0].hash).public.url).origin }));`;
+      console.log(JSON.stringify({ compiled: run.compiled, reused: run.reused, origin: new URL(CompiledStore.at(run.store).dataHead(run.heads[0].hash).entry.url).origin }));`;
     const compile = (env: Record<string, string>) =>
       JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, encoding: 'utf8' }).trim().split('\n').at(-1)!);
     const { GONGKAI_SITE_CONFIG: _, ...env } = process.env;

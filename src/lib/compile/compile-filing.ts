@@ -14,6 +14,7 @@ import { filingSearchBytes } from '../search/filing-search.ts';
 import type { CompiledData, CompiledHead, CompiledRecord, FilingHead } from './compiled.ts';
 import { filingCsvs } from '../public-data/data-package.ts';
 import type { PublicFiling } from '../public-data/filing-schema.ts';
+import { portalFiling } from '../public-data/portal-entry.ts';
 import { sha256 } from './compiled-store.ts';
 import { printAddressPage } from '../site/print-address.ts';
 import type { FolderSnapshot } from './folder-snapshot.ts';
@@ -36,12 +37,13 @@ function openData(data: PublicFiling, sourceDigests: readonly string[], print: s
   const json = filingJson(data);
   const csvs = filingCsvs(data);
   return {
-    json,
-    public: data,
-    csvs,
-    sources: data.sources.map((s, i) => ({ url: s.url, sha256: sourceDigests[i]! })),
-    print,
-    sha256: { json: sha256(json), csvs: csvs.map((c) => sha256(c.csv)) },
+    head: {
+      entry: portalFiling(data),
+      csvs: csvs.map(({ url, resource }) => ({ url, resource })),
+      sources: data.sources.map((s, i) => ({ url: s.url, sha256: sourceDigests[i]! })),
+      sha256: { json: sha256(json), csvs: csvs.map((c) => sha256(c.csv)) },
+    },
+    files: { json, csvs: csvs.map((c) => c.csv), print },
   };
 }
 

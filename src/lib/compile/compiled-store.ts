@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { PROJECT_ROOT } from '../records/paths.ts';
 import type { FilingRows } from '../site/previous-year.ts';
-import type { CompiledData, CompiledHead, CompiledRecord } from './compiled.ts';
+import type { CompiledData, CompiledDataFiles, CompiledDataHead, CompiledHead, CompiledRecord } from './compiled.ts';
 
 /**
  * The one cache of the pipeline: compiled filings by the hash of their
@@ -70,9 +70,14 @@ export class CompiledStore {
     return deserialize(readFileSync(join(this.dir, `${hash}.record`))) as CompiledRecord;
   }
 
-  /** The filing's open data as published (CompiledData). */
-  data(hash: string): CompiledData {
-    return deserialize(readFileSync(join(this.dir, `${hash}.data`))) as CompiledData;
+  /** What the portal's files take of the filing's open data (CompiledData): a few kilobytes. */
+  dataHead(hash: string): CompiledDataHead {
+    return deserialize(readFileSync(join(this.dir, `${hash}.datahead`))) as CompiledDataHead;
+  }
+
+  /** The text of the filing's open data files, read only to write them or zip them. */
+  dataFiles(hash: string): CompiledDataFiles {
+    return deserialize(readFileSync(join(this.dir, `${hash}.datafiles`))) as CompiledDataFiles;
   }
 
   /** What the department's next filing of the same kind shows beside its rows: a few kilobytes, apart from the record. */
@@ -85,24 +90,29 @@ export class CompiledStore {
     return readFileSync(join(this.dir, `${hash}.search`));
   }
 
-  source(sha: string): Buffer {
-    return readFileSync(join(this.dir, 'sources', sha));
+  /** A published source's file in the store, by its SHA-256: the build links it into the site. */
+  sourceFile(sha: string): string {
+    return join(this.dir, 'sources', sha);
   }
 
   /**
-   * Bytes derived from compiled filings by a pure function, kept under a key
+   * A file derived from compiled filings by a pure function, kept under a key
    * naming all of its inputs (a region-year's bulk zip: region-year-data.ts):
-   * made once, read back by every later build that asks for the same key.
+   * made once, and found by every later build that asks for the same key,
+   * with its SHA-256 beside it, so that neither reads it again.
    */
-  derived(key: string, make: () => Uint8Array): Uint8Array {
+  derived(key: string, make: () => Uint8Array): { file: string; sha256: string } {
     const file = join(this.dir, 'derived', key);
     try {
-      return readFileSync(file);
+      return { file, sha256: readFileSync(`${file}.sha256`, 'utf8') };
     } catch {
       const bytes = make();
       mkdirSync(join(this.dir, 'derived'), { recursive: true });
+      const digest = sha256(bytes);
       writeAtomically(file, bytes);
-      return bytes;
+      // The digest last: found, it says the file is whole.
+      writeAtomically(`${file}.sha256`, digest);
+      return { file, sha256: digest };
     }
   }
 
@@ -112,7 +122,8 @@ export class CompiledStore {
       for (const bytes of record.sources) writeAtomically(join(this.dir, 'sources', sha256(bytes)), bytes);
       writeAtomically(join(this.dir, `${head.hash}.record`), serialize(record.record));
       writeAtomically(join(this.dir, `${head.hash}.search`), record.search);
-      writeAtomically(join(this.dir, `${head.hash}.data`), serialize(record.data));
+      writeAtomically(join(this.dir, `${head.hash}.datahead`), serialize(record.data.head));
+      writeAtomically(join(this.dir, `${head.hash}.datafiles`), serialize(record.data.files));
       writeAtomically(join(this.dir, `${head.hash}.rows`), serialize(record.rows));
     }
     writeAtomically(join(this.dir, `${head.hash}.head.json`), JSON.stringify(head));

@@ -1,6 +1,6 @@
 import type { Finding } from '../checks/finding.ts';
 import type { FilingCsv } from '../public-data/data-package.ts';
-import type { PublicFiling } from '../public-data/filing-schema.ts';
+import type { PortalFiling } from '../public-data/portal-entry.ts';
 import type { Filing } from '../records/load-filing.ts';
 import type { Problem } from '../records/record-error.ts';
 import { z } from 'zod';
@@ -71,19 +71,30 @@ export interface CompiledRecord {
 
 /**
  * A filing's open data as published beside its page, made once per content
- * by the compile step: what the build writes (or links from the site it
- * replaces) and what the portal's index, data package, feed and bulk zips
- * take of it.
+ * by the compile step, kept in two parts: what the portal's index, data
+ * package, feed and bulk zip keys take of it, and the files' text, which a
+ * rebuild that links an unchanged filing's files from the site it replaces
+ * never reads.
  */
 export interface CompiledData {
-  /** filing.json as published, and its parsed form. */
-  json: string;
-  public: PublicFiling;
-  /** One CSV per table and project list, with its data package resource. */
-  csvs: FilingCsv[];
+  head: CompiledDataHead;
+  files: CompiledDataFiles;
+}
+
+export interface CompiledDataHead {
+  /** What the index and the feed say of the filing (public-data/portal-entry.ts). */
+  entry: PortalFiling;
+  /** Each CSV's place beside the filing and its data package resource, in the order of CompiledDataFiles.csvs. */
+  csvs: Omit<FilingCsv, 'csv'>[];
   sources: PublishedSourceRef[];
+  /** SHA-256 of filing.json and of each CSV: what a bulk zip's key is made of. */
+  sha256: { json: string; csvs: string[] };
+}
+
+export interface CompiledDataFiles {
+  /** filing.json as published. */
+  json: string;
+  csvs: string[];
   /** The page at the printable view's former address (site/print-address.ts). */
   print: string;
-  /** SHA-256 of filing.json and of each CSV, in the order of `csvs`: what a bulk zip's key is made of. */
-  sha256: { json: string; csvs: string[] };
 }

@@ -59,7 +59,7 @@ export function filingCsvs(filing: PublicFiling): FilingCsv[] {
 }
 
 /** A resource of the package, its path relative to the descriptor: the filing's folder there, then the CSV's place in it. */
-export function packageResource(csv: FilingCsv, filingFolder: string): DataResource {
+export function packageResource(csv: Omit<FilingCsv, 'csv'>, filingFolder: string): DataResource {
   const { profile, name, title, ...rest } = csv.resource;
   return { profile, name, title, path: `${filingFolder}${decodeURI(csv.url)}`, ...rest };
 }

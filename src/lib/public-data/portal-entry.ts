@@ -9,13 +9,21 @@ import { rfc3339 } from './xml.ts';
 /** A date the source states (YYYY-MM-DD), as the start of that day in China. */
 const chinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
+/** What the portal's entry of a filing is made of: a few fields of its filing.json, and how many tables and project forms it has. */
+export type PortalFiling = Pick<PublicFiling, 'id' | 'title' | 'region' | 'department' | 'year' | 'kind' | 'url' | 'published'> & { tables: number; projects: number };
+
+export function portalFiling(filing: PublicFiling): PortalFiling {
+  const { id, title, region, department, year, kind, url, published } = filing;
+  return { id, title, region, department, year, kind, url, ...(published === undefined ? {} : { published }), tables: filing.tables.length, projects: filing.projects.length };
+}
+
 /**
  * What the index, the feed and the sitemap say of one filing. A filing is
  * published on the date its source states, else when its record was first
  * committed; it is updated when its record last changed, and never before
  * it was published.
  */
-export function portalEntry(filing: PublicFiling, jsonSha256: string, dates: RecordDates): { index: IndexEntry; feed: FeedEntry } {
+export function portalEntry(filing: PortalFiling, jsonSha256: string, dates: RecordDates): { index: IndexEntry; feed: FeedEntry } {
   const published = filing.published ? chinaDay(filing.published) : dates.first;
   const updated = new Date(Math.max(published.getTime(), dates.updated.getTime()));
   const json = absoluteUrl(jsonUrl(filing));
@@ -33,7 +41,7 @@ export function portalEntry(filing: PublicFiling, jsonSha256: string, dates: Rec
     updated: rfc3339(updated),
     bulk: absoluteUrl(bulkZipUrl(regionPath(filing), filing.year)),
   };
-  const parts = [filing.tables.length > 0 ? `${filing.tables.length} 张公开表格` : '', filing.projects.length > 0 ? `${filing.projects.length} 张项目绩效目标表` : ''].filter(Boolean);
+  const parts = [filing.tables > 0 ? `${filing.tables} 张公开表格` : '', filing.projects > 0 ? `${filing.projects} 张项目绩效目标表` : ''].filter(Boolean);
   const feed: FeedEntry = {
     url: filing.url,
     json,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { link, mkdir, rename, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { regionPath } from '../records/filing-path.ts';
 import { absoluteUrl, bulkZipUrl, filingUrl, sitePath } from '../site/urls.ts';
@@ -9,9 +9,9 @@ import { zipFiles } from './bulk-zip.ts';
 import { dataPackage, packageName, packageResource } from './data-package.ts';
 import type { DataResource } from './datapackage-schema.ts';
 import type { FeedEntry } from './feed.ts';
-import type { PublicFiling } from './filing-schema.ts';
 import type { BulkEntry, IndexEntry } from './index-schema.ts';
-import { portalEntry } from './portal-entry.ts';
+import { portalEntry, type PortalFiling } from './portal-entry.ts';
+import type { CompiledDataFiles } from '../compile/compiled.ts';
 import type { RecordDates } from './record-dates.ts';
 
 /**
@@ -72,6 +72,23 @@ export class Output {
     await writeFile(file, content);
   }
 
+  /**
+   * Puts a file of the compiled store at a URL: hard-linked (store files are
+   * written once and never changed), copied when the store is on another file
+   * system. A file already there is replaced, never written through.
+   */
+  async place(url: string, from: string): Promise<void> {
+    const file = join(this.dir, ...this.below(url).split('/'));
+    await mkdir(dirname(file), { recursive: true });
+    const beside = `${file}.${process.pid}.tmp`;
+    try {
+      await link(from, beside);
+    } catch {
+      await copyFile(from, beside);
+    }
+    await rename(beside, file);
+  }
+
   /** Writes a file beside and renames it into place: a link already there (to the site being replaced) is replaced, not written through. */
   async replace(url: string, content: string | Uint8Array): Promise<void> {
     const file = join(this.dir, ...this.below(url).split('/'));
@@ -117,38 +134,44 @@ export interface Collected {
 
 /**
  * One region-year: each filing's filing.json, CSVs and sources, then the
- * zip of their JSON and CSVs with a data package of its own. Filings are
- * read from the store group by group, so memory holds a few zips' worth
+ * zip of their JSON and CSVs with a data package of its own. What the
+ * portal's files and the zip's key need comes from each filing's data head;
+ * the files' text is read from the store only for a filing whose files are
+ * not linked from the site being replaced, or for a zip not made before.
+ * Filings are read group by group, so memory holds a few zips' worth
  * (`IN_FLIGHT` groups at once), not the portal's.
  */
 export async function writeRegionYear(out: Output, store: CompiledStore, group: readonly { id: string; hash: string }[], dates: Map<string, RecordDates>, collected: Collected): Promise<void> {
-  const files = new Map<string, string | Uint8Array>();
   /** The SHA-256 of each file of the zip, by its path: made by the compile step, not hashed again here. */
   const digests = new Map<string, string>();
+  /** Each filing's folder and its files' text when they were read to be written, for the zip. */
+  const filings: { hash: string; folder: string; csvUrls: string[]; files?: CompiledDataFiles }[] = [];
   const resources: DataResource[] = [];
-  let first: PublicFiling | undefined;
+  let first: PortalFiling | undefined;
   let newest = 0;
   await inFlight(group, async ({ id, hash }) => {
-    const { json: text, public: filing, csvs, sources, print, sha256: made } = store.data(hash);
+    const { entry: filing, csvs, sources, sha256: made } = store.dataHead(hash);
     first ??= filing;
     const folder = out.below(filingUrl(filing));
     const beside = (url: string) => `${filingUrl(filing)}${decodeURI(url)}`;
-    const own = [
-      { url: `${filingUrl(filing)}filing.json`, content: text },
-      ...csvs.map((c) => ({ url: beside(c.url), content: c.csv })),
-      ...sources.map((s) => ({ url: beside(s.url), content: store.source(s.sha256) })),
-      { url: printAddressUrl(filing), content: print },
-    ];
-    // A link over a file left by a failed attempt would write through it into the site being replaced: written files replace, never truncate.
-    if (!(await out.linkSame(id, hash, own.map((f) => f.url)))) await Promise.all(own.map((f) => out.replace(f.url, f.content)));
-    files.set(`${folder}filing.json`, text);
+    const jsonUrl = `${filingUrl(filing)}filing.json`;
+    const own = [jsonUrl, ...csvs.map((c) => beside(c.url)), ...sources.map((s) => beside(s.url)), printAddressUrl(filing)];
+    const read: (typeof filings)[number] = { hash, folder, csvUrls: csvs.map((c) => decodeURI(c.url)) };
+    if (!(await out.linkSame(id, hash, own))) {
+      const files = (read.files = store.dataFiles(hash));
+      // A link over a file left by a failed attempt would write through it into the site being replaced: written files replace, never truncate.
+      await Promise.all([
+        out.replace(jsonUrl, files.json),
+        ...csvs.map((c, i) => out.replace(beside(c.url), files.csvs[i]!)),
+        ...sources.map((s) => out.place(beside(s.url), store.sourceFile(s.sha256))),
+        out.replace(printAddressUrl(filing), files.print),
+      ]);
+    }
+    filings.push(read);
     digests.set(`${folder}filing.json`, made.json);
-    csvs.forEach((c, i) => {
-      files.set(`${folder}${decodeURI(c.url)}`, c.csv);
-      digests.set(`${folder}${decodeURI(c.url)}`, made.csvs[i]!);
-    });
+    csvs.forEach((c, i) => digests.set(`${folder}${decodeURI(c.url)}`, made.csvs[i]!));
     resources.push(...csvs.map((c) => packageResource(c, folder)));
-    const entry = portalEntry(filing, sha256(text), dates.get(id)!);
+    const entry = portalEntry(filing, made.json, dates.get(id)!);
     collected.index.push(entry.index);
     collected.feed.push(entry.feed);
     collected.lastmod.set(folder, entry.feed.updated);
@@ -158,13 +181,21 @@ export async function writeRegionYear(out: Output, store: CompiledStore, group: 
   const zipUrl = bulkZipUrl(region, first!.year);
   resources.sort(by((r) => r.path));
   const head = { name: packageName(`${new URL(absoluteUrl(zipUrl)).host}-bulk-${sha256(zipUrl).slice(0, 12)}`), title: `${region.join('')}${first!.year}年`, homepage: absoluteUrl(sitePath('')) };
-  files.set('datapackage.json', json(dataPackage(head, resources)));
-  digests.set('datapackage.json', sha256(files.get('datapackage.json')!));
+  const descriptor = json(dataPackage(head, resources));
+  digests.set('datapackage.json', sha256(descriptor));
   // The zip is a pure function of its files and date: one made by an earlier build for the same inputs is taken as it is.
   const inputs = [...digests].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, digest]) => `${path}\0${digest}`);
-  const zip = store.derived(`bulk-${sha256(`${newest}\n${inputs.join('\n')}`)}.zip`, () => zipFiles(files, new Date(newest)));
-  await out.write(zipUrl, zip);
+  const zip = store.derived(`bulk-${sha256(`${newest}\n${inputs.join('\n')}`)}.zip`, () => {
+    const files = new Map<string, string | Uint8Array>();
+    for (const filing of filings) {
+      const text = filing.files ?? store.dataFiles(filing.hash);
+      files.set(`${filing.folder}filing.json`, text.json);
+      filing.csvUrls.forEach((url, i) => files.set(`${filing.folder}${url}`, text.csvs[i]!));
+    }
+    files.set('datapackage.json', descriptor);
+    return zipFiles(files, new Date(newest));
+  });
+  await out.place(zipUrl, zip.file);
   collected.resources.push(...resources);
-  collected.bulk.push({ region: first!.region, year: first!.year, url: absoluteUrl(zipUrl), sha256: sha256(zip), filings: group.map((f) => f.id).sort() });
+  collected.bulk.push({ region: first!.region, year: first!.year, url: absoluteUrl(zipUrl), sha256: zip.sha256, filings: group.map((f) => f.id).sort() });
 }
-
