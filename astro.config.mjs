@@ -41,6 +41,7 @@ export default defineConfig({
     format: 'directory',
     // One shared stylesheet for thousands of pages instead of copies inlined in each.
     inlineStylesheets: 'never',
+    concurrency: 4,
   },
   // Checks first: a record with an unacknowledged error stops the build before anything is rendered.
   // MDX is for the portal's own editorial pages (src/pages/*.mdx); filings are never MDX.

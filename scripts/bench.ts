@@ -26,6 +26,7 @@ import { writeSyntheticFilings } from './synth/write-filings.ts';
 import { copyProject } from './project-copy.ts';
 import { measure, megabytes, memory, seconds, sizeOf, type Measurement } from './bench/measure.ts';
 import { buildPhases } from './bench/phases.ts';
+import { astroPages } from './bench/astro-pages.ts';
 
 const USAGE = 'usage: npm run bench -- --filings N [--seed S] [--shards K] [--max-rss-gib G] [--keep]';
 const { values } = (() => {
@@ -109,9 +110,8 @@ try {
     const status = m.stopped ? ' (stopped: memory limit)' : m.exitCode === 0 ? '' : ` (exit ${m.exitCode})`;
     console.log(`| ${m.step}${status} | ${seconds(m.wallMs)} | ${(m.wallMs / filings).toFixed(1)} | ${memory(m.peakTreeRssKiB)} | ${memory(m.peakProcessKiB)} | ${output} |`);
   }
-  const copied = rebuild.log.filter((l) => /\((?:restored|cached)\)\s*$/.test(l.line)).length;
-  // Astro writes a page's path and, once rendered, its time (+12ms) in two pieces of output: each rendered page has one time.
-  const rendered = rebuild.log.filter((l) => /\(\+[\d.]+m?s\)\s*$/.test(l.line)).length;
+  const pages = astroPages(rebuild.log.map((l) => l.line).join('\n'));
+  const [rendered, copied] = [pages.rendered.length, pages.copied.length];
   console.log(`\nrebuild after one filing changed: ${((100 * rebuild.wallMs) / cold.wallMs).toFixed(1)}% of the cold build; ${rendered} page(s) rendered, ${copied} copied from the last build`);
   console.log(`phases of the rebuild:\n${buildPhases(rebuild.log).map((p) => `  ${p.phase}: ${seconds(p.ms)}`).join('\n')}`);
   console.log(`\nphases of the cold build (from its log):\n${phases.map((p) => `  ${p.phase}: ${seconds(p.ms)} (${(p.ms / filings).toFixed(1)} ms per filing)`).join('\n')}`);

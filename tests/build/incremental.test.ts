@@ -4,6 +4,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
 import { TSX, fingerprint, isolatedProject, type IsolatedProject } from '../checks/isolated-build.ts';
+import { astroPages } from '../../scripts/bench/astro-pages.ts';
 
 /**
  * Issue 12: a new or changed filing rebuilds only what shows it. A portal
@@ -32,18 +33,9 @@ const YONGQING = '河北省/廊坊市/永清县/316-人力资源和社会保障�
 /** A build's lines without the colours Astro gives them where it thinks a terminal shows them (CI=true). */
 const lines = (log: string) => stripVTControlCharacters(log).split('\n');
 
-/** The pages Astro copied from its last build instead of rendering them. */
-const copied = (log: string) =>
-  lines(log)
-    .filter((line) => /\((?:restored|cached)\)\s*$/.test(line))
-    .map((line) => /├─ \/(.*)index\.html/.exec(line)![1]!)
-    .sort();
-/** The pages Astro rendered. */
-const rendered = (log: string) =>
-  lines(log)
-    .filter((line) => /├─ \/.*\(\+[\d.]+m?s\)/.test(line))
-    .map((line) => /├─ \/(.*?)(?:index\.html)? \(/.exec(line)![1]!)
-    .sort();
+/** The pages Astro copied from its last build instead of rendering them, and those it rendered. */
+const copied = (log: string) => astroPages(log).copied;
+const rendered = (log: string) => astroPages(log).rendered;
 const compileLine = (log: string) => lines(log).find((line) => line.startsWith('build: ') && line.includes('checked in'))!.replace(/ in \d+ ms/, '');
 
 describe('a rebuild after one filing is added and another changed', () => {
