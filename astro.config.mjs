@@ -30,6 +30,7 @@ const { default: mdx } = await import('@astrojs/mdx');
 const { checks } = await import('./integrations/checks.ts');
 const { filingExports } = await import('./integrations/exports.ts');
 const { pagefind } = await import('./integrations/pagefind.ts');
+const { carriedPages } = await import('./integrations/carried-pages.ts');
 
 export default defineConfig({
   site: siteUrl,
@@ -45,7 +46,8 @@ export default defineConfig({
   },
   // Checks first: a record with an unacknowledged error stops the build before anything is rendered.
   // MDX is for the portal's own editorial pages (src/pages/*.mdx); filings are never MDX.
-  integrations: [checks(), mdx(), filingExports(), pagefind()],
+  // A rebuild's pages start as the site it replaces: an unchanged page is neither rendered nor copied.
+  integrations: [checks(), carriedPages(), mdx(), filingExports(), pagefind()],
   // A page whose cacheKey (src/lib/compile/page-keys.ts) and code are unchanged since the last build is copied, not rendered: adding one filing renders its pages, not the portal's.
   experimental: { incrementalBuild: true },
 });

@@ -7,12 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
 import { buildsIndexPages } from '../src/lib/compile/shards.ts';
+import { PREVIOUS_SITE_ENV } from '../src/lib/compile/site-record.ts';
 import { Output, type Collected } from '../src/lib/public-data/region-year-data.ts';
 import { writePortalData } from '../src/lib/public-data/portal-data.ts';
 import { SHARD_PART, type ShardPart } from '../src/lib/public-data/shard-part.ts';
 
-/** The site a build replaces (set by scripts/build.ts): an unchanged filing's files are linked from it. */
-const PREVIOUS_SITE = 'GONGKAI_PREVIOUS_SITE';
 
 /** A child process and what it printed, awaited. */
 function run(args: readonly string[]): Promise<{ code: number | null; output: string }> {
@@ -67,7 +66,8 @@ export function filingExports(): AstroIntegration {
       },
       'astro:build:start': () => {
         started = performance.now();
-        const previous = process.env[PREVIOUS_SITE];
+        // The site a build replaces: an unchanged filing's files are linked from it.
+        const previous = process.env[PREVIOUS_SITE_ENV];
         rmSync(`${outDir}.data`, { recursive: true, force: true });
         rmSync(`${outDir}.index`, { recursive: true, force: true });
         writers = [run(['scripts/write-filing-data.ts', '--out', `${outDir}.data`, '--collected', `${outDir}.data.collected`, ...(previous ? ['--previous', previous] : [])])];

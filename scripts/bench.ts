@@ -110,7 +110,7 @@ try {
     const status = m.stopped ? ' (stopped: memory limit)' : m.exitCode === 0 ? '' : ` (exit ${m.exitCode})`;
     console.log(`| ${m.step}${status} | ${seconds(m.wallMs)} | ${(m.wallMs / filings).toFixed(1)} | ${memory(m.peakTreeRssKiB)} | ${memory(m.peakProcessKiB)} | ${output} |`);
   }
-  const pages = astroPages(rebuild.log.map((l) => l.line).join('\n'));
+  const pages = astroPages(rebuild.text);
   const [rendered, copied] = [pages.rendered.length, pages.copied.length];
   console.log(`\nrebuild after one filing changed: ${((100 * rebuild.wallMs) / cold.wallMs).toFixed(1)}% of the cold build; ${rendered} page(s) rendered, ${copied} copied from the last build`);
   console.log(`phases of the rebuild:\n${buildPhases(rebuild.log).map((p) => `  ${p.phase}: ${seconds(p.ms)}`).join('\n')}`);

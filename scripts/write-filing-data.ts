@@ -31,7 +31,7 @@ const started = performance.now();
 const { manifest, store } = buildManifest();
 const { shard } = manifest;
 const filings = manifest.heads.filter((h) => buildsFiling(shard, h)).map(({ id, hash }) => ({ id, hash }));
-const hashes = values.previous === undefined ? undefined : readSiteRecord(values.previous);
+const hashes = values.previous === undefined ? undefined : readSiteRecord(values.previous)?.filings;
 const out = new Output(values.out, siteConfig.basePath, values.previous && hashes ? { site: values.previous, hashes } : undefined);
 const collected = await writeFilingData(out, store, filings, recordDates(contentRoot(), filings.map((f) => f.id)));
 writeFileSync(values.collected, serialize(collected));

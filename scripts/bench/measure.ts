@@ -21,6 +21,8 @@ export interface Measurement {
   peakByProgram: Map<string, number>;
   /** Lines of output with the ms since start, for finding where the time goes. */
   log: { at: number; line: string }[];
+  /** Everything the step printed, as printed (a line may come in two chunks, which `log` splits). */
+  text: string;
   gcPauseMs?: number;
   /** Set when the step was stopped for using more memory than --max-rss-gib. */
   stopped?: string;
@@ -61,7 +63,7 @@ export function measure(step: string, command: string, args: string[], options: 
     const started = performance.now();
     // Its own process group, so that a step over the memory limit is stopped with everything it started.
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const result: Measurement = { step, exitCode: -1, wallMs: 0, peakTreeRssKiB: 0, peakProcessKiB: 0, peakByProgram: new Map(), log: [] };
+    const result: Measurement = { step, exitCode: -1, wallMs: 0, peakTreeRssKiB: 0, peakProcessKiB: 0, peakByProgram: new Map(), log: [], text: '' };
     let gcPause = 0;
     const sample = () => {
       if (child.pid === undefined) return;
@@ -79,8 +81,9 @@ export function measure(step: string, command: string, args: string[], options: 
       }
     };
     const timer = setInterval(sample, 200);
-    const onLine = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) {
+    const onLine = (chunk: string) => {
+      result.text += chunk;
+      for (const line of chunk.split('\n')) {
         if (line.trim() === '') continue;
         const gc = /(Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)[^,]*,.*?([\d.]+) \/ [\d.]+ ms/.exec(line);
         if (options.traceGc && gc) {
@@ -91,8 +94,9 @@ export function measure(step: string, command: string, args: string[], options: 
         result.log.push({ at: performance.now() - started, line: stripVTControlCharacters(line) });
       }
     };
-    child.stdout.on('data', onLine);
-    child.stderr.on('data', onLine);
+    // Decoded per stream: a character split between two chunks is joined, not garbled.
+    child.stdout.setEncoding('utf8').on('data', onLine);
+    child.stderr.setEncoding('utf8').on('data', onLine);
     child.on('error', (error) => {
       clearInterval(timer);
       reject(new Error(`${step}: could not start ${command}`, { cause: error }));

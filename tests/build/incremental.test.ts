@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, linkSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,7 @@ describe('a rebuild after one filing is added and another changed', () => {
   let scratch: IsolatedProject;
   let content: string;
   const logs: Record<string, string> = {};
+  const firstPages: Record<string, string> = {};
   const build = (p: IsolatedProject, dir: string) => {
     const result = p.run([...TSX, 'scripts/build.ts', '--outDir', dir], content);
     if (result.status !== 0) throw new Error(`the build failed:\n${result.output}`);
@@ -59,6 +60,11 @@ describe('a rebuild after one filing is added and another changed', () => {
     cpSync(join(content, BAZHOU), bazhou, { recursive: true });
     rmSync(join(content, BAZHOU), { recursive: true });
     logs['first'] = build(project, join(project.dir, 'site'));
+    // Second names for the first site's page of a filing that changes and of one that does not: they keep its files' inodes.
+    for (const [id, name] of [[YONGQING, 'yongqing.html'], [PUTUO, 'putuo.html']] as const) {
+      linkSync(join(project.dir, 'site', ...id.split('/'), 'index.html'), join(project.dir, name));
+      firstPages[name] = readFileSync(join(project.dir, name), 'utf8');
+    }
     cpSync(bazhou, join(content, BAZHOU), { recursive: true });
     appendFileSync(join(content, YONGQING, 'sections', 'duties.md'), '\n补充说明：本段为测试追加的文字。\n');
     logs['rebuild'] = build(project, join(project.dir, 'site'));
@@ -91,6 +97,19 @@ describe('a rebuild after one filing is added and another changed', () => {
     );
     // The open data of the three unchanged filings is linked from the site being replaced, not written again.
     expect(stripVTControlCharacters(logs['rebuild']!)).toMatch(/Filing data: 5 filing\(s\), 3 of them unchanged and linked from the site being replaced, 5 bulk zip\(s\) in \d+ ms/);
+  });
+
+  it("starts from the replaced site's pages, linked, and renders a changed page into a file of its own, leaving that site's as it was", () => {
+    const page = (site: string, id: string) => join(site, ...id.split('/'), 'index.html');
+    const rebuilt = join(project.dir, 'site');
+    expect(stripVTControlCharacters(logs['rebuild']!)).toMatch(/\[gongkai:carried-pages\] 33 of 33 page\(s\) of \S+ linked as the new site's start/);
+    // Unchanged: the very file the first build wrote, neither rendered nor copied.
+    expect(statSync(page(rebuilt, PUTUO)).ino).toBe(statSync(join(project.dir, 'putuo.html')).ino);
+    // Changed: a new file with the new text; the first site's file still holds the first text.
+    expect(statSync(page(rebuilt, YONGQING)).ino).not.toBe(statSync(join(project.dir, 'yongqing.html')).ino);
+    expect(readFileSync(page(rebuilt, YONGQING), 'utf8')).toContain('补充说明：本段为测试追加的文字。');
+    expect(readFileSync(join(project.dir, 'yongqing.html'), 'utf8')).toBe(firstPages['yongqing.html']);
+    expect(firstPages['yongqing.html']).not.toContain('补充说明：本段为测试追加的文字。');
   });
 
   it('gives the site a build from scratch gives, file for file', () => {

@@ -9,15 +9,21 @@ const temp = mkdtempSync(join(tmpdir(), 'gongkai-site-record-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('the record of what a site was built from', () => {
-  it('gives back each filing’s hash for that site folder only', () => {
-    writeSiteRecord(join(temp, 'dist'), [
-      { id: '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算', hash: 'h1' },
-      { id: '上海市/普陀区/财政局/2024-决算', hash: 'h2' },
-    ]);
-    expect([...readSiteRecord(join(temp, 'dist'))!]).toEqual([
+  it('gives back each filing’s hash and the files of its pages for that site folder only', () => {
+    writeSiteRecord(
+      join(temp, 'dist'),
+      [
+        { id: '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算', hash: 'h1' },
+        { id: '上海市/普陀区/财政局/2024-决算', hash: 'h2' },
+      ],
+      ['index.html', '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/index.html'],
+    );
+    const record = readSiteRecord(join(temp, 'dist'))!;
+    expect([...record.filings]).toEqual([
       ['河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算', 'h1'],
       ['上海市/普陀区/财政局/2024-决算', 'h2'],
     ]);
+    expect(record.pages).toEqual(['index.html', '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/index.html']);
     expect(readSiteRecord(join(temp, 'other'))).toBeUndefined();
   });
 });

@@ -6,24 +6,39 @@ import { DEFAULT_STORE_ROOT } from './compiled-store.ts';
 
 /**
  * What a published site was built from: the compiled hash of each filing it
- * holds, kept beside the store (not in the site, which is served) under the
- * site's folder. The next build into that folder links a filing's open data
- * from it when the hash is the same, since those files are a pure function
- * of the hash, instead of reading and writing them again.
+ * holds, and the files of its pages, kept beside the store (not in the site,
+ * which is served) under the site's folder. The next build into that folder
+ * links a filing's open data from it when the hash is the same, since those
+ * files are a pure function of the hash, and starts its pages from the
+ * site's (integrations/carried-pages.ts) instead of copying them from
+ * Astro's cache.
  */
+export interface SiteRecord {
+  /** Filing id → compiled hash. */
+  filings: ReadonlyMap<string, string>;
+  /** The files Astro wrote for the site's pages, relative to the site. */
+  pages: readonly string[];
+}
+
+/** The site a build replaces (set by scripts/build.ts for the Astro process and the writers it starts). */
+export const PREVIOUS_SITE_ENV = 'GONGKAI_PREVIOUS_SITE';
+/** Where the Astro process lists the files of the pages it built, for the site record. */
+export const PAGE_LIST_ENV = 'GONGKAI_PAGE_LIST';
+
 const recordFile = (site: string) => join(DEFAULT_STORE_ROOT, '..', 'sites', `${createHash('sha256').update(resolve(site)).digest('hex').slice(0, 24)}.json`);
 
-export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, 'id' | 'hash'>[]): void {
+export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, 'id' | 'hash'>[], pages: readonly string[]): void {
   const file = recordFile(site);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, JSON.stringify(Object.fromEntries(heads.map((h) => [h.id, h.hash]))));
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify({ filings: Object.fromEntries(heads.map((h) => [h.id, h.hash])), pages }));
   renameSync(`${file}.${process.pid}`, file);
 }
 
-/** The hash each filing of the site had when it was built, or none when no build recorded it. */
-export function readSiteRecord(site: string): ReadonlyMap<string, string> | undefined {
+/** What the site was built from, or nothing when no build recorded it. */
+export function readSiteRecord(site: string): SiteRecord | undefined {
   try {
-    return new Map(Object.entries(JSON.parse(readFileSync(recordFile(site), 'utf8')) as Record<string, string>));
+    const { filings, pages } = JSON.parse(readFileSync(recordFile(site), 'utf8')) as { filings: Record<string, string>; pages: string[] };
+    return { filings: new Map(Object.entries(filings)), pages };
   } catch {
     return undefined;
   }
