@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { promises, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PAGE_LIST_ENV, PREVIOUS_SITE_ENV, readSiteRecord } from '../src/lib/compile/site-record.ts';
+import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, readSiteRecord, sitePartFile } from '../src/lib/compile/site-record.ts';
 
 /**
  * A rebuild's pages start as the site it replaces: before Astro renders, each
@@ -52,8 +52,11 @@ export function carriedPages(): AstroIntegration {
         const built = [...assets.values()].flat().map((url) => relative(site, fileURLToPath(url)).split(sep).join('/'));
         const kept = new Set(built);
         for (const page of carried) if (!kept.has(page)) rmSync(join(site, ...page.split('/')), { force: true });
-        const list = process.env[PAGE_LIST_ENV];
-        if (list) writeFileSync(list, JSON.stringify([...kept].sort()));
+        const parts = process.env[SITE_PARTS_ENV];
+        if (parts) {
+          mkdirSync(parts, { recursive: true });
+          writeFileSync(sitePartFile(parts, 'pages'), JSON.stringify([...kept].sort()));
+        }
       },
     },
   };

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
 import { buildsIndexPages } from '../src/lib/compile/shards.ts';
-import { PREVIOUS_SITE_ENV } from '../src/lib/compile/site-record.ts';
+import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV } from '../src/lib/compile/site-record.ts';
 import { Output, type Collected } from '../src/lib/public-data/region-year-data.ts';
 import { writePortalData } from '../src/lib/public-data/portal-data.ts';
 import { SHARD_PART, type ShardPart } from '../src/lib/public-data/shard-part.ts';
@@ -72,7 +72,10 @@ export function filingExports(): AstroIntegration {
         rmSync(`${outDir}.index`, { recursive: true, force: true });
         writers = [run(['scripts/write-filing-data.ts', '--out', `${outDir}.data`, '--collected', `${outDir}.data.collected`, ...(previous ? ['--previous', previous] : [])])];
         // One index of the whole portal: the build that makes the pages above the regions writes it (compile/shards.ts).
-        if (buildsIndexPages(buildManifest().manifest.shard)) writers.push(run(['scripts/write-search-index.ts', '--out', `${outDir}.index`]));
+        if (buildsIndexPages(buildManifest().manifest.shard)) {
+          const parts = process.env[SITE_PARTS_ENV];
+          writers.push(run(['scripts/write-search-index.ts', '--out', `${outDir}.index`, ...(previous ? ['--previous', previous] : []), ...(parts ? ['--parts', parts] : [])]));
+        }
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const log = logger.fork('gongkai:exports');

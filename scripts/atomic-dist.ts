@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { removeTree } from './remove-tree.ts';
 
 export type BuildOutcome = { ok: true; note?: string } | { ok: false; reason: string };
 
@@ -63,7 +64,7 @@ function swap(dist: string, fresh: string, previous: string, files: FileOps): Bu
     }
     return { ok: false, reason };
   }
-  rmSync(previous, { recursive: true, force: true });
+  removeTree(previous);
   return { ok: true };
 }
 

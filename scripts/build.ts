@@ -12,7 +12,7 @@
  * merge` to join with the others.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, contentRoot } from '../src/lib/records/paths.ts';
@@ -21,7 +21,7 @@ import { exitOnSiteConfigError, loadSiteConfig } from '../src/lib/site/site-conf
 import { MANIFEST_ENV, writeManifest } from '../src/lib/compile/build-manifest.ts';
 import { DEFAULT_STORE_ROOT } from '../src/lib/compile/compiled-store.ts';
 import { buildsFiling, parseShard, splitRegions, type Shard } from '../src/lib/compile/shards.ts';
-import { PAGE_LIST_ENV, PREVIOUS_SITE_ENV, writeSiteRecord } from '../src/lib/compile/site-record.ts';
+import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, readSiteParts, writeSiteRecord, type SiteParts } from '../src/lib/compile/site-record.ts';
 import { recoverAbandoned, replaceAtomically, type BuildOutcome } from './atomic-dist.ts';
 
 const USAGE = 'usage: npm run build [-- --outDir <dir>] [--shard K/N]';
@@ -81,20 +81,20 @@ const afterChecks = process.env['GONGKAI_TEST_AFTER_CHECKS'];
 if (afterChecks) spawnSync(afterChecks, { shell: true, stdio: 'inherit' });
 
 const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const pageList = `${manifest}.pages`;
-let pages: string[] = [];
+const partsFolder = `${manifest}.parts`;
+let parts: SiteParts | undefined;
 const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutcome> => {
   // The site being replaced: its pages are where the new site's start (integrations/carried-pages.ts), and the files of a filing
   // it already holds byte for byte are linked from it (integrations/exports.ts).
   const previous = existsSync(dist) ? { [PREVIOUS_SITE_ENV]: dist } : {};
-  const build = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, [MANIFEST_ENV]: manifest, [PAGE_LIST_ENV]: pageList, ...previous } });
+  const build = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, [MANIFEST_ENV]: manifest, [SITE_PARTS_ENV]: partsFolder, ...previous } });
   if (build.status !== 0) return { ok: false, reason: `astro build exited with ${build.status ?? build.signal}` };
-  pages = JSON.parse(readFileSync(pageList, 'utf8')) as string[];
+  parts = readSiteParts(partsFolder);
   return { ok: true };
 })
   .catch((error: unknown) => stop(`could not put the new site in place (${said(error)})`))
-  .finally(() => [manifest, pageList].forEach((file) => rmSync(file, { force: true })));
+  .finally(() => [manifest, partsFolder].forEach((file) => rmSync(file, { recursive: true, force: true })));
 if (!outcome.ok) stop(outcome.reason);
-writeSiteRecord(dist, run.heads.filter((h) => buildsFiling(shard, h)), pages);
+writeSiteRecord(dist, run.heads.filter((h) => buildsFiling(shard, h)), parts!);
 if (outcome.note) console.log(`build: ${outcome.note}`);
 console.log(`build: ${dist} replaced by the new site`);

@@ -1,22 +1,32 @@
 /**
- * `node --import tsx scripts/write-search-index.ts --out <dir>`
+ * `node --import tsx scripts/write-search-index.ts --out <dir> [--previous <site>] [--parts <dir>]`
  *
  * The site's own search index (src/lib/search/write-index.ts) for the
  * filings of the build named in GONGKAI_COMPILED, written into `--out`. The
  * exports integration starts it beside the open data's process when the
  * build starts, for the build that makes the pages above the regions (the
  * whole portal, or shard 1), and joins its output to the site with theirs.
+ * With `--previous`, files the index of that site holds byte for byte are
+ * linked from it; `--parts` is where the digests of this index are left for
+ * the new site's record (compile/site-record.ts).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
+import { readSiteRecord, sitePartFile } from '../src/lib/compile/site-record.ts';
 import { writeSearchIndex } from '../src/lib/search/write-index.ts';
 
-const { values } = parseArgs({ strict: true, options: { out: { type: 'string' } } });
+const { values } = parseArgs({ strict: true, options: { out: { type: 'string' }, previous: { type: 'string' }, parts: { type: 'string' } } });
 if (!values.out) {
-  console.error('usage: write-search-index.ts --out <dir>');
+  console.error('usage: write-search-index.ts --out <dir> [--previous <site>] [--parts <dir>]');
   process.exit(2);
 }
 const started = performance.now();
 const { manifest, store } = buildManifest();
-const index = writeSearchIndex(values.out, store, manifest.heads);
-console.log(`search index: ${index.docs} filing pages, ${index.files} files, ${(index.bytes / 1024 / 1024).toFixed(1)} MiB in ${Math.round(performance.now() - started)} ms`);
+const digests = values.previous === undefined ? undefined : readSiteRecord(values.previous)?.index;
+const index = writeSearchIndex(values.out, store, manifest.heads, values.previous && digests ? { site: values.previous, digests } : undefined);
+if (values.parts) {
+  mkdirSync(values.parts, { recursive: true });
+  writeFileSync(sitePartFile(values.parts, 'index'), JSON.stringify(index.digests));
+}
+console.log(`search index: ${index.docs} filing pages, ${index.files} files (${index.linked} linked from the site being replaced), ${(index.bytes / 1024 / 1024).toFixed(1)} MiB in ${Math.round(performance.now() - started)} ms`);

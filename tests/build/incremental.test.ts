@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, linkSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, linkSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,11 @@ describe('a rebuild after one filing is added and another changed', () => {
       linkSync(join(project.dir, 'site', ...id.split('/'), 'index.html'), join(project.dir, name));
       firstPages[name] = readFileSync(join(project.dir, name), 'utf8');
     }
+    // Second names for the first site's search fragments of 抚宁区's filing, which 霸州市's comes before in id order.
+    const fragments = (site: string) => join(site, 'search', 'data', 'f');
+    const funing = (JSON.parse(readFileSync(join(project.dir, 'site', 'search', 'data', 'docs.json'), 'utf8')) as string[]).indexOf(FUNING);
+    mkdirSync(join(project.dir, 'funing'));
+    for (let group = 0; group < 4; group++) linkSync(join(fragments(join(project.dir, 'site')), `${funing * 4 + group}.bin`), join(project.dir, 'funing', `${group}.bin`));
     cpSync(bazhou, join(content, BAZHOU), { recursive: true });
     appendFileSync(join(content, YONGQING, 'sections', 'duties.md'), '\n补充说明：本段为测试追加的文字。\n');
     logs['rebuild'] = build(project, join(project.dir, 'site'));
@@ -110,6 +115,16 @@ describe('a rebuild after one filing is added and another changed', () => {
     expect(readFileSync(page(rebuilt, YONGQING), 'utf8')).toContain('补充说明：本段为测试追加的文字。');
     expect(readFileSync(join(project.dir, 'yongqing.html'), 'utf8')).toBe(firstPages['yongqing.html']);
     expect(firstPages['yongqing.html']).not.toContain('补充说明：本段为测试追加的文字。');
+  });
+
+  it("links the search index's files the replaced site holds byte for byte, at their place or another", () => {
+    const data = join(project.dir, 'site', 'search', 'data');
+    const ids = JSON.parse(readFileSync(join(data, 'docs.json'), 'utf8')) as string[];
+    expect(ids.indexOf(FUNING)).toBe(4);
+    // 抚宁区's page moved from the fourth to the fifth: its four fragments are the first site's files, under their new numbers.
+    for (let group = 0; group < 4; group++) expect(statSync(join(data, 'f', `${4 * 4 + group}.bin`)).ino).toBe(statSync(join(project.dir, 'funing', `${group}.bin`)).ino);
+    expect(stripVTControlCharacters(logs['rebuild']!)).toMatch(/search index: 5 filing pages, (\d+) files \([1-9]\d* linked from the site being replaced\)/);
+    expect(stripVTControlCharacters(logs['first']!)).toMatch(/search index: 4 filing pages, \d+ files \(0 linked from the site being replaced\)/);
   });
 
   it('gives the site a build from scratch gives, file for file', () => {

@@ -9,14 +9,14 @@ const temp = mkdtempSync(join(tmpdir(), 'gongkai-site-record-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('the record of what a site was built from', () => {
-  it('gives back each filing’s hash and the files of its pages for that site folder only', () => {
+  it('gives back each filing’s hash, the files of its pages and the digests of its search index for that site folder only', () => {
     writeSiteRecord(
       join(temp, 'dist'),
       [
         { id: '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算', hash: 'h1' },
         { id: '上海市/普陀区/财政局/2024-决算', hash: 'h2' },
       ],
-      ['index.html', '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/index.html'],
+      { pages: ['index.html', '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/index.html'], index: { 'meta.json': 'd1' } },
     );
     const record = readSiteRecord(join(temp, 'dist'))!;
     expect([...record.filings]).toEqual([
@@ -24,6 +24,7 @@ describe('the record of what a site was built from', () => {
       ['上海市/普陀区/财政局/2024-决算', 'h2'],
     ]);
     expect(record.pages).toEqual(['index.html', '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/index.html']);
+    expect([...record.index]).toEqual([['meta.json', 'd1']]);
     expect(readSiteRecord(join(temp, 'other'))).toBeUndefined();
   });
 });

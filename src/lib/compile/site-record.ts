@@ -18,27 +18,49 @@ export interface SiteRecord {
   filings: ReadonlyMap<string, string>;
   /** The files Astro wrote for the site's pages, relative to the site. */
   pages: readonly string[];
+  /** Each file of the site's own search index (relative to its folder) → a digest of its bytes. */
+  index: ReadonlyMap<string, string>;
+}
+
+/** What the Astro process of a build tells the site record, each part in a file of its own (SITE_PARTS_ENV names their folder). */
+export interface SiteParts {
+  pages: string[];
+  index: Record<string, string>;
 }
 
 /** The site a build replaces (set by scripts/build.ts for the Astro process and the writers it starts). */
 export const PREVIOUS_SITE_ENV = 'GONGKAI_PREVIOUS_SITE';
-/** Where the Astro process lists the files of the pages it built, for the site record. */
-export const PAGE_LIST_ENV = 'GONGKAI_PAGE_LIST';
+/** The folder where the Astro process of a build leaves the parts of the new site's record. */
+export const SITE_PARTS_ENV = 'GONGKAI_SITE_PARTS';
+
+export const sitePartFile = (folder: string, part: keyof SiteParts) => join(folder, `${part}.json`);
+
+/** The parts left in `folder`; a part no process left (the search index of a shard other than 1) is empty. */
+export function readSiteParts(folder: string): SiteParts {
+  const part = <K extends keyof SiteParts>(name: K, none: SiteParts[K]): SiteParts[K] => {
+    try {
+      return JSON.parse(readFileSync(sitePartFile(folder, name), 'utf8')) as SiteParts[K];
+    } catch {
+      return none;
+    }
+  };
+  return { pages: part('pages', []), index: part('index', {}) };
+}
 
 const recordFile = (site: string) => join(DEFAULT_STORE_ROOT, '..', 'sites', `${createHash('sha256').update(resolve(site)).digest('hex').slice(0, 24)}.json`);
 
-export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, 'id' | 'hash'>[], pages: readonly string[]): void {
+export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, 'id' | 'hash'>[], parts: SiteParts): void {
   const file = recordFile(site);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, JSON.stringify({ filings: Object.fromEntries(heads.map((h) => [h.id, h.hash])), pages }));
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify({ filings: Object.fromEntries(heads.map((h) => [h.id, h.hash])), ...parts }));
   renameSync(`${file}.${process.pid}`, file);
 }
 
 /** What the site was built from, or nothing when no build recorded it. */
 export function readSiteRecord(site: string): SiteRecord | undefined {
   try {
-    const { filings, pages } = JSON.parse(readFileSync(recordFile(site), 'utf8')) as { filings: Record<string, string>; pages: string[] };
-    return { filings: new Map(Object.entries(filings)), pages };
+    const { filings, pages, index } = JSON.parse(readFileSync(recordFile(site), 'utf8')) as { filings: Record<string, string> } & SiteParts;
+    return { filings: new Map(Object.entries(filings)), pages, index: new Map(Object.entries(index)) };
   } catch {
     return undefined;
   }
