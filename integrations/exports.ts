@@ -81,6 +81,7 @@ export function filingExports(): AstroIntegration {
         const log = logger.fork('gongkai:exports');
         const pagesDone = performance.now();
         const written = await Promise.all(writers);
+        const writersDone = performance.now();
         const failed = written.find((w) => w.code !== 0);
         if (failed) throw new Error(`Failed to write the open data (filing.json, CSV, sources, bulk zips) or the search index:\n${failed.output}`);
         const site = fileURLToPath(dir);
@@ -92,7 +93,7 @@ export function filingExports(): AstroIntegration {
         const rendered = pages.map((p) => p.pathname);
         const { shard } = buildManifest().manifest;
         const summary = `${collected.index.length} filing(s): ${collected.resources.length} CSV resources, ${collected.bulk.length} bulk zip(s)`;
-        const timing = (more: string) => `Wrote the open data of ${summary}${more} in ${Math.round(performance.now() - pagesDone)} ms after the pages (${Math.round(pagesDone - started)} ms beside them).`;
+        const timing = (more: string) => `Wrote the open data of ${summary}${more} in ${Math.round(performance.now() - pagesDone)} ms after the pages (${Math.round(pagesDone - started)} ms beside them; after them, ${Math.round(writersDone - pagesDone)} ms waiting for the writers).`;
         if (shard) {
           // The portal's index, data package, feed and sitemap list every shard's filings and pages: npm run merge writes them from each shard's part.
           const part: ShardPart = { shard: { index: shard.index, count: shard.count }, pages: rendered, collected };
