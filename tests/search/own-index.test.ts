@@ -120,7 +120,7 @@ describe('groups of units', () => {
     const loaded: string[] = [];
     const index = await open(PAGES, loaded);
     const run = await SearchRun.start(index, name);
-    expect(run.candidates).toEqual([{ doc: 2, bound: 1, groups: 1 << 1, bounds: [1], first: 1 << 1 }]);
+    expect(run.candidates).toEqual([{ doc: 2, bound: 1, groups: 1 << 1, bounds: [1], first: 1 << 1, whole: false }]);
     const hits = await run.next(10);
     expect(hits.map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/3-民政局/2024-预算', 'section-3']]);
     expect(loaded.filter((path) => path.startsWith('f/')).sort()).toEqual(['f/9.bin']);
@@ -146,6 +146,30 @@ describe('groups of units', () => {
     const run = await SearchRun.start(index, '年度退役军人事务烈士纪念设施');
     expect(run.candidates.map((c) => c.doc)).toEqual([1]);
     expect((await run.next(10)).map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/5-退役军人事务局/2024-预算', 'project-1']]);
+  });
+
+  it('checks first the pages that hold a long word as a whole block, past pages whose group holds its every 12-gram in two other names', async () => {
+    const loaded: string[] = [];
+    const index = await open(
+      [
+        // Both names in one unit, so in one group.
+        {
+          ...doc('河北省/乙县/6-退役军人事务局/2024-预算', '乙县退役军人事务局', []),
+          units: [{ anchor: 'projects', blocks: [{ field: FIELD.label, text: '1、专项退役军人事务烈士纪念设施（五期）' }, { field: FIELD.label, text: '2、年度退役军人事务烈士纪念设施（七期）' }] }],
+        },
+        doc('河北省/乙县/7-退役军人事务局/2024-预算', '乙县退役军人事务局', [['project-3', FIELD.label, '3、年度退役军人事务烈士纪念设施（五期）']]),
+      ],
+      loaded,
+    );
+    const run = await SearchRun.start(index, '年度退役军人事务烈士纪念设施（五期）');
+    expect(run.candidates.map((c) => [c.doc, c.bound, c.whole])).toEqual([
+      [1, FIELD.label, true],
+      [0, FIELD.label, false],
+    ]);
+    expect((await run.next(1)).map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/7-退役军人事务局/2024-预算', 'project-3']]);
+    // Checked in one batch of four, the whole block's page first.
+    expect(loaded.filter((path) => path.startsWith('f/')).map((path) => Math.floor(Number(path.slice(2, -4)) / 4))).toEqual([1, 0]);
+    expect(run.rejected).toBe(1);
   });
 
   it("checks a word that is in every group against each page's first group alone when it holds the word at its bound", async () => {

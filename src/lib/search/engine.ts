@@ -1,5 +1,6 @@
 import { DOCS_FILE, META_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
-import { wordKeys, queryWords } from './grams.ts';
+import { isFigure, wholeKey, wordKeys, queryWords } from './grams.ts';
+import { plainTerm } from './suggest.ts';
 import { hit, place, type Fragment, type Hit } from './fragment-check.ts';
 import { decodePostings, ByteReader } from './postings.ts';
 import { suggest } from './suggest.ts';
@@ -26,6 +27,8 @@ interface Candidate {
   bounds: number[];
   /** For each word, the first group where its n-grams reach its bound: checked first, alone when it holds every word at its bound. */
   first: number;
+  /** Whether, for every word, a group with all its n-grams has a block that is the word as a whole (grams.ts wholeKey): almost surely a hit. */
+  whole: boolean;
 }
 
 const topBit = (fields: number) => (fields & 4 ? 4 : fields & 2 ? 2 : fields & 1 ? 1 : 0);
@@ -76,13 +79,14 @@ export class SearchIndex {
     return new Map(docs.map((doc, i) => [doc, fields[i]!]));
   }
 
-  /** Pages with a group holding each word's n-grams, best bound first, then in page order. */
+  /** Pages with a group holding each word's n-grams, best bound first, then those holding it as a whole block, then in page order. */
   async candidates(words: readonly string[]): Promise<Candidate[]> {
     const perWord = await Promise.all(
       words.map(async (word) => {
-        const lists = await Promise.all(wordKeys(word).map((key) => this.postings(key)));
+        const plain = plainTerm(word);
+        const [lists, whole] = await Promise.all([Promise.all(wordKeys(word).map((key) => this.postings(key))), isFigure(word) || plain === '' ? new Map<number, number>() : this.postings(wholeKey(plain))]);
         lists.sort((a, b) => a.size - b.size);
-        const pages = new Map<number, { bound: number; groups: number; first: number }>();
+        const pages = new Map<number, { bound: number; groups: number; first: number; whole: boolean }>();
         for (const [group, fields] of lists[0] ?? []) {
           let all = fields;
           let inAll = true;
@@ -93,7 +97,8 @@ export class SearchIndex {
           }
           if (!inAll) continue;
           const doc = Math.floor(group / this.groups);
-          const page = pages.get(doc) ?? { bound: 0, groups: 0, first: 0 };
+          const page = pages.get(doc) ?? { bound: 0, groups: 0, first: 0, whole: false };
+          page.whole ||= whole.has(group);
           const bit = 1 << group % this.groups;
           const bound = topBit(all) || 1;
           // A page's groups come in order: the first to reach a higher bound is the first group of that bound.
@@ -109,11 +114,12 @@ export class SearchIndex {
     for (const doc of smallest.keys()) {
       const pages = perWord.map((word) => word.get(doc));
       if (pages.some((page) => page === undefined)) continue;
-      const all = pages as { bound: number; groups: number; first: number }[];
+      const all = pages as { bound: number; groups: number; first: number; whole: boolean }[];
       const bounds = all.map((page) => page.bound);
-      found.push({ doc, bound: bounds.reduce((a, b) => a + b, 0), groups: all.reduce((g, page) => g | page.groups, 0), bounds, first: all.reduce((g, page) => g | page.first, 0) });
+      found.push({ doc, bound: bounds.reduce((a, b) => a + b, 0), groups: all.reduce((g, page) => g | page.groups, 0), bounds, first: all.reduce((g, page) => g | page.first, 0), whole: all.every((page) => page.whole) });
     }
-    return found.sort((a, b) => b.bound - a.bound || a.doc - b.doc);
+    // Within a bound, the pages that hold the words as whole blocks first: they are checked first and are almost all hits.
+    return found.sort((a, b) => b.bound - a.bound || Number(b.whole) - Number(a.whole) || a.doc - b.doc);
   }
 
   /** The head of a page and the units of the groups in `groups` (bits), in page order. */

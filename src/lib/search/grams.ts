@@ -1,9 +1,11 @@
 import { normalise, queryWords } from './normalise.ts';
+import { plainTerm } from './suggest.ts';
 
 /**
  * The keys of the search index, computed alike by the builder and by the
  * page: character n-grams of normalised text (1 to 3, 6 and 12 code points,
- * inside one block) and whole figures (2080505, 24487.92). A key is a 32-bit hash of
+ * inside one block), whole figures (2080505, 24487.92) and each block as a
+ * whole (wholeKey). A key is a 32-bit hash of
  * its kind and code points; two keys sharing a hash only merge their lists,
  * which the check of the page's text (match.ts) then sorts out.
  */
@@ -18,6 +20,7 @@ export const LONG = 6;
 /** A word of LONGER code points or more is looked up by its 12-grams: names also share runs of 6 to 10 characters (退役军人事务, 城市管理综合行政执法), which 6-grams do not see past. */
 export const LONGER = 12;
 const TOKEN_KIND = 0x7f;
+const WHOLE_KIND = 0x7e;
 
 function mix(hash: number, value: number): number {
   return Math.imul(hash ^ value, 0x01000193);
@@ -42,6 +45,21 @@ export function gramKey(codes: readonly number[], from: number, length: number):
 export function tokenKey(token: string): number {
   let hash = mix(0x811c9dc5, TOKEN_KIND);
   for (let i = 0; i < token.length; i++) hash = mix(hash, token.charCodeAt(i));
+  return hash >>> 0;
+}
+
+/**
+ * A block's key as a whole, without its numbering (suggest.ts plainTerm):
+ * a project name, a row label, an indicator or a department name as a cell
+ * or heading holds it. The page checks the candidates whose block is the
+ * query first (engine.ts): synthetic and real names are made of shared
+ * pieces, so a group often holds every n-gram of a long name in two others
+ * (专项…（五期）绩效目标表 and 年度…（七期）绩效目标表 give every 12-gram of
+ * 年度…（五期）绩效目标表), and checking those first cost a fragment each.
+ */
+export function wholeKey(word: string): number {
+  let hash = mix(0x811c9dc5, WHOLE_KIND);
+  for (let i = 0; i < word.length; i++) hash = mix(hash, word.charCodeAt(i));
   return hash >>> 0;
 }
 
@@ -77,13 +95,20 @@ export function blockKeys(text: string, sink: KeySink, group: number, field: num
     }
   }
   if (/\d/.test(text)) for (const match of text.matchAll(FIGURE)) sink.add(tokenKey(match[0]), group, field);
+  const whole = plainTerm(text);
+  if (whole !== '' && !isFigure(whole)) sink.add(wholeKey(whole), group, field);
 }
+
+/** Whether a normalised word is one figure (its keys are the figure itself). */
+export function isFigure(word: string): boolean {
+  return WHOLE_FIGURE.test(word);
+}
+// Not FIGURE: exec on a global pattern moves its lastIndex, from which the next matchAll over a block starts.
+const WHOLE_FIGURE = /^\d+(?:\.\d+)*$/;
 
 /** The keys a page must hold for a word: the figure itself when the word is one, else its 12-grams, 6-grams or 3-grams (or itself) by its length, spread over the word when there are more than maxKeys. */
 export function wordKeys(word: string, maxKeys = 8): number[] {
-  FIGURE.lastIndex = 0;
-  const whole = FIGURE.exec(word);
-  if (whole !== null && whole[0] === word) return [tokenKey(word)];
+  if (isFigure(word)) return [tokenKey(word)];
   const codes = [...word].map((ch) => ch.codePointAt(0)!);
   const n = codes.length >= LONGER ? LONGER : codes.length >= LONG ? LONG : Math.min(GRAM, codes.length);
   const starts = codes.length - n + 1;
