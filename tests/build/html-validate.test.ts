@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import { PAGE_TYPES } from '../helpers/page-types.ts';
@@ -22,6 +23,13 @@ describe('html-validate', () => {
   it('the built site has every page type', () => {
     for (const { url } of PAGE_TYPES.filter((p) => p.status === undefined)) expect(pages).toContain(url);
     expect(pages).toContain('/404.html');
+  });
+
+  // A page without an icon makes the browser ask for /favicon.ico, which the site does not have, and which is outside a sub-path portal.
+  it('names the site icon in every page', () => {
+    const without = pages.filter((url) => !readFileSync(pageFile(siteDir, url), 'utf8').includes(`<link rel="icon" href="/favicon.svg" type="image/svg+xml"`));
+    expect(without).toEqual([]);
+    expect(pages.filter((url) => url.endsWith('/print/')).length).toBeGreaterThan(0);
   });
 
   it.each(pages)('finds no error in %s', async (url) => {
