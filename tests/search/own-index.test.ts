@@ -172,6 +172,22 @@ describe('groups of units', () => {
     expect(run.rejected).toBe(1);
   });
 
+  it('checks first the pages with a title that starts as the long word does, where it is no whole block', async () => {
+    const index = await open([
+      {
+        ...doc('河北省/乙县/6-退役军人事务局/2024-预算', '乙县退役军人事务局', []),
+        units: [{ anchor: 'projects', blocks: [{ field: FIELD.label, text: '1、专项退役军人事务烈士纪念设施（五期）绩效目标表' }, { field: FIELD.label, text: '2、年度退役军人事务烈士纪念设施（七期）绩效目标表' }] }],
+      },
+      doc('河北省/乙县/7-退役军人事务局/2024-预算', '乙县退役军人事务局', [['project-3', FIELD.label, '3、年度退役军人事务烈士纪念设施（五期）绩效目标表']]),
+    ]);
+    const run = await SearchRun.start(index, '年度退役军人事务烈士纪念设施（五期）');
+    expect(run.candidates.map((c) => [c.doc, c.bound, c.whole])).toEqual([
+      [1, FIELD.label, true],
+      [0, FIELD.label, false],
+    ]);
+    expect((await run.next(10)).map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/7-退役军人事务局/2024-预算', 'project-3']]);
+  });
+
   it("checks a word that is in every group against each page's first group alone when it holds the word at its bound", async () => {
     const loaded: string[] = [];
     const index = await open(PAGES, loaded);

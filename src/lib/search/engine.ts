@@ -1,5 +1,5 @@
 import { DOCS_FILE, META_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
-import { isFigure, wholeKey, wordKeys, queryWords } from './grams.ts';
+import { isFigure, startKeys, wholeKey, wordKeys, queryWords } from './grams.ts';
 import { plainTerm } from './suggest.ts';
 import { hit, place, type Fragment, type Hit } from './fragment-check.ts';
 import { decodePostings, ByteReader } from './postings.ts';
@@ -27,7 +27,7 @@ interface Candidate {
   bounds: number[];
   /** For each word, the first group where its n-grams reach its bound: checked first, alone when it holds every word at its bound. */
   first: number;
-  /** Whether, for every word, a group with all its n-grams has a block that is the word as a whole (grams.ts wholeKey): almost surely a hit. */
+  /** Whether, for every word, a group with all its n-grams has a block that is the word as a whole, or a label or title starting as the word does (grams.ts wholeKey, startKeys): almost surely a hit. */
   whole: boolean;
 }
 
@@ -84,7 +84,8 @@ export class SearchIndex {
     const perWord = await Promise.all(
       words.map(async (word) => {
         const plain = plainTerm(word);
-        const [lists, whole] = await Promise.all([Promise.all(wordKeys(word).map((key) => this.postings(key))), isFigure(word) || plain === '' ? new Map<number, number>() : this.postings(wholeKey(plain))]);
+        const exact = isFigure(word) || plain === '' ? [] : [wholeKey(plain), ...startKeys(plain).slice(0, 1)];
+        const [lists, wholes] = await Promise.all([Promise.all(wordKeys(word).map((key) => this.postings(key))), Promise.all(exact.map((key) => this.postings(key)))]);
         lists.sort((a, b) => a.size - b.size);
         const pages = new Map<number, { bound: number; groups: number; first: number; whole: boolean }>();
         for (const [group, fields] of lists[0] ?? []) {
@@ -98,7 +99,7 @@ export class SearchIndex {
           if (!inAll) continue;
           const doc = Math.floor(group / this.groups);
           const page = pages.get(doc) ?? { bound: 0, groups: 0, first: 0, whole: false };
-          page.whole ||= whole.has(group);
+          page.whole ||= wholes.some((list) => list.has(group));
           const bit = 1 << group % this.groups;
           const bound = topBit(all) || 1;
           // A page's groups come in order: the first to reach a higher bound is the first group of that bound.

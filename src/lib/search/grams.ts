@@ -1,5 +1,6 @@
 import { normalise, queryWords } from './normalise.ts';
 import { plainTerm } from './suggest.ts';
+import { FIELD } from './layout.ts';
 
 /**
  * The keys of the search index, computed alike by the builder and by the
@@ -21,6 +22,7 @@ export const LONG = 6;
 export const LONGER = 12;
 const TOKEN_KIND = 0x7f;
 const WHOLE_KIND = 0x7e;
+const START_KIND = 0x7d;
 
 function mix(hash: number, value: number): number {
   return Math.imul(hash ^ value, 0x01000193);
@@ -58,8 +60,27 @@ export function tokenKey(token: string): number {
  * 年度…（五期）绩效目标表), and checking those first cost a fragment each.
  */
 export function wholeKey(word: string): number {
-  let hash = mix(0x811c9dc5, WHOLE_KIND);
-  for (let i = 0; i < word.length; i++) hash = mix(hash, word.charCodeAt(i));
+  return kindKey(WHOLE_KIND, word);
+}
+
+/**
+ * Lengths of the start of a label or title keyed (startKeys), longest first,
+ * every other one from 32 down to 12: a project's name starts its title
+ * (…经费（二期）绩效目标表), where it is no whole block, and the two names
+ * that give a false candidate every 12-gram start otherwise, often only at
+ * their last characters (（五期） against （七期）).
+ */
+const STARTS = Array.from({ length: 11 }, (_, i) => 32 - 2 * i);
+
+/** The keys of a plain text's start, one per length of STARTS it reaches; a word is looked up by the first, the longest it has. */
+export function startKeys(plain: string): number[] {
+  const points = [...plain];
+  return STARTS.filter((length) => points.length >= length).map((length) => kindKey(START_KIND, points.slice(0, length).join('')));
+}
+
+function kindKey(kind: number, text: string): number {
+  let hash = mix(0x811c9dc5, kind);
+  for (let i = 0; i < text.length; i++) hash = mix(hash, text.charCodeAt(i));
   return hash >>> 0;
 }
 
@@ -96,7 +117,10 @@ export function blockKeys(text: string, sink: KeySink, group: number, field: num
   }
   if (/\d/.test(text)) for (const match of text.matchAll(FIGURE)) sink.add(tokenKey(match[0]), group, field);
   const whole = plainTerm(text);
-  if (whole !== '' && !isFigure(whole)) sink.add(wholeKey(whole), group, field);
+  if (whole === '' || isFigure(whole)) return;
+  sink.add(wholeKey(whole), group, field);
+  // Starts of labels and titles only: prose has no names to start with, and would add a key or two per sentence.
+  if (field !== FIELD.text) for (const key of startKeys(whole)) sink.add(key, group, field);
 }
 
 /** Whether a normalised word is one figure (its keys are the figure itself). */
