@@ -1,8 +1,9 @@
 import type { AstroIntegration } from 'astro';
-import { promises, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { promises, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, readSiteRecord, sitePartFile } from '../src/lib/compile/site-record.ts';
+import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, readSiteRecord, writeSitePart } from '../src/lib/compile/site-record.ts';
+import { folderMaker, linkOrFalse } from '../src/lib/compile/site-files.ts';
 
 /**
  * A rebuild's pages start as the site it replaces: before Astro renders, each
@@ -53,10 +54,7 @@ export function carriedPages(): AstroIntegration {
         const kept = new Set(built);
         for (const page of carried) if (!kept.has(page)) rmSync(join(site, ...page.split('/')), { force: true });
         const parts = process.env[SITE_PARTS_ENV];
-        if (parts) {
-          mkdirSync(parts, { recursive: true });
-          writeFileSync(sitePartFile(parts, 'pages'), JSON.stringify([...kept].sort()));
-        }
+        if (parts) writeSitePart(parts, 'pages', [...kept].sort());
       },
     },
   };
@@ -64,19 +62,11 @@ export function carriedPages(): AstroIntegration {
 
 /** Links each page file of `site` into `outDir`; a page the site no longer holds is left for Astro to render. */
 function linkPages(site: string, outDir: string, pages: readonly string[]): string[] {
-  const made = new Set<string>();
+  const makeFolder = folderMaker();
   return pages.filter((page) => {
     const target = join(outDir, ...page.split('/'));
-    if (!made.has(dirname(target))) {
-      mkdirSync(dirname(target), { recursive: true });
-      made.add(dirname(target));
-    }
-    try {
-      linkSync(join(site, ...page.split('/')), target);
-      return true;
-    } catch {
-      return false;
-    }
+    makeFolder(target);
+    return linkOrFalse(join(site, ...page.split('/')), target);
   });
 }
 

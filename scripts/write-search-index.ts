@@ -10,10 +10,9 @@
  * linked from it; `--parts` is where the digests of this index are left for
  * the new site's record (compile/site-record.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
-import { readSiteRecord, sitePartFile } from '../src/lib/compile/site-record.ts';
+import { readSiteRecord, writeSitePart } from '../src/lib/compile/site-record.ts';
 import { writeSearchIndex } from '../src/lib/search/write-index.ts';
 
 const { values } = parseArgs({ strict: true, options: { out: { type: 'string' }, previous: { type: 'string' }, parts: { type: 'string' } } });
@@ -25,8 +24,5 @@ const started = performance.now();
 const { manifest, store } = buildManifest();
 const digests = values.previous === undefined ? undefined : readSiteRecord(values.previous)?.index;
 const index = writeSearchIndex(values.out, store, manifest.heads, values.previous && digests ? { site: values.previous, digests } : undefined);
-if (values.parts) {
-  mkdirSync(values.parts, { recursive: true });
-  writeFileSync(sitePartFile(values.parts, 'index'), JSON.stringify(index.digests));
-}
+if (values.parts) writeSitePart(values.parts, 'index', index.digests);
 console.log(`search index: ${index.docs} filing pages, ${index.files} files (${index.linked} linked from the site being replaced), ${(index.bytes / 1024 / 1024).toFixed(1)} MiB in ${Math.round(performance.now() - started)} ms`);

@@ -33,7 +33,13 @@ export const PREVIOUS_SITE_ENV = 'GONGKAI_PREVIOUS_SITE';
 /** The folder where the Astro process of a build leaves the parts of the new site's record. */
 export const SITE_PARTS_ENV = 'GONGKAI_SITE_PARTS';
 
-export const sitePartFile = (folder: string, part: keyof SiteParts) => join(folder, `${part}.json`);
+const sitePartFile = (folder: string, part: keyof SiteParts) => join(folder, `${part}.json`);
+
+/** Leaves one part of the new site's record in `folder`, for scripts/build.ts to record once the site is in place. */
+export function writeSitePart<K extends keyof SiteParts>(folder: string, part: K, value: SiteParts[K]): void {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(sitePartFile(folder, part), JSON.stringify(value));
+}
 
 /** The parts left in `folder`; a part no process left (the search index of a shard other than 1) is empty. */
 export function readSiteParts(folder: string): SiteParts {

@@ -47,11 +47,7 @@ export class Output {
     if (this.previous === undefined || this.previous.hashes.get(id) !== hash) return false;
     const { site } = this.previous;
     try {
-      for (const url of urls) {
-        const file = join(this.dir, ...this.below(url).split('/'));
-        await mkdir(dirname(file), { recursive: true });
-        await link(join(site, ...this.below(url).split('/')), file);
-      }
+      for (const url of urls) await link(join(site, ...this.below(url).split('/')), await this.fileFor(url));
     } catch {
       // A file gone from the site, or the site on another file system: the filing's files are written instead.
       return false;
@@ -66,10 +62,15 @@ export class Output {
     return url.slice(this.base.length);
   }
 
-  async write(url: string, content: string | Uint8Array): Promise<void> {
+  /** The file of a site URL in the output folder, its folder made. */
+  private async fileFor(url: string): Promise<string> {
     const file = join(this.dir, ...this.below(url).split('/'));
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, content);
+    return file;
+  }
+
+  async write(url: string, content: string | Uint8Array): Promise<void> {
+    await writeFile(await this.fileFor(url), content);
   }
 
   /**
@@ -78,8 +79,7 @@ export class Output {
    * system. A file already there is replaced, never written through.
    */
   async place(url: string, from: string): Promise<void> {
-    const file = join(this.dir, ...this.below(url).split('/'));
-    await mkdir(dirname(file), { recursive: true });
+    const file = await this.fileFor(url);
     const beside = `${file}.${process.pid}.tmp`;
     try {
       await link(from, beside);
@@ -91,8 +91,7 @@ export class Output {
 
   /** Writes a file beside and renames it into place: a link already there (to the site being replaced) is replaced, not written through. */
   async replace(url: string, content: string | Uint8Array): Promise<void> {
-    const file = join(this.dir, ...this.below(url).split('/'));
-    await mkdir(dirname(file), { recursive: true });
+    const file = await this.fileFor(url);
     await writeFile(`${file}.${process.pid}.tmp`, content);
     await rename(`${file}.${process.pid}.tmp`, file);
   }

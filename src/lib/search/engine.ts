@@ -1,5 +1,5 @@
 import { DOCS_FILE, META_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
-import { isFigure, startKeys, wholeKey, wordKeys, queryWords } from './grams.ts';
+import { isFigure, startKey, wholeKey, wordKeys, queryWords } from './grams.ts';
 import { plainTerm } from './suggest.ts';
 import { hit, place, type Fragment, type Hit } from './fragment-check.ts';
 import { decodePostings, ByteReader } from './postings.ts';
@@ -84,7 +84,7 @@ export class SearchIndex {
     const perWord = await Promise.all(
       words.map(async (word) => {
         const plain = plainTerm(word);
-        const exact = isFigure(word) || plain === '' ? [] : [wholeKey(plain), ...startKeys(plain).slice(0, 1)];
+        const exact = isFigure(word) || plain === '' ? [] : [wholeKey(plain), ...startKey(plain)];
         const [lists, wholes] = await Promise.all([Promise.all(wordKeys(word).map((key) => this.postings(key))), Promise.all(exact.map((key) => this.postings(key)))]);
         lists.sort((a, b) => a.size - b.size);
         const pages = new Map<number, { bound: number; groups: number; first: number; whole: boolean }>();

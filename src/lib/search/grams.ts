@@ -45,9 +45,7 @@ export function gramKey(codes: readonly number[], from: number, length: number):
 }
 
 export function tokenKey(token: string): number {
-  let hash = mix(0x811c9dc5, TOKEN_KIND);
-  for (let i = 0; i < token.length; i++) hash = mix(hash, token.charCodeAt(i));
-  return hash >>> 0;
+  return kindKey(TOKEN_KIND, token);
 }
 
 /**
@@ -72,11 +70,16 @@ export function wholeKey(word: string): number {
  */
 const STARTS = Array.from({ length: 11 }, (_, i) => 32 - 2 * i);
 
-/** The keys of a plain text's start, one per length of STARTS it reaches; a word is looked up by the first, the longest it has. */
-export function startKeys(plain: string): number[] {
+/** The keys of a plain text's start, one per length of STARTS it reaches, longest first (a block's). */
+export function startKeys(plain: string, most = STARTS.length): number[] {
   const points = [...plain];
-  return STARTS.filter((length) => points.length >= length).map((length) => kindKey(START_KIND, points.slice(0, length).join('')));
+  return STARTS.filter((length) => points.length >= length)
+    .slice(0, most)
+    .map((length) => kindKey(START_KIND, points.slice(0, length).join('')));
 }
+
+/** The key a word's start is looked up by: the longest of STARTS it reaches (none under 12 characters). */
+export const startKey = (plain: string): number[] => startKeys(plain, 1);
 
 function kindKey(kind: number, text: string): number {
   let hash = mix(0x811c9dc5, kind);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { folderMaker, linkOrFalse } from '../compile/site-files.ts';
 import type { CompiledStore } from '../compile/compiled-store.ts';
 import type { FilingHead } from '../compile/compiled.ts';
 import { indexFiles } from './build-index.ts';
@@ -36,32 +37,18 @@ export function writeSearchIndex(siteDir: string, store: CompiledStore, heads: r
   const before = new Map<string, string>();
   for (const [path, digest] of previous?.digests ?? []) if (!before.has(digest)) before.set(digest, path);
   const previousRoot = previous && join(previous.site, ...SEARCH_INDEX_DIR.split('/'));
-  const made = new Set<string>();
+  const makeFolder = folderMaker();
   const digests: Record<string, string> = {};
   let bytes = 0;
   let linked = 0;
   for (const [path, content] of files) {
     const file = join(root, ...path.split('/'));
-    const folder = dirname(file);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
+    makeFolder(file);
     bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
     const digest = (digests[path] = digestOf(content));
     const from = previous?.digests.get(path) === digest ? path : before.get(digest);
-    if (previousRoot && from !== undefined && linkFrom(join(previousRoot, ...from.split('/')), file)) linked++;
+    if (previousRoot && from !== undefined && linkOrFalse(join(previousRoot, ...from.split('/')), file)) linked++;
     else writeFileSync(file, content);
   }
   return { docs: heads.length, files: files.size, bytes, linked, digests };
-}
-
-/** A hard link, or false when the file is gone from the site or on another file system: it is written instead. */
-function linkFrom(from: string, to: string): boolean {
-  try {
-    linkSync(from, to);
-    return true;
-  } catch {
-    return false;
-  }
 }
