@@ -12,7 +12,7 @@
  * merge` to join with the others.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, contentRoot } from '../src/lib/records/paths.ts';
@@ -21,7 +21,7 @@ import { exitOnSiteConfigError, loadSiteConfig } from '../src/lib/site/site-conf
 import { MANIFEST_ENV, writeManifest } from '../src/lib/compile/build-manifest.ts';
 import { DEFAULT_STORE_ROOT } from '../src/lib/compile/compiled-store.ts';
 import { buildsFiling, parseShard, splitRegions, type Shard } from '../src/lib/compile/shards.ts';
-import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, readSiteParts, writeSiteRecord, type SiteParts } from '../src/lib/compile/site-record.ts';
+import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, indexStatePart, readSiteParts, writeSiteRecord, type SiteParts } from '../src/lib/compile/site-record.ts';
 import { recoverAbandoned, replaceAtomically, type BuildOutcome } from './atomic-dist.ts';
 
 const USAGE = 'usage: npm run build [-- --outDir <dir>] [--shard K/N]';
@@ -82,6 +82,7 @@ if (afterChecks) spawnSync(afterChecks, { shell: true, stdio: 'inherit' });
 
 const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const partsFolder = `${manifest}.parts`;
+const indexState = `${manifest}.index-state`;
 let parts: SiteParts | undefined;
 let astroMs = 0;
 const replacing = performance.now();
@@ -94,11 +95,15 @@ const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutco
   astroMs = performance.now() - astroStarted;
   if (build.status !== 0) return { ok: false, reason: `astro build exited with ${build.status ?? build.signal}` };
   parts = readSiteParts(partsFolder);
+  if (existsSync(indexStatePart(partsFolder))) renameSync(indexStatePart(partsFolder), indexState);
   return { ok: true };
 })
   .catch((error: unknown) => stop(`could not put the new site in place (${said(error)})`))
   .finally(() => [manifest, partsFolder].forEach((file) => rmSync(file, { recursive: true, force: true })));
-if (!outcome.ok) stop(outcome.reason);
-writeSiteRecord(dist, run.heads.filter((h) => buildsFiling(shard, h)), parts!);
+if (!outcome.ok) {
+  rmSync(indexState, { force: true });
+  stop(outcome.reason);
+}
+writeSiteRecord(dist, run.heads.filter((h) => buildsFiling(shard, h)), parts!, indexState);
 if (outcome.note) console.log(`build: ${outcome.note}`);
 console.log(`build: ${dist} replaced by the new site (astro build ${Math.round(astroMs)} ms, then ${Math.round(performance.now() - replacing - astroMs)} ms to put it in place and remove the one it replaced)`);

@@ -12,8 +12,10 @@
  */
 import { parseArgs } from 'node:util';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
-import { readSiteRecord, writeSitePart } from '../src/lib/compile/site-record.ts';
-import { writeSearchIndex } from '../src/lib/search/write-index.ts';
+import { indexStatePart, readSiteRecord, siteIndexStateFile, writeSitePart } from '../src/lib/compile/site-record.ts';
+import { writeSearchIndex, type PreviousIndex } from '../src/lib/search/write-index.ts';
+import { readIndexState, writeIndexState } from '../src/lib/search/index-state.ts';
+import { META_FILE } from '../src/lib/search/layout.ts';
 
 const { values } = parseArgs({ strict: true, options: { out: { type: 'string' }, previous: { type: 'string' }, parts: { type: 'string' } } });
 if (!values.out) {
@@ -22,7 +24,17 @@ if (!values.out) {
 }
 const started = performance.now();
 const { manifest, store } = buildManifest();
-const digests = values.previous === undefined ? undefined : readSiteRecord(values.previous)?.index;
-const index = writeSearchIndex(values.out, store, manifest.heads, values.previous && digests ? { site: values.previous, digests } : undefined);
-if (values.parts) writeSitePart(values.parts, 'index', index.digests);
-console.log(`search index: ${index.docs} filing pages, ${index.files} files (${index.linked} linked from the site being replaced), ${(index.bytes / 1024 / 1024).toFixed(1)} MiB in ${Math.round(performance.now() - started)} ms`);
+const previous = ((): PreviousIndex | undefined => {
+  const digests = values.previous === undefined ? undefined : readSiteRecord(values.previous)?.index;
+  if (values.previous === undefined || digests === undefined) return undefined;
+  // Changed from the state only when the record lists the replaced index's files: they are what the state's pages are linked from.
+  const state = digests.has(META_FILE) ? readIndexState(siteIndexStateFile(values.previous)) : undefined;
+  return { site: values.previous, digests, ...(state ? { state } : {}) };
+})();
+const index = writeSearchIndex(values.out, store, manifest.heads, previous);
+if (values.parts) {
+  writeSitePart(values.parts, 'index', index.digests);
+  writeIndexState(indexStatePart(values.parts), index.state);
+}
+const how = previous?.state ? `changed from the replaced site's: ${index.partsRead} search part(s) read, ${index.listsRewritten} of ${index.lists} lists written again` : `${index.partsRead} search parts read, ${index.lists} lists`;
+console.log(`search index: ${index.docs} filing pages, ${index.files} files (${index.linked} linked from the site being replaced), ${(index.written / 1024 / 1024).toFixed(1)} MiB written; ${how}; in ${Math.round(performance.now() - started)} ms`);

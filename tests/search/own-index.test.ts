@@ -8,6 +8,8 @@ import { FIELD } from '../../src/lib/search/layout.ts';
 import { excerpt, findWord } from '../../src/lib/search/match.ts';
 import { normalise, queryWords } from '../../src/lib/search/normalise.ts';
 import { decodePostings, encodePostings } from '../../src/lib/search/postings.ts';
+import { changeLists, type IndexChange } from '../../src/lib/search/index-state.ts';
+import { encodeLists, sortById } from '../../src/lib/search/build-index.ts';
 
 /** A filing page with a title block and the given units. */
 function doc(id: string, department: string, units: [anchor: string, field: number, text: string][]): SearchDocument {
@@ -282,7 +284,8 @@ describe('posting lists', () => {
 
   it('round-trip sparse and as bitmaps, with their fields', () => {
     const sparse = [3 * 8 + 1, 7 * 8 + 6, 900 * 8 + 4];
-    expect(decodePostings(encodePostings(sparse, 1000), 1000)).toEqual({ docs: [3, 7, 900], fields: [1, 6, 4] });
+    // The text bit is written always, as "in some field", in both forms: a list read back and written again is the same bytes.
+    expect(decodePostings(encodePostings(sparse, 1000), 1000)).toEqual({ docs: [3, 7, 900], fields: [1, 7, 5] });
     const dense = Array.from({ length: 500 }, (_, i) => i * 2 * 8 + (i % 3 === 0 ? 5 : 1));
     const bytes = encodePostings(dense, 1000);
     expect(bytes[0]).toBe(1);
@@ -291,3 +294,39 @@ describe('posting lists', () => {
     expect(decoded.fields).toEqual(Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? 5 : 1)));
   });
 });
+
+describe('an index changed from the state of the one it replaces', () => {
+  const parts = DOCS.map(documentSearch);
+  const extra = documentSearch(doc('河北省/甲县/0-发改局/2024-预算', '甲县发改局', [['table-d', FIELD.label, '劳务费'], ['section-w', FIELD.text, '培训费和劳务派遣']]));
+  const changed = documentSearch(doc('河北省/甲县/3-人社局/2024-预算', '甲县人社局', [['section-y', FIELD.text, '支付劳务费'], ['table-c', FIELD.label, '会议费']]));
+  /** The lists of `after` made by changing those of `before`: pages kept where id and part are the same, the others' parts added. */
+  const changeTo = (before: typeof parts, after: typeof parts, touchedFromOld: boolean) => {
+    const [b, a] = [sortById(before), sortById(after)];
+    const moved = new Int32Array(b.length).fill(-1);
+    const added: IndexChange['added'][number][] = [];
+    a.forEach((part, doc) => {
+      const i = b.findIndex((old) => old === part);
+      if (i >= 0) moved[i] = doc;
+      else added.push({ doc, keys: part.keys, fields: part.fields });
+    });
+    const touched = touchedFromOld ? new Set(b.filter((_, i) => moved[i] === -1).flatMap((old) => [...old.keys])) : null;
+    return changeLists(encodeLists(b), b.length, { moved, docs: a.length, added, touched });
+  };
+
+  it('is the index made from scratch, byte for byte, when a page changed (lists it does not touch copied) and when pages were added and removed (all written again)', () => {
+    const swapped = parts.map((p) => (p.id === changed.id ? changed : p));
+    const one = changeTo(parts, swapped, true);
+    expect(one.lists).toEqual(encodeLists(sortById(swapped)));
+    // Only the keys of the old and new part of the changed page.
+    const theirs = new Set([...parts[2]!.keys, ...changed.keys]);
+    expect([...one.dirty!].filter((key) => !theirs.has(key))).toEqual([]);
+    expect(one.dirty!.size).toBeGreaterThan(0);
+    expect(one.dirty!.size).toBeLessThan(encodeLists(sortById(swapped)).keys.length);
+
+    const moved = [extra, ...parts.filter((p) => p.id !== parts[1]!.id)];
+    const two = changeTo(parts, moved, false);
+    expect(two.lists).toEqual(encodeLists(sortById(moved)));
+    expect(two.dirty).toBeNull();
+  });
+});
+

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { FilingHead } from './compiled.ts';
 import { DEFAULT_STORE_ROOT } from './compiled-store.ts';
@@ -34,6 +34,8 @@ export const PREVIOUS_SITE_ENV = 'GONGKAI_PREVIOUS_SITE';
 export const SITE_PARTS_ENV = 'GONGKAI_SITE_PARTS';
 
 const sitePartFile = (folder: string, part: keyof SiteParts) => join(folder, `${part}.json`);
+/** The state of the new site's search index (search/index-state.ts), left by its writer beside the parts. */
+export const indexStatePart = (folder: string) => join(folder, 'index-state.bin');
 
 /** Leaves one part of the new site's record in `folder`, for scripts/build.ts to record once the site is in place. */
 export function writeSitePart<K extends keyof SiteParts>(folder: string, part: K, value: SiteParts[K]): void {
@@ -55,9 +57,19 @@ export function readSiteParts(folder: string): SiteParts {
 
 const recordFile = (site: string) => join(DEFAULT_STORE_ROOT, '..', 'sites', `${createHash('sha256').update(resolve(site)).digest('hex').slice(0, 24)}.json`);
 
-export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, 'id' | 'hash'>[], parts: SiteParts): void {
+/** The state of the site's search index, kept beside its record: the next build changes that index instead of making it again. */
+export const siteIndexStateFile = (site: string) => `${recordFile(site)}.index-state`;
+
+/**
+ * Records what `site` was built from; `indexState` is the file of its search
+ * index's state, moved beside the record (none: a site without the index,
+ * whose earlier state is removed).
+ */
+export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, 'id' | 'hash'>[], parts: SiteParts, indexState?: string): void {
   const file = recordFile(site);
   mkdirSync(dirname(file), { recursive: true });
+  if (indexState !== undefined && existsSync(indexState)) renameSync(indexState, siteIndexStateFile(site));
+  else rmSync(siteIndexStateFile(site), { force: true });
   writeFileSync(`${file}.${process.pid}`, JSON.stringify({ filings: Object.fromEntries(heads.map((h) => [h.id, h.hash])), ...parts }));
   renameSync(`${file}.${process.pid}`, file);
 }

@@ -19,49 +19,86 @@ const BUCKET_BYTES = 4096;
 /** Postings grouped at once: the keys are split into ranges of about this many, which bounds the memory of the grouping. */
 const POSTINGS_AT_ONCE = 1 << 23;
 
-/** Every key's list, encoded one after another in `bytes`: key i's is bytes[offsets[i] .. offsets[i + 1]). */
-interface EncodedLists {
-  keys: number[];
-  offsets: number[];
+/** Every key's list, encoded one after another in `bytes`: key i's (keys ascending) is bytes[offsets[i] .. offsets[i + 1]). */
+export interface EncodedLists {
+  keys: Uint32Array;
+  offsets: Uint32Array;
   bytes: Uint8Array;
 }
 
-/** The index files (path → bytes); `postingsAtOnce` is for tests, which split small indexes into several key ranges. */
-export function indexFiles(inputs: readonly FilingSearch[], postingsAtOnce = POSTINGS_AT_ONCE): Map<string, Uint8Array | string> {
-  const sorted = [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const lists = encodeLists(sorted, postingsAtOnce);
-  const files = new Map<string, Uint8Array | string>();
-  const count = lists.keys.length;
-  const length = (i: number) => lists.offsets[i + 1]! - lists.offsets[i]!;
+/**
+ * How many bucket files hold the short lists: about BUCKET_BYTES each, the
+ * count rounded up to a step of about 3%, so that a rebuild after a filing
+ * changed keeps the count (and so every key's bucket) unless the index grew
+ * past a step.
+ */
+export function bucketCount(lists: EncodedLists): number {
   let shortBytes = 0;
-  for (let i = 0; i < count; i++) if (length(i) <= OWN_FILE_BYTES) shortBytes += length(i) + 6;
-  const buckets = Math.max(1, Math.ceil(shortBytes / BUCKET_BYTES));
-  const writers = Array.from({ length: buckets }, () => new ByteWriter());
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < lists.keys.length; i++) {
+    const length = lists.offsets[i + 1]! - lists.offsets[i]!;
+    if (length <= OWN_FILE_BYTES) shortBytes += length + 6;
+  }
+  const exact = Math.max(1, Math.ceil(shortBytes / BUCKET_BYTES));
+  const step = 2 ** Math.max(0, Math.floor(Math.log2(exact)) - 5);
+  return Math.ceil(exact / step) * step;
+}
+
+/**
+ * The bucket files and the long lists' own files of `lists`; with `dirty`,
+ * only the buckets holding one of those keys (written again, gone or new)
+ * and those keys' own files: the others are as they were.
+ */
+export function listFiles(lists: EncodedLists, dirty?: ReadonlySet<number>): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const buckets = bucketCount(lists);
+  const wanted = dirty && new Set([...dirty].map((key) => key % buckets));
+  const writers = new Map<number, ByteWriter>();
+  for (let i = 0; i < lists.keys.length; i++) {
     const key = lists.keys[i]!;
+    const b = key % buckets;
+    if (wanted && !wanted.has(b)) continue;
     const bytes = lists.bytes.subarray(lists.offsets[i]!, lists.offsets[i + 1]!);
-    const writer = writers[key % buckets]!;
+    let writer = writers.get(b);
+    if (writer === undefined) writers.set(b, (writer = new ByteWriter()));
     writer.u32(key);
     if (bytes.length > OWN_FILE_BYTES) {
-      files.set(listPath(key), bytes);
+      if (!dirty || dirty.has(key)) files.set(listPath(key), bytes);
       writer.varint(0);
     } else {
       writer.varint(bytes.length);
       writer.append(bytes);
     }
   }
-  writers.forEach((w, b) => files.set(bucketPath(b), w.done()));
+  for (let b = 0; b < buckets; b++) if (!wanted || wanted.has(b)) files.set(bucketPath(b), writers.get(b)?.done() ?? new Uint8Array(0));
+  return files;
+}
+
+/** The small files that describe the index: its meta, its pages' ids in number order, the vocabulary of suggestions. */
+export function headFiles(ids: readonly string[], buckets: number, terms: readonly { department: string; labels: readonly string[] }[]): Map<string, string> {
+  const meta: IndexMeta = { version: INDEX_VERSION, docs: ids.length, groups: GROUPS, buckets };
+  return new Map([
+    [META_FILE, JSON.stringify(meta)],
+    [DOCS_FILE, JSON.stringify(ids)],
+    [VOCABULARY_FILE, JSON.stringify(suggestionVocabulary(terms))],
+  ]);
+}
+
+/** The index files (path → bytes) of the search parts, in any order; `postingsAtOnce` is for tests, which split small indexes into several key ranges. */
+export function indexFiles(inputs: readonly FilingSearch[], postingsAtOnce = POSTINGS_AT_ONCE): Map<string, Uint8Array | string> {
+  const sorted = sortById(inputs);
+  const lists = encodeLists(sorted, postingsAtOnce);
+  const files = new Map<string, Uint8Array | string>(listFiles(lists));
   sorted.forEach((part, n) =>
     part.fragments.forEach((bytes, g) => {
       if (bytes !== null) files.set(fragmentPath(n * GROUPS + g), bytes);
     }),
   );
-  const meta: IndexMeta = { version: INDEX_VERSION, docs: sorted.length, groups: GROUPS, buckets };
-  files.set(META_FILE, JSON.stringify(meta));
-  files.set(DOCS_FILE, JSON.stringify(sorted.map((part) => part.id)));
-  files.set(VOCABULARY_FILE, JSON.stringify(suggestionVocabulary(sorted)));
+  for (const [path, text] of headFiles(sorted.map((part) => part.id), bucketCount(lists), sorted)) files.set(path, text);
   return files;
 }
+
+/** The parts in id order: the index numbers its pages so, whatever order the filings come in. */
+export const sortById = <T extends { id: string }>(parts: readonly T[]): T[] => [...parts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /**
  * The posting list of every key, keys ascending, over the groups of the pages
@@ -70,7 +107,7 @@ export function indexFiles(inputs: readonly FilingSearch[], postingsAtOnce = POS
  * are gathered in page order and sorted by key with two stable counting
  * passes (low, then high 16 bits), which keeps each list in page order.
  */
-function encodeLists(pages: readonly FilingSearch[], postingsAtOnce: number): EncodedLists {
+export function encodeLists(pages: readonly FilingSearch[], postingsAtOnce = POSTINGS_AT_ONCE): EncodedLists {
   const total = pages.reduce((sum, p) => sum + p.keys.length, 0);
   const ranges = Math.max(1, Math.ceil(total / postingsAtOnce));
   const ends = Array.from({ length: ranges }, (_, r) => (r === ranges - 1 ? 2 ** 32 : Math.floor(((r + 1) * 2 ** 32) / ranges)));
@@ -81,7 +118,8 @@ function encodeLists(pages: readonly FilingSearch[], postingsAtOnce: number): En
   const packedB = new Uint32Array(size);
   const counts = new Uint32Array(1 << 16);
   const cursors = new Uint32Array(pages.length);
-  const out: EncodedLists = { keys: [], offsets: [], bytes: new Uint8Array(0) };
+  const keys: number[] = [];
+  const offsets: number[] = [];
   const writer = new ByteWriter();
   for (let r = 0; r < ranges; r++) {
     const end = ends[r]!;
@@ -101,19 +139,18 @@ function encodeLists(pages: readonly FilingSearch[], postingsAtOnce: number): En
       const key = keysA[i]!;
       let j = i + 1;
       while (j < n && keysA[j] === key) j++;
-      out.keys.push(key);
-      out.offsets.push(writer.length);
+      keys.push(key);
+      offsets.push(writer.length);
       appendPostings(writer, packedA, i, j, pages.length * GROUPS);
       i = j;
     }
   }
-  out.offsets.push(writer.length);
-  out.bytes = writer.done();
-  return out;
+  offsets.push(writer.length);
+  return { keys: Uint32Array.from(keys), offsets: Uint32Array.from(offsets), bytes: writer.done() };
 }
 
 /** A stable counting sort of the first `n` entries by 16 bits of the key from `shift`, from the A arrays into the B arrays. */
-function countingPass(keys: Uint32Array, packed: Uint32Array, toKeys: Uint32Array, toPacked: Uint32Array, n: number, shift: number, counts: Uint32Array): void {
+export function countingPass(keys: Uint32Array, packed: Uint32Array, toKeys: Uint32Array, toPacked: Uint32Array, n: number, shift: number, counts: Uint32Array): void {
   counts.fill(0);
   for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 0xffff]!++;
   let at = 0;

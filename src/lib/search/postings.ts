@@ -2,7 +2,9 @@
  * A posting list: the pages (by number, ascending) that hold a key, each with
  * the fields it is in (documents.ts FIELD: 1 text, 2 label, 4 title). Written
  * as varints of (gap << 3 | fields), or, when shorter, as three bitmaps over
- * every page (any field, label, title).
+ * every page (any field, label, title). The text bit is always written, as
+ * "in some field", so that both forms say the same and a list read back and
+ * written again (index-state.ts) is the list written from scratch.
  */
 export interface Postings {
   docs: number[];
@@ -13,8 +15,12 @@ const SPARSE = 0;
 const BITMAP = 1;
 
 export class ByteWriter {
-  private bytes = new Uint8Array(1024);
+  private bytes: Uint8Array;
   length = 0;
+  /** `capacity`: the bytes expected, when known, so that a large writer is not grown and copied again and again. */
+  constructor(capacity = 1024) {
+    this.bytes = new Uint8Array(Math.max(16, capacity));
+  }
   private room(n: number): void {
     if (this.length + n <= this.bytes.length) return;
     let size = this.bytes.length * 2;
@@ -97,7 +103,7 @@ export function appendPostings(out: ByteWriter, packed: ArrayLike<number>, from:
   let last = 0;
   for (let i = from; i < to; i++) {
     const doc = packed[i]! >>> 3;
-    out.varint((doc - last) * 8 + (packed[i]! & 7));
+    out.varint((doc - last) * 8 + ((packed[i]! & 7) | 1));
     last = doc;
   }
   const mapBytes = Math.ceil(docCount / 8);
@@ -141,4 +147,45 @@ export function decodePostings(bytes: Uint8Array, docCount: number): Postings {
     fields.push(1 | (bytes[byte + mapBytes]! & bit ? 2 : 0) | (bytes[byte + 2 * mapBytes]! & bit ? 4 : 0));
   }
   return { docs, fields };
+}
+
+/**
+ * The postings of an encoded list as `doc << 3 | fields`, docs ascending,
+ * into `into` from its start (grown when too small); returns the array
+ * written and the count.
+ */
+export function unpackPostings(bytes: Uint8Array, docCount: number, into: Uint32Array<ArrayBufferLike>): { packed: Uint32Array<ArrayBufferLike>; count: number } {
+  let packed = into;
+  let count = 0;
+  const push = (value: number) => {
+    if (count === packed.length) {
+      const grown = new Uint32Array(packed.length * 2 || 64);
+      grown.set(packed);
+      packed = grown;
+    }
+    packed[count++] = value;
+  };
+  if (bytes[0] === SPARSE) {
+    const reader = new ByteReader(bytes);
+    reader.at = 1;
+    const total = reader.varint();
+    let doc = 0;
+    for (let i = 0; i < total; i++) {
+      const v = reader.varint();
+      doc += Math.floor(v / 8);
+      push(doc * 8 + (v % 8));
+    }
+    return { packed, count };
+  }
+  const mapBytes = Math.ceil(docCount / 8);
+  for (let byte = 0; byte < mapBytes; byte++) {
+    const any = bytes[1 + byte]!;
+    if (any === 0) continue;
+    for (let bit = 0; bit < 8; bit++) {
+      if (!(any & (1 << bit))) continue;
+      const fields = 1 | (bytes[1 + byte + mapBytes]! & (1 << bit) ? 2 : 0) | (bytes[1 + byte + 2 * mapBytes]! & (1 << bit) ? 4 : 0);
+      push((byte * 8 + bit) * 8 + fields);
+    }
+  }
+  return { packed, count };
 }
