@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { removeTree } from './remove-tree.ts';
+import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 
 export type BuildOutcome = { ok: true; note?: string } | { ok: false; reason: string };
 
@@ -64,8 +65,22 @@ function swap(dist: string, fresh: string, previous: string, files: FileOps): Bu
     }
     return { ok: false, reason };
   }
-  removeTree(previous);
-  return { ok: true };
+  return { ok: true, note: `the site it replaced is removed in the background (process ${removeInBackground(previous)})` };
+}
+
+/**
+ * The replaced site is removed by a process of its own
+ * (scripts/remove-replaced.ts), which the build does not wait for: at
+ * 10,000 filings it is 250,000 names (most of them second names of files
+ * the new site links), 8-11 s of unlinking that would otherwise end every
+ * rebuild. Returns the remover's pid.
+ */
+function removeInBackground(folder: string): number {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'remove-replaced.ts'), folder], { cwd: PROJECT_ROOT, detached: true, stdio: 'ignore' });
+  // Not started: the folder stays as previous-<pid>, and the next build removes it.
+  child.on('error', () => {});
+  child.unref();
+  return child.pid ?? 0;
 }
 
 /**
@@ -171,11 +186,12 @@ export function recoverAbandoned(dist: string, { rename }: FileOps = FILES): str
  * What builds that were killed left in `staging`: a half-built site is
  * deleted; a previous site moved away by a swap that never finished is put
  * back when `dist` is missing (the latest, if several), since it is the
- * last site that was whole.
+ * last site that was whole; a replaced site whose remover stopped
+ * (removeInBackground) is deleted.
  */
 export function clearAbandoned(staging: string, dist: string, rename: FileOps['rename'] = renameSync): void {
   const abandoned = readdirSync(staging)
-    .map((name) => ({ name, match: /^(dist|previous)-(\d+)$/.exec(name) }))
+    .map((name) => ({ name, match: /^(dist|previous|removing)-(\d+)$/.exec(name) }))
     .filter(({ match }) => match && !isRunning(Number(match[2])))
     .map(({ name, match }) => ({ folder: join(staging, name), previous: match![1] === 'previous' }))
     .map((entry) => ({ ...entry, time: entry.previous ? statSync(entry.folder).mtimeMs : 0 }))

@@ -97,6 +97,10 @@ try {
   const changed = readdirSync(join(content, synthetic[0]!, 'sections'))[0]!;
   appendFileSync(join(content, synthetic[0]!, 'sections', changed), '\n补充说明：本段为基准测试追加的文字。\n');
   const rebuild = await step('rebuild, one filing changed', 'scripts/build.ts', ['--outDir', out('dist')]);
+  // The build leaves the replaced site to a remover of its own (scripts/atomic-dist.ts): how long after it the folder is gone.
+  const removing = performance.now();
+  while (readdirSync(join(work, '.build-staging')).length > 0 && performance.now() - removing < 600_000) await new Promise((resolve) => setTimeout(resolve, 100));
+  const removedMs = performance.now() - removing;
   for (let k = 1; k <= shardCount; k++) {
     rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true });
     await step(`shard ${k} of ${shardCount}`, 'scripts/build.ts', ['--shard', `${k}/${shardCount}`, '--outDir', out(`shard-${k}`)]);
@@ -114,6 +118,8 @@ try {
   const [rendered, copied] = [pages.rendered.length, pages.copied.length];
   console.log(`\nrebuild after one filing changed: ${((100 * rebuild.wallMs) / cold.wallMs).toFixed(1)}% of the cold build; ${rendered} page(s) rendered, ${copied} copied from the last build`);
   console.log(`phases of the rebuild:\n${buildPhases(rebuild.log).map((p) => `  ${p.phase}: ${seconds(p.ms)}`).join('\n')}`);
+  const left = readdirSync(join(work, '.build-staging'));
+  console.log(`  after the build, the replaced site removed in the background: ${left.length === 0 ? `${seconds(removedMs)} more` : `not within ${seconds(removedMs)} (${left.join(', ')} left)`}`);
   console.log(`\nphases of the cold build (from its log):\n${phases.map((p) => `  ${p.phase}: ${seconds(p.ms)} (${(p.ms / filings).toFixed(1)} ms per filing)`).join('\n')}`);
   if (results.some(({ m }) => m.exitCode !== 0)) process.exitCode = 1;
 } finally {

@@ -22,9 +22,10 @@ export function buildPhases(log: Measurement['log']): { phase: string; ms: numbe
     ['open data, after the pages (made beside them)', timed(/Wrote the open data of .* in (\d+) (ms) after the pages/)],
     ['… of which waiting for the open data and search index writers', timed(/after them, (\d+) (ms) waiting for the writers/)],
     ['search index (beside the pages)', timed(/search index: .* in (\d+) (ms)/)],
+    ['open data of the filings (beside the pages)', timed(/Filing data: .* bulk zip\(s\) in (\d+) (ms)/)],
     ['Pagefind', timed(/Pagefind took ([\d.]+) (ms|s)/)],
     ['astro build, the whole process', timed(/replaced by the new site \(astro build (\d+) (ms)/)],
-    ['putting the new site in place, removing the replaced one', timed(/ms, then (\d+) (ms) to put it in place/)],
+    ['putting the new site in place (the replaced one is removed in the background)', timed(/ms, then (\d+) (ms) to put it in place/)],
   ];
   return phases.flatMap(([phase, ms]) => (ms === undefined ? [] : [{ phase, ms }]));
 }
