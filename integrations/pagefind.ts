@@ -1,12 +1,16 @@
 import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefindService from 'pagefind';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
 import type { FilingHead } from '../src/lib/compile/compiled.ts';
 import { buildsIndexPages } from '../src/lib/compile/shards.ts';
+import { folderMaker, linkOrFalse } from '../src/lib/compile/site-files.ts';
+import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, readSiteRecord, writeSitePart } from '../src/lib/compile/site-record.ts';
+import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { regionPath } from '../src/lib/records/filing-path.ts';
 import { PAGE_IDS_FILE, pageIdKey, type FilterMeta, type FilterName } from '../src/lib/search/filters.ts';
 
@@ -41,7 +45,11 @@ export function pagefind(): AstroIntegration {
         if (process.env['GONGKAI_PAGEFIND'] === 'off') return log.info('Skipped (GONGKAI_PAGEFIND=off).');
         const { manifest } = buildManifest();
         if (!buildsIndexPages(manifest.shard)) return log.info('Skipped: shard 1 indexes the portal.');
-        await buildFilterIndex(fileURLToPath(dir), manifest.heads, log);
+        const site = process.env[PREVIOUS_SITE_ENV];
+        const digest = site === undefined ? undefined : readSiteRecord(site)?.filters;
+        const { records } = await buildFilterIndex(fileURLToPath(dir), manifest.heads, log, site && digest ? { site, digest } : undefined);
+        const parts = process.env[SITE_PARTS_ENV];
+        if (parts) writeSitePart(parts, 'filters', records);
       },
     },
   };
@@ -60,15 +68,32 @@ export function filterRecord(head: FilterHead): { url: string; content: string; 
   };
 }
 
+/** A digest of what Pagefind is given: every record, and its version. */
+function recordsDigest(sorted: readonly FilterHead[]): string {
+  const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string };
+  const hash = createHash('sha256').update(version);
+  for (const head of sorted) hash.update(JSON.stringify(filterRecord(head)));
+  return hash.digest('base64url');
+}
+
 /**
  * Writes the Pagefind bundle of these filings into `pagefind/` of the site,
  * and beside it the Pagefind id of each page of the own index (its pages are
- * the filings in id order: build-index.ts).
+ * the filings in id order: build-index.ts). When the site being replaced was
+ * given the same records (`previous.digest`, from its site record), its
+ * bundle is what Pagefind would write again, and is linked from it: a filing
+ * whose text changed keeps its record. Returns the digest of the records.
  */
-export async function buildFilterIndex(siteDir: string, heads: readonly FilterHead[], log: SearchIndexLog): Promise<{ records: number }> {
+export async function buildFilterIndex(siteDir: string, heads: readonly FilterHead[], log: SearchIndexLog, previous?: { site: string; digest: string }): Promise<{ records: string; linked: boolean }> {
   const start = performance.now();
   const sorted = [...heads].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const outputPath = join(siteDir, 'pagefind');
+  rmSync(outputPath, { recursive: true, force: true });
+  const records = recordsDigest(sorted);
+  if (previous?.digest === records && linkBundle(join(previous.site, 'pagefind'), outputPath)) {
+    log.info(`Pagefind: the ${sorted.length} filing records are the site's being replaced: its bundle linked in ${elapsed(start)}.`);
+    return { records, linked: true };
+  }
   rmSync(outputPath, { recursive: true, force: true });
   try {
     const { index } = assertResponse(await pagefindService.createIndex({ forceLanguage: 'zh-cn' }), log);
@@ -91,7 +116,20 @@ export async function buildFilterIndex(siteDir: string, heads: readonly FilterHe
   });
   writeFileSync(join(outputPath, PAGE_IDS_FILE), JSON.stringify(byPage));
   log.info(`Pagefind took ${elapsed(start)} in all: ${sorted.length} filing records.`);
-  return { records: sorted.length };
+  return { records, linked: false };
+}
+
+/** Links every file of the bundle in `from` into `to`; false when one cannot be (the bundle is then written anew). */
+function linkBundle(from: string, to: string): boolean {
+  if (!existsSync(from)) return false;
+  const makeFolder = folderMaker();
+  return readdirSync(from, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .every((entry) => {
+      const target = join(to, relative(from, join(entry.parentPath, entry.name)));
+      makeFolder(target);
+      return linkOrFalse(join(entry.parentPath, entry.name), target);
+    });
 }
 
 /** What Pagefind writes before the JSON of each fragment file, once unzipped. */

@@ -16,7 +16,7 @@ describe('the record of what a site was built from', () => {
         { id: '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算', hash: 'h1' },
         { id: '上海市/普陀区/财政局/2024-决算', hash: 'h2' },
       ],
-      { pages: ['index.html', '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/index.html'], index: { 'meta.json': 'd1' } },
+      { pages: ['index.html', '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/index.html'], index: { 'meta.json': 'd1' }, filters: 'r1' },
     );
     const record = readSiteRecord(join(temp, 'dist'))!;
     expect([...record.filings]).toEqual([
@@ -25,6 +25,7 @@ describe('the record of what a site was built from', () => {
     ]);
     expect(record.pages).toEqual(['index.html', '河北省/廊坊市/永清县/316-人力资源和社会保障局/2024-预算/index.html']);
     expect([...record.index]).toEqual([['meta.json', 'd1']]);
+    expect(record.filters).toBe('r1');
     expect(readSiteRecord(join(temp, 'other'))).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -47,7 +47,7 @@ describe('buildFilterIndex', () => {
     made.push(site);
     // Not in id order: the pages of the own index are.
     const heads = [head('霸州市', '人社局', 2021, '预算'), head('永清县', '财政局', 2024, '决算'), head('广阳区', '人社局', 2020, '预算')];
-    expect(await buildFilterIndex(site, heads, quiet)).toEqual({ records: 3 });
+    expect(await buildFilterIndex(site, heads, quiet)).toEqual({ records: expect.stringMatching(/^[\w-]{43}$/), linked: false });
     const bundle = join(site, 'pagefind');
     const ids = JSON.parse(readFileSync(join(bundle, PAGE_IDS_FILE), 'utf8')) as string[];
     const byPage = ids.map((id) => fragment(bundle, `zh-cn_${id}`));
@@ -68,5 +68,20 @@ describe('buildFilterIndex', () => {
     const after = readdirSync(join(site, 'pagefind', 'fragment'));
     expect([before.length, after.length]).toEqual([2, 1]);
     expect(existsSync(join(site, 'pagefind', PAGE_IDS_FILE))).toBe(true);
+  });
+
+  it('links the bundle of the site being replaced when it was made from the same records, and makes it again when not', async () => {
+    const [first, same, other] = [0, 1, 2].map(() => mkdtempSync(join(tmpdir(), 'gongkai-filter-index-'))) as [string, string, string];
+    made.push(first, same, other);
+    const heads = [head('永清县', '财政局', 2024, '预算'), head('霸州市', '人社局', 2021, '预算')];
+    const { records } = await buildFilterIndex(first, heads, quiet);
+    const files = (site: string) => readdirSync(join(site, 'pagefind'), { recursive: true }).map(String).sort();
+    expect(await buildFilterIndex(same, [...heads].reverse(), quiet, { site: first, digest: records })).toEqual({ records, linked: true });
+    expect(files(same)).toEqual(files(first));
+    expect(statSync(join(same, 'pagefind', PAGE_IDS_FILE)).ino).toBe(statSync(join(first, 'pagefind', PAGE_IDS_FILE)).ino);
+    // Another year of one department: another record, so Pagefind runs.
+    const changed = await buildFilterIndex(other, [heads[0]!, head('霸州市', '人社局', 2022, '预算')], quiet, { site: first, digest: records });
+    expect(changed.linked).toBe(false);
+    expect(changed.records).not.toBe(records);
   });
 });

@@ -20,12 +20,15 @@ export interface SiteRecord {
   pages: readonly string[];
   /** Each file of the site's own search index (relative to its folder) → a digest of its bytes. */
   index: ReadonlyMap<string, string>;
+  /** A digest of the records its Pagefind bundle was made from (integrations/pagefind.ts); none for a site without one. */
+  filters?: string;
 }
 
 /** What the Astro process of a build tells the site record, each part in a file of its own (SITE_PARTS_ENV names their folder). */
 export interface SiteParts {
   pages: string[];
   index: Record<string, string>;
+  filters: string;
 }
 
 /** The site a build replaces (set by scripts/build.ts for the Astro process and the writers it starts). */
@@ -52,7 +55,7 @@ export function readSiteParts(folder: string): SiteParts {
       return none;
     }
   };
-  return { pages: part('pages', []), index: part('index', {}) };
+  return { pages: part('pages', []), index: part('index', {}), filters: part('filters', '') };
 }
 
 const recordFile = (site: string) => join(DEFAULT_STORE_ROOT, '..', 'sites', `${createHash('sha256').update(resolve(site)).digest('hex').slice(0, 24)}.json`);
@@ -77,8 +80,8 @@ export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, '
 /** What the site was built from, or nothing when no build recorded it. */
 export function readSiteRecord(site: string): SiteRecord | undefined {
   try {
-    const { filings, pages, index } = JSON.parse(readFileSync(recordFile(site), 'utf8')) as { filings: Record<string, string> } & SiteParts;
-    return { filings: new Map(Object.entries(filings)), pages, index: new Map(Object.entries(index)) };
+    const { filings, pages, index, filters } = JSON.parse(readFileSync(recordFile(site), 'utf8')) as { filings: Record<string, string> } & Partial<SiteParts> & Pick<SiteParts, 'pages' | 'index'>;
+    return { filings: new Map(Object.entries(filings)), pages, index: new Map(Object.entries(index)), ...(filters ? { filters } : {}) };
   } catch {
     return undefined;
   }
