@@ -65,7 +65,7 @@ function swap(dist: string, fresh: string, previous: string, files: FileOps): Bu
     }
     return { ok: false, reason };
   }
-  return { ok: true, note: `the site it replaced is removed in the background (process ${removeInBackground(previous)})` };
+  return hadPrevious ? { ok: true, note: `the site it replaced is removed in the background (process ${removeInBackground(previous)})` } : { ok: true };
 }
 
 /**

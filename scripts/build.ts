@@ -11,13 +11,13 @@
  * docs/scale.md) into `--outDir` (default dist-shard-K-of-N), for `npm run
  * merge` to join with the others.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, contentRoot } from '../src/lib/records/paths.ts';
 import { errorCount, report } from '../src/lib/checks/run-checks.ts';
-import { exitOnSiteConfigError, loadSiteConfig } from '../src/lib/site/site-config.ts';
+import { exitOnSiteConfigError, loadSiteConfig, siteConfig } from '../src/lib/site/site-config.ts';
 import { MANIFEST_ENV, writeManifest } from '../src/lib/compile/build-manifest.ts';
 import { DEFAULT_STORE_ROOT } from '../src/lib/compile/compiled-store.ts';
 import { buildsFiling, parseShard, splitRegions, type Shard } from '../src/lib/compile/shards.ts';
@@ -64,6 +64,7 @@ try {
   exitOnSiteConfigError(error);
 }
 const { compileAll } = await import('../src/lib/compile/compile-all.ts');
+const { WRITERS_OUTSIDE_ENV, joinWriters, startWriters } = await import('../integrations/exports.ts');
 const root = contentRoot();
 const run = await compileAll(PROJECT_ROOT, root);
 if (errorCount(run) > 0) {
@@ -75,6 +76,8 @@ const shard: Shard | undefined = shardOf && { ...shardOf, regions: splitRegions(
 if (shard) console.log(`build: shard ${shard.index} of ${shard.count}: ${shard.regions.length} region(s), ${run.heads.filter((h) => buildsFiling(shard, h)).length} filing(s)`);
 const manifest = join(DEFAULT_STORE_ROOT, '..', 'manifests', `build-${process.pid}.json`);
 writeManifest(manifest, { store: run.store, heads: run.heads, ...(shard ? { shard } : {}) });
+// This process reads it too: it starts the writers and joins their output after Astro (integrations/exports.ts).
+process.env[MANIFEST_ENV] = manifest;
 
 // For tests: a command run between the compile step and the render, to change a record while the site is built.
 const afterChecks = process.env['GONGKAI_TEST_AFTER_CHECKS'];
@@ -90,11 +93,22 @@ const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutco
   // The site being replaced: its pages are where the new site's start (integrations/carried-pages.ts), and the files of a filing
   // it already holds byte for byte are linked from it (integrations/exports.ts).
   const previous = existsSync(dist) ? { [PREVIOUS_SITE_ENV]: dist } : {};
+  const env = { ...process.env, [MANIFEST_ENV]: manifest, [SITE_PARTS_ENV]: partsFolder, [WRITERS_OUTSIDE_ENV]: '1', ...previous };
+  // The open data and the search index need only the manifest: they start now, beside Astro's start and bundling, not after them.
+  const writers = startWriters(outDir, env);
   const astroStarted = performance.now();
-  const build = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, [MANIFEST_ENV]: manifest, [SITE_PARTS_ENV]: partsFolder, ...previous } });
+  const status = await new Promise<number | string | null>((resolve) => {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, stdio: 'inherit', env });
+    child.on('error', (error) => resolve(error.message));
+    child.on('close', (code, signal) => resolve(code ?? signal));
+  });
   astroMs = performance.now() - astroStarted;
-  if (build.status !== 0) return { ok: false, reason: `astro build exited with ${build.status ?? build.signal}` };
+  if (status !== 0) {
+    await writers.stop();
+    return { ok: false, reason: `astro build exited with ${status}` };
+  }
   parts = readSiteParts(partsFolder);
+  for (const line of await joinWriters(writers, outDir, siteConfig.basePath, parts.rendered)) console.log(`[gongkai:exports] ${line}`);
   if (existsSync(indexStatePart(partsFolder))) renameSync(indexStatePart(partsFolder), indexState);
   return { ok: true };
 })

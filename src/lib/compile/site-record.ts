@@ -29,6 +29,8 @@ export interface SiteParts {
   pages: string[];
   index: Record<string, string>;
   filters: string;
+  /** The paths of the pages rendered (for the sitemap): told to scripts/build.ts, not recorded. */
+  rendered: string[];
 }
 
 /** The site a build replaces (set by scripts/build.ts for the Astro process and the writers it starts). */
@@ -55,7 +57,7 @@ export function readSiteParts(folder: string): SiteParts {
       return none;
     }
   };
-  return { pages: part('pages', []), index: part('index', {}), filters: part('filters', '') };
+  return { pages: part('pages', []), index: part('index', {}), filters: part('filters', ''), rendered: part('rendered', []) };
 }
 
 const recordFile = (site: string) => join(DEFAULT_STORE_ROOT, '..', 'sites', `${createHash('sha256').update(resolve(site)).digest('hex').slice(0, 24)}.json`);
@@ -68,12 +70,13 @@ export const siteIndexStateFile = (site: string) => `${recordFile(site)}.index-s
  * index's state, moved beside the record (none: a site without the index,
  * whose earlier state is removed).
  */
-export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, 'id' | 'hash'>[], parts: SiteParts, indexState?: string): void {
+export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, 'id' | 'hash'>[], parts: Omit<SiteParts, 'rendered'> & Partial<SiteParts>, indexState?: string): void {
   const file = recordFile(site);
   mkdirSync(dirname(file), { recursive: true });
   if (indexState !== undefined && existsSync(indexState)) renameSync(indexState, siteIndexStateFile(site));
   else rmSync(siteIndexStateFile(site), { force: true });
-  writeFileSync(`${file}.${process.pid}`, JSON.stringify({ filings: Object.fromEntries(heads.map((h) => [h.id, h.hash])), ...parts }));
+  const recorded = { pages: parts.pages, index: parts.index, filters: parts.filters };
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify({ filings: Object.fromEntries(heads.map((h) => [h.id, h.hash])), ...recorded }));
   renameSync(`${file}.${process.pid}`, file);
 }
 
