@@ -9,7 +9,7 @@ import { buildManifest } from '../src/lib/compile/build-manifest.ts';
 import { buildsIndexPages } from '../src/lib/compile/shards.ts';
 import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, writeSitePart } from '../src/lib/compile/site-record.ts';
 import { Output, type Collected } from '../src/lib/public-data/region-year-data.ts';
-import { writePortalData } from '../src/lib/public-data/portal-data.ts';
+import { writeSitemap } from '../src/lib/public-data/portal-data.ts';
 import { SHARD_PART, type ShardPart } from '../src/lib/public-data/shard-part.ts';
 
 
@@ -48,6 +48,8 @@ export const WRITERS_OUTSIDE_ENV = 'GONGKAI_WRITERS_OUTSIDE';
 /** The processes writing beside the pages: the filings' open data, and (for the whole portal or shard 1) the search index. */
 export interface Writers {
   outDir: string;
+  /** Where the open data is written: the site's folder itself, or a folder beside it that joins the site when the pages are done. */
+  data: string;
   started: number;
   written: Promise<{ code: number | null; output: string }[]>;
   /** Stops them and removes what they wrote, when the build failed. */
@@ -55,18 +57,21 @@ export interface Writers {
 }
 
 /**
- * Starts the writers of a build into folders beside `outDir`, with `env`
- * (which names the build's manifest, and may name the site being replaced,
- * whose unchanged files are linked, and the folder of the new site
- * record's parts).
+ * Starts the writers of a build with `env` (which names the build's
+ * manifest, and may name the site being replaced, whose unchanged files are
+ * linked, and the folder of the new site record's parts). With `direct`,
+ * the open data goes straight into `outDir`, which must then be a folder of
+ * this build alone that Astro does not empty (scripts/build.ts); else into
+ * a folder beside it. The search index is written beside it.
  */
-export function startWriters(outDir: string, env: NodeJS.ProcessEnv): Writers {
+export function startWriters(outDir: string, env: NodeJS.ProcessEnv, direct: boolean): Writers {
   const previous = env[PREVIOUS_SITE_ENV];
   const parts = env[SITE_PARTS_ENV];
+  const data = direct ? outDir : `${outDir}.data`;
   const remove = () => [`${outDir}.data`, `${outDir}.index`, `${outDir}.data.collected`].forEach((left) => rmSync(left, { recursive: true, force: true }));
   remove();
   const children: ChildProcess[] = [];
-  const writers = [run(['scripts/write-filing-data.ts', '--out', `${outDir}.data`, '--collected', `${outDir}.data.collected`, ...(previous ? ['--previous', previous] : [])], env, children)];
+  const writers = [run(['scripts/write-filing-data.ts', '--out', data, '--collected', `${outDir}.data.collected`, ...(previous ? ['--previous', previous] : [])], env, children)];
   // One index of the whole portal: the build that makes the pages above the regions writes it (compile/shards.ts).
   if (buildsIndexPages(buildManifest().manifest.shard)) writers.push(run(['scripts/write-search-index.ts', '--out', `${outDir}.index`, ...(previous ? ['--previous', previous] : []), ...(parts ? ['--parts', parts] : [])], env, children));
   const written = Promise.all(writers);
@@ -75,14 +80,14 @@ export function startWriters(outDir: string, env: NodeJS.ProcessEnv): Writers {
     await written;
     remove();
   };
-  return { outDir, started: performance.now(), written, stop };
+  return { outDir, data, started: performance.now(), written, stop };
 }
 
 /**
  * When the pages are done: waits for the writers, joins their output to the
- * site in `site`, and writes the portal's index of filings, data package,
- * feed, sitemap and JSON Schemas (or, for a shard, the part `npm run merge`
- * writes them from). `rendered` are the pages' paths. Returns what to log.
+ * site in `site`, and writes the sitemap (or, for a shard, the part from
+ * which `npm run merge` writes the portal's files). `rendered` are the
+ * pages' paths. Returns what to log.
  */
 export async function joinWriters(writers: Writers, site: string, base: string, rendered: readonly string[]): Promise<string[]> {
   const { outDir } = writers;
@@ -94,7 +99,7 @@ export async function joinWriters(writers: Writers, site: string, base: string, 
     await writers.stop();
     throw new Error(`Failed to write the open data (filing.json, CSV, sources, bulk zips) or the search index:\n${failed.output}`);
   }
-  moveInto(`${outDir}.data`, site);
+  if (writers.data !== site) moveInto(writers.data, site);
   if (written.length > 1) moveInto(`${outDir}.index`, site);
   const collected = deserialize(readFileSync(`${outDir}.data.collected`)) as Collected;
   await writers.stop();
@@ -108,8 +113,8 @@ export async function joinWriters(writers: Writers, site: string, base: string, 
     writeFileSync(join(site, SHARD_PART), serialize(part));
     return [...lines, timing(` (shard ${shard.index} of ${shard.count})`)];
   }
-  const listed = await writePortalData(new Output(site, base), collected, rendered);
-  return [...lines, timing(`; the index, data package, feed, sitemap (${listed} pages) and schemas`)];
+  const listed = await writeSitemap(new Output(site, base), collected, rendered);
+  return [...lines, timing(`; the sitemap (${listed} pages)`)];
 }
 
 /**
@@ -129,12 +134,16 @@ export function filingExports(): AstroIntegration {
   return {
     name: 'gongkai:exports',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        // npm run build's site folder is a fresh one, into which its writers already write: Astro must not empty it.
+        if (process.env[WRITERS_OUTSIDE_ENV]) updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
       },
       'astro:build:start': () => {
-        if (!process.env[WRITERS_OUTSIDE_ENV]) writers = startWriters(outDir, process.env);
+        if (!process.env[WRITERS_OUTSIDE_ENV]) writers = startWriters(outDir, process.env, false);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const rendered = pages.map((p) => p.pathname);

@@ -95,7 +95,7 @@ const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutco
   const previous = existsSync(dist) ? { [PREVIOUS_SITE_ENV]: dist } : {};
   const env = { ...process.env, [MANIFEST_ENV]: manifest, [SITE_PARTS_ENV]: partsFolder, [WRITERS_OUTSIDE_ENV]: '1', ...previous };
   // The open data and the search index need only the manifest: they start now, beside Astro's start and bundling, not after them.
-  const writers = startWriters(outDir, env);
+  const writers = startWriters(outDir, env, true);
   const astroStarted = performance.now();
   const status = await new Promise<number | string | null>((resolve) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, stdio: 'inherit', env });

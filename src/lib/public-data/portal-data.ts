@@ -33,6 +33,12 @@ export const sitemapPaths = (rendered: readonly string[]): string[] =>
  * Returns the number of pages the sitemap lists.
  */
 export async function writePortalData(out: Output, collected: Collected, pages: readonly string[]): Promise<number> {
+  const [listed] = await Promise.all([writeSitemap(out, collected, pages), writePortalFiles(out, collected)]);
+  return listed;
+}
+
+/** Of the portal's open data, what the filings alone give: the index of filings, the data package, the feed and the JSON Schemas. */
+export async function writePortalFiles(out: Output, collected: Collected): Promise<void> {
   const site = absoluteUrl(sitePath(''));
   const schemas = Object.fromEntries((Object.keys(publishedSchemas) as SchemaName[]).map((name) => [name, absoluteUrl(publishedSchemaUrl(name))])) as Record<SchemaName, string>;
   const index: FilingsIndex = {
@@ -46,14 +52,18 @@ export async function writePortalData(out: Output, collected: Collected, pages: 
     bulk: [...collected.bulk].sort(by((b) => b.url)),
   };
   const resources = [...collected.resources].sort(by((r) => r.path));
-  const sitemapPages = sitemapPaths(pages).map((path) => ({ loc: absoluteUrl(sitePath(path)), ...(collected.lastmod.has(path) ? { lastmod: collected.lastmod.get(path)! } : {}) }));
   await Promise.all([
     out.write(dataIndexUrl(), json(index)),
     // Minified: the descriptor lists every CSV of the portal with its fields, and grows with it.
     out.write(dataPackageUrl(), `${JSON.stringify(dataPackage({ name: packageName(new URL(site).host + new URL(site).pathname), title: siteConfig.name, homepage: site }, resources))}\n`),
     out.write(feedUrl(), atomFeed({ title: siteConfig.name, site, self: absoluteUrl(feedUrl()) }, collected.feed)),
-    ...sitemapFiles(sitemapPages, (part) => absoluteUrl(sitemapUrl(part))).map(({ part, xml }) => out.write(sitemapUrl(part), xml)),
     ...(Object.keys(publishedSchemas) as SchemaName[]).map((name) => out.write(publishedSchemaUrl(name), json(jsonSchema(name)))),
   ]);
+}
+
+/** The sitemap of the pages rendered, dated from what the filings' data gave; returns the number of pages it lists. */
+export async function writeSitemap(out: Output, collected: Pick<Collected, 'lastmod'>, pages: readonly string[]): Promise<number> {
+  const sitemapPages = sitemapPaths(pages).map((path) => ({ loc: absoluteUrl(sitePath(path)), ...(collected.lastmod.has(path) ? { lastmod: collected.lastmod.get(path)! } : {}) }));
+  await Promise.all(sitemapFiles(sitemapPages, (part) => absoluteUrl(sitemapUrl(part))).map(({ part, xml }) => out.write(sitemapUrl(part), xml)));
   return sitemapPages.length;
 }
