@@ -120,4 +120,4 @@ if (!outcome.ok) {
 }
 writeSiteRecord(dist, run.heads.filter((h) => buildsFiling(shard, h)), parts!, indexState);
 if (outcome.note) console.log(`build: ${outcome.note}`);
-console.log(`build: ${dist} replaced by the new site (astro build ${Math.round(astroMs)} ms, then ${Math.round(performance.now() - replacing - astroMs)} ms to put it in place)`);
+console.log(`build: ${dist} replaced by the new site (astro build ${Math.round(astroMs)} ms, then ${Math.round(performance.now() - replacing - astroMs)} ms to join its writers' output and put it in place)`);

@@ -23,9 +23,9 @@ export function buildPhases(log: Measurement['log']): { phase: string; ms: numbe
     ['… of which waiting for the open data and search index writers', timed(/after them, (\d+) (ms) waiting for the writers/)],
     ['search index (beside the pages)', timed(/search index: .* in (\d+) (ms)/)],
     ['open data of the filings (beside the pages)', timed(/Filing data: .* bulk zip\(s\) in (\d+) (ms)/)],
-    ['Pagefind', timed(/Pagefind took ([\d.]+) (ms|s)/)],
+    ['Pagefind', timed(/Pagefind took ([\d.]+) (ms|s)/) ?? timed(/Pagefind: .* its bundle linked in ([\d.]+) (ms|s)/)],
     ['astro build, the whole process', timed(/replaced by the new site \(astro build (\d+) (ms)/)],
-    ['putting the new site in place (the replaced one is removed in the background)', timed(/ms, then (\d+) (ms) to put it in place/)],
+    ['after astro build: the writers joined, the new site put in place (the replaced one is removed in the background)', timed(/ms, then (\d+) (ms) to join its writers/)],
   ];
   return phases.flatMap(([phase, ms]) => (ms === undefined ? [] : [{ phase, ms }]));
 }
