@@ -99,7 +99,7 @@ function notes(): string[] {
   return [
     `- Not included in the times: the search page's debounce (it waits ${debounce ? `${debounce} ms` : 'a moment'} after the last keystroke before it searches).`,
     '- cold: a new browser context (empty cache) opens /search/ and waits until its index is loaded; the time runs from the search call until the data of the first 10 results are in.',
-    '- warm: the same on one page opened after the cold runs, which has served every query before this one (its index loaded, earlier queries\' files cached); run after the cold runs, not between them, so that no browser context is being closed beside it.',
+    '- warm: the same on one page opened once at the start, which has served every query before this one (its index loaded, earlier queries\' chunks cached).',
     '- bytes: everything the browser received, headers included, from opening /search/ to the first 10 results (static test server, no HTTP compression); KB = 1,024 bytes.',
     '- on no page: the query is in no page\'s indexed text (data-pagefind-body without data-pagefind-ignore and table headers); "shown only in ignored parts" counts those a page body shows outside the index.',
   ];

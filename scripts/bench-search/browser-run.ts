@@ -58,10 +58,8 @@ interface Site {
 /**
  * Runs each query through the built site's search page in Chromium, twice:
  * cold, in a new browser context (empty cache) that opens the page, waits
- * for it to load its index and searches once; and warm, on one page that
- * serves every query in turn. The warm pass runs after the cold one: run
- * between two cold runs, a warm search shared the two cores with Chromium
- * closing the last cold context, and timed that.
+ * for it to load its index and searches once; and warm, on one page opened
+ * at the start that serves every query in turn.
  */
 export async function runInBrowser(siteDir: string, queries: readonly string[], progress: (done: number) => void): Promise<BrowserResult[]> {
   const server = await serveSite(siteDir);
@@ -70,19 +68,16 @@ export async function runInBrowser(siteDir: string, queries: readonly string[], 
   const site: Site = { meter: await meterHttp(server.origin), docs, bundles: bundlePaths(siteDir), pages: pagefindPageUrls(siteDir) };
   const browser = await launchChromium();
   try {
-    const colds: Awaited<ReturnType<typeof coldRun>>[] = [];
-    for (const [i, query] of queries.entries()) {
-      colds.push(await coldRun(browser, site, query));
-      progress(i + 1);
-    }
     const warmPage = await openSearchPage(await browser.newContext(), site);
-    return await queries.reduce<Promise<BrowserResult[]>>(async (done, query, i) => {
-      const results = await done;
-      const cold = colds[i]!;
+    const results: BrowserResult[] = [];
+    for (const [i, query] of queries.entries()) {
+      const cold = await coldRun(browser, site, query);
       const warm = await search(warmPage, query);
       const paths = resultPaths(cold.found, site, query);
-      return [...results, { ...cold.timing, warmMs: warm.ms, results: paths, warmDiffers: difference(paths, resultPaths(warm, site, query)) }];
-    }, Promise.resolve([]));
+      results.push({ ...cold.timing, warmMs: warm.ms, results: paths, warmDiffers: difference(paths, resultPaths(warm, site, query)) });
+      progress(i + 1);
+    }
+    return results;
   } finally {
     await browser.close();
     await site.meter.close();
