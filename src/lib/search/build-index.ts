@@ -44,13 +44,12 @@ export function bucketCount(lists: EncodedLists): number {
 }
 
 /**
- * The bucket files and the long lists' own files of `lists`; with `dirty`,
+ * The bucket files (`buckets` of them: bucketCount) and the long lists' own files of `lists`; with `dirty`,
  * only the buckets holding one of those keys (written again, gone or new)
  * and those keys' own files: the others are as they were.
  */
-export function listFiles(lists: EncodedLists, dirty?: ReadonlySet<number>): Map<string, Uint8Array> {
+export function listFiles(lists: EncodedLists, buckets: number, dirty?: ReadonlySet<number>): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
-  const buckets = bucketCount(lists);
   const wanted = dirty && new Set([...dirty].map((key) => key % buckets));
   const writers = new Map<number, ByteWriter>();
   for (let i = 0; i < lists.keys.length; i++) {
@@ -87,13 +86,14 @@ export function headFiles(ids: readonly string[], buckets: number, terms: readon
 export function indexFiles(inputs: readonly FilingSearch[], postingsAtOnce = POSTINGS_AT_ONCE): Map<string, Uint8Array | string> {
   const sorted = sortById(inputs);
   const lists = encodeLists(sorted, postingsAtOnce);
-  const files = new Map<string, Uint8Array | string>(listFiles(lists));
+  const buckets = bucketCount(lists);
+  const files = new Map<string, Uint8Array | string>(listFiles(lists, buckets));
   sorted.forEach((part, n) =>
     part.fragments.forEach((bytes, g) => {
       if (bytes !== null) files.set(fragmentPath(n * GROUPS + g), bytes);
     }),
   );
-  for (const [path, text] of headFiles(sorted.map((part) => part.id), bucketCount(lists), sorted)) files.set(path, text);
+  for (const [path, text] of headFiles(sorted.map((part) => part.id), buckets, sorted)) files.set(path, text);
   return files;
 }
 

@@ -123,28 +123,12 @@ export function appendPostings(out: ByteWriter, packed: ArrayLike<number>, from:
 }
 
 export function decodePostings(bytes: Uint8Array, docCount: number): Postings {
+  const { packed, count } = unpackPostings(bytes, docCount, new Uint32Array(64));
   const docs: number[] = [];
   const fields: number[] = [];
-  if (bytes[0] === SPARSE) {
-    const reader = new ByteReader(bytes);
-    reader.at = 1;
-    const count = reader.varint();
-    let doc = 0;
-    for (let i = 0; i < count; i++) {
-      const v = reader.varint();
-      doc += Math.floor(v / 8);
-      docs.push(doc);
-      fields.push(v % 8);
-    }
-    return { docs, fields };
-  }
-  const mapBytes = Math.ceil(docCount / 8);
-  for (let doc = 0; doc < docCount; doc++) {
-    const byte = 1 + (doc >> 3);
-    const bit = 1 << (doc & 7);
-    if (!(bytes[byte]! & bit)) continue;
-    docs.push(doc);
-    fields.push(1 | (bytes[byte + mapBytes]! & bit ? 2 : 0) | (bytes[byte + 2 * mapBytes]! & bit ? 4 : 0));
+  for (let i = 0; i < count; i++) {
+    docs.push(Math.floor(packed[i]! / 8));
+    fields.push(packed[i]! % 8);
   }
   return { docs, fields };
 }

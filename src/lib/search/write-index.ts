@@ -8,7 +8,7 @@ import { bucketCount, encodeLists, headFiles, listFiles, sortById, type EncodedL
 import { readFilingSearch, type FilingSearch } from './filing-search.ts';
 import { changeLists, type IndexChange, type IndexState } from './index-state.ts';
 import { SEARCH_INDEX_DIR } from './index-location.ts';
-import { GROUPS, INDEX_VERSION, fragmentPath } from './layout.ts';
+import { GROUPS, INDEX_VERSION, fragmentPath, listPath } from './layout.ts';
 
 /** The index of the site a build replaces: its folder, the digest of each of its files, and what it was made of (index-state.ts). */
 export interface PreviousIndex {
@@ -32,7 +32,6 @@ export interface WrittenIndex {
   state: IndexState;
 }
 
-const keyOfListPath = (path: string) => parseInt(path.slice(2, -4), 16);
 const digestOf = (content: string | Uint8Array) => createHash('sha1').update(content).digest('base64url');
 
 /** A file of the index: its bytes, or the file of the replaced index it is the same as (a page unchanged since, whose fragment only moved). */
@@ -66,15 +65,16 @@ export function writeSearchIndex(siteDir: string, store: CompiledStore, heads: r
   const files = new Map<string, IndexFile>();
   if (made.dirty && previous && buckets === made.bucketsBefore) {
     // The same buckets: those without a key the change touched, and the touched keys' own files, are the replaced index's.
-    for (const [path, bytes] of listFiles(made.lists, made.dirty)) files.set(path, bytes);
+    for (const [path, bytes] of listFiles(made.lists, buckets, made.dirty)) files.set(path, bytes);
     // Made only if a file of the replaced index is gone when it is linked.
     let all: Map<string, Uint8Array> | undefined;
-    const remade = (path: string) => () => (all ??= listFiles(made.lists)).get(path)!;
+    const remade = (path: string) => () => (all ??= listFiles(made.lists, buckets)).get(path)!;
+    const dirtyLists = new Set([...made.dirty].map(listPath));
     for (const [path, digest] of previous.digests) {
-      if (files.has(path) || !(path.startsWith('b/') || (path.startsWith('l/') && !made.dirty.has(keyOfListPath(path))))) continue;
+      if (files.has(path) || !(path.startsWith('b/') || (path.startsWith('l/') && !dirtyLists.has(path)))) continue;
       files.set(path, { from: path, digest, bytes: remade(path) });
     }
-  } else for (const [path, bytes] of listFiles(made.lists)) files.set(path, bytes);
+  } else for (const [path, bytes] of listFiles(made.lists, buckets)) files.set(path, bytes);
   made.fragments.forEach((fragment, n) => {
     const path = fragmentPath(n);
     if (fragment instanceof Uint8Array) files.set(path, fragment);
