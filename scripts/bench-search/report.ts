@@ -51,7 +51,7 @@ export function targetTable(rows: readonly Target[]): string[] {
   return ['| target (issue 14, at N = 10,000) | measured | met |', '| --- | --- | --- |', ...rows.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'no'} |`)];
 }
 
-/** The queries that miss most, a few of each failing, to start looking from. */
+/** The queries that miss most, a few of each failing, and the slowest, to start looking from. */
 export function worstExamples(outcomes: readonly Outcome[], perGroup = 5): string[] {
   const scored = outcomes.map((o) => ({ o, s: score(o) }));
   const line = (o: Outcome, detail: string) => `  ${o.query.kind} "${o.query.text}": ${detail}`;
@@ -69,5 +69,9 @@ export function worstExamples(outcomes: readonly Outcome[], perGroup = 5): strin
     ...noisyMisses.slice(0, perGroup).map(({ o }) => line(o, `${o.results.length} results${o.visible.length > 0 ? ` (shown, outside the index, on ${o.visible.length} pages)` : ''}`)),
     "department's own filing not first:",
     ...ownLate.slice(0, perGroup).map(({ o, s }) => line(o, s.ownRank === null ? `not found (${o.results.length} results)` : `first at rank ${s.ownRank}`)),
+    'slowest, cold:',
+    ...[...outcomes].sort((a, b) => b.coldMs - a.coldMs).slice(0, perGroup).map((o) => line(o, `${Math.round(o.coldMs)} ms (warm ${Math.round(o.warmMs)} ms), ${o.coldRequests} requests, ${Math.round(o.coldBytes / KB)} KB, ${o.results.length} results`)),
+    'slowest, warm:',
+    ...[...outcomes].sort((a, b) => b.warmMs - a.warmMs).slice(0, perGroup).map((o) => line(o, `${Math.round(o.warmMs)} ms (cold ${Math.round(o.coldMs)} ms), ${o.results.length} results`)),
   ];
 }

@@ -5,9 +5,11 @@ import type { SearchDocument } from '../../src/lib/search/documents.ts';
 import { SearchIndex, SearchRun } from '../../src/lib/search/engine.ts';
 import { documentSearch } from '../../src/lib/search/filing-search.ts';
 import { FIELD } from '../../src/lib/search/layout.ts';
+import { wordFigures } from '../../src/lib/search/grams.ts';
 import { excerpt, findWord } from '../../src/lib/search/match.ts';
+import { place, type Fragment } from '../../src/lib/search/fragment-check.ts';
 import { normalise, queryWords } from '../../src/lib/search/normalise.ts';
-import { decodePostings, encodePostings } from '../../src/lib/search/postings.ts';
+import { encodePostings, unpackPostings } from '../../src/lib/search/postings.ts';
 import { changeLists, type IndexChange } from '../../src/lib/search/index-state.ts';
 import { encodeLists, sortById } from '../../src/lib/search/build-index.ts';
 
@@ -139,6 +141,25 @@ describe('groups of units', () => {
     expect(five.rejected).toBe(1);
   });
 
+  it('makes a page holding a word with a figure in it a candidate only when the group holds that figure whole, as a match needs', async () => {
+    const pages = [
+      doc('河北省/丙县/1-财政局/2024-预算', '丙县财政局', [['section-1', FIELD.text, '安排资金291.00万元，较上年增加']]),
+      doc('河北省/丙县/2-民政局/2024-预算', '丙县民政局', [['section-2', FIELD.text, '安排资金91.00万元，较上年增加']]),
+      doc('河北省/丙县/3-教育局/2024-预算', '丙县教育局', [['section-3', FIELD.text, '结余1.91.00万元']]),
+    ];
+    const index = await open(pages);
+    // Every 6-gram of 91.00万元 is on the first and third pages; the figure 91.00 is on the second alone.
+    expect((await SearchRun.start(index, '91.00万元')).candidates.map((c) => c.doc)).toEqual([1]);
+    expect(await ids(index, '91.00万元')).toEqual(['河北省/丙县/2-民政局/2024-预算']);
+    // A figure the word does not bound (.91万: a page may print 3.91万) adds no key: the three pages stay candidates.
+    expect((await SearchRun.start(index, '.00万元')).candidates.map((c) => c.doc)).toEqual([0, 1, 2]);
+    expect(wordFigures('91.00万元')).toEqual(['91.00']);
+    expect(wordFigures('共计91.00万元，第1.5期')).toEqual(['91.00', '1.5']);
+    expect(wordFigures('.91万')).toEqual([]);
+    expect(wordFigures('万元91.')).toEqual([]);
+    expect(wordFigures('万元91')).toEqual(['91']);
+  });
+
   it('looks a word of 12 or more up by its 12-grams, past a run of 6 that two names share', async () => {
     const index = await open([
       // Every 6-gram of the name (退役军人事务 is in both), not its first 12-gram.
@@ -266,6 +287,16 @@ describe('matching and excerpts', () => {
     ]);
   });
 
+  it('checks each block of a fragment as normalised on its own, though they are normalised at once', () => {
+    const fragment = { ...DOCS[0]!, units: [['table-a', [[FIELD.label, '合计１２，'], [FIELD.text, '３４５万元'], [FIELD.text, '２４，４８７．９２']]], ['section-b', [[FIELD.text, 'ΑΣ'], [FIELD.text, '【注】']]]] } as Fragment;
+    // 12,|345 are two cells: not 12345 in one, nor a thousands separator between them.
+    expect(place(fragment, ['12345'])).toBeNull();
+    expect(place(fragment, ['12,'])).toEqual({ fields: [FIELD.label], anchor: 'table-a', text: '合计１２，' });
+    expect(place(fragment, ['24487.92', '345万元'])).toEqual({ fields: [FIELD.text, FIELD.text], anchor: 'table-a', text: '２４，４８７．９２' });
+    // A final sigma is final at the end of its block; the brackets are the plain ones.
+    expect(place(fragment, ['ας', '[注]'])).toEqual({ fields: [FIELD.text, FIELD.text], anchor: 'section-b', text: 'ΑΣ' });
+  });
+
   it('normalises a query into its words', () => {
     expect(queryWords(' 劳务 费　２４，４８７．９２ ')).toEqual(['劳务', '费', '24487.92']);
     expect(normalise('“三公”经费')).toBe('"三公"经费');
@@ -283,15 +314,18 @@ describe('posting lists', () => {
 
 
   it('round-trip sparse and as bitmaps, with their fields', () => {
+    // From a one-slot array, so that its growing is read too.
+    const unpacked = (bytes: Uint8Array) => {
+      const { packed, count } = unpackPostings(bytes, 1000, new Uint32Array(1));
+      return [...packed.subarray(0, count)];
+    };
     const sparse = [3 * 8 + 1, 7 * 8 + 6, 900 * 8 + 4];
     // The text bit is written always, as "in some field", in both forms: a list read back and written again is the same bytes.
-    expect(decodePostings(encodePostings(sparse, 1000), 1000)).toEqual({ docs: [3, 7, 900], fields: [1, 7, 5] });
+    expect(unpacked(encodePostings(sparse, 1000))).toEqual([3 * 8 + 1, 7 * 8 + 7, 900 * 8 + 5]);
     const dense = Array.from({ length: 500 }, (_, i) => i * 2 * 8 + (i % 3 === 0 ? 5 : 1));
     const bytes = encodePostings(dense, 1000);
     expect(bytes[0]).toBe(1);
-    const decoded = decodePostings(bytes, 1000);
-    expect(decoded.docs).toEqual(Array.from({ length: 500 }, (_, i) => i * 2));
-    expect(decoded.fields).toEqual(Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? 5 : 1)));
+    expect(unpacked(bytes)).toEqual(Array.from({ length: 500 }, (_, i) => i * 2 * 8 + (i % 3 === 0 ? 5 : 1)));
   });
 });
 

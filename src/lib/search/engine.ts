@@ -2,7 +2,8 @@ import { DOCS_FILE, META_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPa
 import { isFigure, startKey, wholeKey, wordKeys, queryWords } from './grams.ts';
 import { plainTerm } from './suggest.ts';
 import { hit, place, type Fragment, type Hit } from './fragment-check.ts';
-import { decodePostings, ByteReader } from './postings.ts';
+import { listView, ByteReader, type ListView } from './postings.ts';
+import { candidates, wordPages, type Candidate } from './candidates.ts';
 import { suggest } from './suggest.ts';
 
 /**
@@ -15,23 +16,8 @@ import { suggest } from './suggest.ts';
  * its excerpt and the anchor of the part that holds the words.
  */
 export type Load = (path: string) => Promise<Uint8Array>;
-export type { Fragment, Hit };
+export type { Candidate, Fragment, Hit };
 
-interface Candidate {
-  doc: number;
-  /** The best the page can score: the sum over the words of the fields where every n-gram of the word is, in one group. */
-  bound: number;
-  /** The groups of the page where every n-gram of some word is, as bits: the only ones that can hold a word. */
-  groups: number;
-  /** Each word's bound, in the query's order. */
-  bounds: number[];
-  /** For each word, the first group where its n-grams reach its bound: checked first, alone when it holds every word at its bound. */
-  first: number;
-  /** Whether, for every word, a group with all its n-grams has a block that is the word as a whole, or a label or title starting as the word does (grams.ts wholeKey, startKeys): almost surely a hit. */
-  whole: boolean;
-}
-
-const topBit = (fields: number) => (fields & 4 ? 4 : fields & 2 ? 2 : fields & 1 ? 1 : 0);
 const textDecoder = new TextDecoder();
 
 export class SearchIndex {
@@ -70,13 +56,11 @@ export class SearchIndex {
     return found;
   }
 
-  /** Groups (page * groups + group) holding a key, with their fields; empty when none does. */
-  private async postings(key: number): Promise<Map<number, number>> {
+  /** The postings of a key; empty when no group holds it. */
+  private async postings(key: number): Promise<ListView> {
     const entries = await this.bucket(key % this.meta.buckets);
-    if (!entries.has(key)) return new Map();
-    const bytes = entries.get(key) ?? (await this.load(listPath(key)));
-    const { docs, fields } = decodePostings(bytes, this.meta.docs * this.groups);
-    return new Map(docs.map((doc, i) => [doc, fields[i]!]));
+    if (!entries.has(key)) return { kind: 'sparse', packed: new Uint32Array(0) };
+    return listView(entries.get(key) ?? (await this.load(listPath(key))), this.meta.docs * this.groups);
   }
 
   /** Pages with a group holding each word's n-grams, best bound first, then those holding it as a whole block, then in page order. */
@@ -86,41 +70,10 @@ export class SearchIndex {
         const plain = plainTerm(word);
         const exact = isFigure(word) || plain === '' ? [] : [wholeKey(plain), ...startKey(plain)];
         const [lists, wholes] = await Promise.all([Promise.all(wordKeys(word).map((key) => this.postings(key))), Promise.all(exact.map((key) => this.postings(key)))]);
-        lists.sort((a, b) => a.size - b.size);
-        const pages = new Map<number, { bound: number; groups: number; first: number; whole: boolean }>();
-        for (const [group, fields] of lists[0] ?? []) {
-          let all = fields;
-          let inAll = true;
-          for (let i = 1; i < lists.length && inAll; i++) {
-            const more = lists[i]!.get(group);
-            if (more === undefined) inAll = false;
-            else all &= more;
-          }
-          if (!inAll) continue;
-          const doc = Math.floor(group / this.groups);
-          const page = pages.get(doc) ?? { bound: 0, groups: 0, first: 0, whole: false };
-          page.whole ||= wholes.some((list) => list.has(group));
-          const bit = 1 << group % this.groups;
-          const bound = topBit(all) || 1;
-          // A page's groups come in order: the first to reach a higher bound is the first group of that bound.
-          if (bound > page.bound) [page.bound, page.first] = [bound, bit];
-          page.groups |= bit;
-          pages.set(doc, page);
-        }
-        return pages;
+        return wordPages(lists, wholes, this.groups);
       }),
     );
-    const smallest = perWord.reduce((a, b) => (b.size < a.size ? b : a));
-    const found: Candidate[] = [];
-    for (const doc of smallest.keys()) {
-      const pages = perWord.map((word) => word.get(doc));
-      if (pages.some((page) => page === undefined)) continue;
-      const all = pages as { bound: number; groups: number; first: number; whole: boolean }[];
-      const bounds = all.map((page) => page.bound);
-      found.push({ doc, bound: bounds.reduce((a, b) => a + b, 0), groups: all.reduce((g, page) => g | page.groups, 0), bounds, first: all.reduce((g, page) => g | page.first, 0), whole: all.every((page) => page.whole) });
-    }
-    // Within a bound, the pages that hold the words as whole blocks first: they are checked first and are almost all hits.
-    return found.sort((a, b) => b.bound - a.bound || Number(b.whole) - Number(a.whole) || a.doc - b.doc);
+    return candidates(perWord);
   }
 
   /** The head of a page and the units of the groups in `groups` (bits), in page order. */

@@ -29,22 +29,46 @@ export interface Place {
   text: string;
 }
 
+/** Between blocks joined to be normalised at once: normalise() keeps it, and no block or query word holds it. */
+const BLOCK = '\u0000';
+const normalised = new WeakMap<Fragment, string[][]>();
+
+/**
+ * Each block's text normalised, by unit: once per fragment, whatever the
+ * words and queries that check it (the page keeps the fragments it
+ * fetched), and in one call over the blocks joined, which gives what a
+ * call per block gives (nothing normalise() does crosses the separator):
+ * a call per table cell was most of a check's time on a freshly opened page.
+ */
+function normalisedBlocks(fragment: Fragment): string[][] {
+  let found = normalised.get(fragment);
+  if (found === undefined) {
+    const texts = fragment.units.flatMap(([, blocks]) => blocks.map(([, text]) => text));
+    const flat = texts.some((text) => text.includes(BLOCK)) ? texts.map(normalise) : normalise(texts.join(BLOCK)).split(BLOCK);
+    let next = 0;
+    found = fragment.units.map(([, blocks]) => blocks.map(() => flat[next++]!));
+    normalised.set(fragment, found);
+  }
+  return found;
+}
+
 /** Where each word is in the units of a fragment, or null when one is not there. */
 export function place(fragment: Fragment, words: readonly string[]): Place | null {
   const fields: number[] = [];
   let first: { anchor: string; text: string } | null = null;
+  const texts = normalisedBlocks(fragment);
   for (const [w, word] of words.entries()) {
     let best: { anchor: string; text: string; field: number } | null = null;
-    for (const [anchor, blocks] of fragment.units) {
-      for (const [field, text] of blocks) {
-        if ((best === null || field > best.field) && findWord(normalise(text), word) >= 0) best = { anchor, text, field };
+    for (const [u, [anchor, blocks]] of fragment.units.entries()) {
+      for (const [b, [field, text]] of blocks.entries()) {
+        if ((best === null || field > best.field) && findWord(texts[u]![b]!, word) >= 0) best = { anchor, text, field };
       }
     }
     if (best === null) return null;
     fields.push(best.field);
     if (w === 0) first = best;
   }
-  return { fields, ...first! };
+  return { fields, anchor: first!.anchor, text: first!.text };
 }
 
 export function hit(doc: number, fragment: Fragment, found: Place, words: readonly string[]): Hit {

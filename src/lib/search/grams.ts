@@ -133,7 +133,25 @@ export function isFigure(word: string): boolean {
 // Not FIGURE: exec on a global pattern moves its lastIndex, from which the next matchAll over a block starts.
 const WHOLE_FIGURE = /^\d+(?:\.\d+)*$/;
 
-/** The keys a page must hold for a word: the figure itself when the word is one, else its 12-grams, 6-grams or 3-grams (or itself) by its length, spread over the word when there are more than maxKeys. */
+/**
+ * The figures a page holding a word holds as whole figures too (blockKeys
+ * keys each): those the word bounds by characters other than digits and
+ * points, or by its own ends, where a match may not run on into a longer
+ * figure (match.ts findWord). 91.00万元 holds the figure 91.00, which a page
+ * printing only 291.00万元 does not hold: without the figure's key that page
+ * had every n-gram of the word, and cost a check to reject.
+ */
+export function wordFigures(word: string): string[] {
+  const bounded = (c: string | undefined) => c === undefined || !/[\d.]/.test(c);
+  return [...word.matchAll(FIGURE)].filter((m) => bounded(word[m.index - 1]) && bounded(word[m.index + m[0].length])).map((m) => m[0]);
+}
+
+/**
+ * The keys a page must hold for a word: the figure itself when the word is
+ * one, else its 12-grams, 6-grams or 3-grams (or itself) by its length,
+ * spread over the word when there are more than maxKeys, and the figures it
+ * holds (wordFigures).
+ */
 export function wordKeys(word: string, maxKeys = 8): number[] {
   if (isFigure(word)) return [tokenKey(word)];
   const codes = [...word].map((ch) => ch.codePointAt(0)!);
@@ -142,7 +160,7 @@ export function wordKeys(word: string, maxKeys = 8): number[] {
   const picked = new Set<number>();
   if (starts <= maxKeys) for (let i = 0; i < starts; i++) picked.add(i);
   else for (let k = 0; k < maxKeys; k++) picked.add(Math.round((k * (starts - 1)) / (maxKeys - 1)));
-  return [...new Set([...picked].map((i) => gramKey(codes, i, n)))];
+  return [...new Set([...[...picked].map((i) => gramKey(codes, i, n)), ...wordFigures(word).map(tokenKey)])];
 }
 
 /** A query's words (normalised, separated by spaces): a page must hold all of them. */

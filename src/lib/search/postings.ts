@@ -6,11 +6,6 @@
  * "in some field", so that both forms say the same and a list read back and
  * written again (index-state.ts) is the list written from scratch.
  */
-export interface Postings {
-  docs: number[];
-  fields: number[];
-}
-
 const SPARSE = 0;
 const BITMAP = 1;
 
@@ -122,17 +117,6 @@ export function appendPostings(out: ByteWriter, packed: ArrayLike<number>, from:
   }
 }
 
-export function decodePostings(bytes: Uint8Array, docCount: number): Postings {
-  const { packed, count } = unpackPostings(bytes, docCount, new Uint32Array(64));
-  const docs: number[] = [];
-  const fields: number[] = [];
-  for (let i = 0; i < count; i++) {
-    docs.push(Math.floor(packed[i]! / 8));
-    fields.push(packed[i]! % 8);
-  }
-  return { docs, fields };
-}
-
 /**
  * The postings of an encoded list as `doc << 3 | fields`, docs ascending,
  * into `into` from its start (grown when too small); returns the array
@@ -172,4 +156,23 @@ export function unpackPostings(bytes: Uint8Array, docCount: number, into: Uint32
     }
   }
   return { packed, count };
+}
+
+/**
+ * An encoded list as the search reads it, without unpacking a bitmap: the
+ * lists of common words are bitmaps over every group of every page, and a
+ * word's lists are intersected a byte of eight groups at a time.
+ */
+export type ListView =
+  | { kind: 'sparse'; packed: Uint32Array<ArrayBufferLike> }
+  | { kind: 'bitmap'; any: Uint8Array; label: Uint8Array; title: Uint8Array };
+
+export function listView(bytes: Uint8Array, docCount: number): ListView {
+  if (bytes[0] === SPARSE) {
+    const { packed, count } = unpackPostings(bytes, docCount, new Uint32Array(new ByteReader(bytes.subarray(1)).varint()));
+    return { kind: 'sparse', packed: packed.subarray(0, count) };
+  }
+  const mapBytes = Math.ceil(docCount / 8);
+  const map = (n: number) => bytes.subarray(1 + n * mapBytes, 1 + (n + 1) * mapBytes);
+  return { kind: 'bitmap', any: map(0), label: map(1), title: map(2) };
 }

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'fflate';
 import { SearchIndex, SearchRun, type Hit } from './engine.ts';
 import { FilterPanel, type Matched } from './filter-panel.ts';
 import { SEARCH_INDEX_DIR } from './index-location.ts';
@@ -23,15 +24,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 
 const GZIP = [0x1f, 0x8b];
 
-/** A file of the index under the base path; fragments are gzipped, and a server may have unzipped them already. */
+/**
+ * A file of the index under the base path; fragments are gzipped, and a
+ * server may have unzipped them already. Unzipped where they arrive, in one
+ * call: a DecompressionStream per fragment (Blob, streams, Response) cost a
+ * freshly opened page about a millisecond each, and a query checks dozens.
+ */
 function loader(base: string) {
   return async (path: string): Promise<Uint8Array> => {
     const response = await fetch(`${base}${SEARCH_INDEX_DIR}/${path}`);
     if (!response.ok) throw new Error(`search index: ${path}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes[0] !== GZIP[0] || bytes[1] !== GZIP[1]) return bytes;
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    return bytes[0] === GZIP[0] && bytes[1] === GZIP[1] ? gunzipSync(bytes) : bytes;
   };
 }
 

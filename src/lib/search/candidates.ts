@@ -1,0 +1,171 @@
+import type { ListView } from './postings.ts';
+
+/**
+ * Which pages may hold a query's words, from the posting lists of their
+ * keys (engine.ts fetches them), where a group is page * groups + the group
+ * in the page. A common word's lists are bitmaps naming most groups of
+ * every page (劳务费 at 10,000 filings: some 24,000 of 40,000 groups a
+ * key): they are intersected as they are, a byte at a time, and a short list
+ * is walked while the others are looked up (a bit) or sought forward in
+ * (galloping), never unpacked into a Map per list. The search runs once on
+ * a freshly opened page, before the engine's code is optimised: what it
+ * does per posting is what a cold search waits for.
+ */
+export interface Candidate {
+  doc: number;
+  /** The best the page can score: the sum over the words of the fields where every n-gram of the word is, in one group. */
+  bound: number;
+  /** The groups of the page where every n-gram of some word is, as bits: the only ones that can hold a word. */
+  groups: number;
+  /** Each word's bound, in the query's order. */
+  bounds: number[];
+  /** For each word, the first group where its n-grams reach its bound: checked first, alone when it holds every word at its bound. */
+  first: number;
+  /** Whether, for every word, a group with all its n-grams has a block that is the word as a whole, or a label or title starting as the word does (grams.ts wholeKey, startKeys): almost surely a hit. */
+  whole: boolean;
+}
+
+/** The pages where one word may be, pages ascending, a slot each in every array. */
+interface WordPages {
+  docs: number[];
+  bound: number[];
+  groups: number[];
+  first: number[];
+  whole: boolean[];
+}
+
+const topBit = (fields: number) => (fields & 4 ? 4 : fields & 2 ? 2 : 1);
+
+/** The first index from `at` whose value, shifted right by `shift`, is at least `target`: galloping, since lists differ in length by orders of magnitude. */
+function seek(list: ArrayLike<number>, at: number, target: number, shift: number): number {
+  if (at >= list.length || list[at]! >>> shift >= target) return at;
+  let low = at;
+  let step = 1;
+  let high = at + 1;
+  while (high < list.length && list[high]! >>> shift < target) {
+    low = high;
+    step *= 2;
+    high = at + step;
+  }
+  high = Math.min(high, list.length);
+  while (low + 1 < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! >>> shift < target) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+/** Reads a list in ascending group order: the fields of a group, 0 when the list lacks it. */
+function fieldsReader(list: ListView): (group: number) => number {
+  if (list.kind === 'bitmap') {
+    const { any, label, title } = list;
+    return (group) => {
+      const byte = group >>> 3;
+      const bit = 1 << (group & 7);
+      return any[byte]! & bit ? 1 | (label[byte]! & bit ? 2 : 0) | (title[byte]! & bit ? 4 : 0) : 0;
+    };
+  }
+  const { packed } = list;
+  let at = 0;
+  return (group) => {
+    at = seek(packed, at, group, 3);
+    return at < packed.length && packed[at]! >>> 3 === group ? packed[at]! & 7 : 0;
+  };
+}
+
+/** Calls `visit` with each group, ascending, that every bitmap holds, and the fields all of them give it. */
+function eachInAll(maps: readonly Extract<ListView, { kind: 'bitmap' }>[], visit: (group: number, fields: number) => void): void {
+  for (let byte = 0; byte < maps[0]!.any.length; byte++) {
+    let any = 0xff;
+    let label = 0xff;
+    let title = 0xff;
+    for (const map of maps) {
+      any &= map.any[byte]!;
+      label &= map.label[byte]!;
+      title &= map.title[byte]!;
+    }
+    for (let bit = 1, group = byte * 8; any !== 0 && bit < 0x100; bit <<= 1, group++) if (any & bit) visit(group, 1 | (label & bit ? 2 : 0) | (title & bit ? 4 : 0));
+  }
+}
+
+/**
+ * The pages with a group holding every key of a word (`keys`, one list per
+ * n-gram), with the best field all of them share there, and whether such a
+ * group is in one of `wholes` (the word as a whole block, or a label
+ * starting as it does).
+ */
+export function wordPages(keys: readonly ListView[], wholes: readonly ListView[], groupsPerPage: number): WordPages {
+  const pages: WordPages = { docs: [], bound: [], groups: [], first: [], whole: [] };
+  if (keys.length === 0) return pages;
+  const wholeReaders = wholes.map(fieldsReader);
+  const visit = (group: number, fields: number) => {
+    const doc = Math.floor(group / groupsPerPage);
+    const bit = 1 << group % groupsPerPage;
+    const bound = topBit(fields);
+    let slot = pages.docs.length - 1;
+    if (pages.docs[slot] !== doc) {
+      slot = pages.docs.push(doc) - 1;
+      pages.bound.push(0);
+      pages.groups.push(0);
+      pages.first.push(0);
+      pages.whole.push(false);
+    }
+    pages.whole[slot] ||= wholeReaders.some((read) => read(group) !== 0);
+    // A page's groups come in order: the first to reach a higher bound is the first group of that bound.
+    if (bound > pages.bound[slot]!) {
+      pages.bound[slot] = bound;
+      pages.first[slot] = bit;
+    }
+    pages.groups[slot]! |= bit;
+  };
+  const bitmaps = keys.flatMap((list) => (list.kind === 'bitmap' ? [list] : []));
+  const shortest = keys.flatMap((list) => (list.kind === 'sparse' ? [list.packed] : [])).sort((a, b) => a.length - b.length)[0];
+  if (shortest === undefined) {
+    eachInAll(bitmaps, visit);
+    return pages;
+  }
+  const readers = keys.map(fieldsReader);
+  for (const posting of shortest) {
+    const group = posting >>> 3;
+    let all = 7;
+    for (const read of readers) if ((all &= read(group)) === 0) break;
+    if (all !== 0) visit(group, all);
+  }
+  return pages;
+}
+
+/** The pages where every word may be, best bound first, then those holding every word as a whole block, then in page order. */
+export function candidates(words: readonly WordPages[]): Candidate[] {
+  const smallest = words.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
+  const at = words.map(() => 0);
+  const found: Candidate[] = [];
+  scan: for (const doc of smallest.docs) {
+    const slots: number[] = [];
+    for (const [w, word] of words.entries()) {
+      const j = (at[w] = seek(word.docs, at[w]!, doc, 0));
+      if (j === word.docs.length) break scan;
+      if (word.docs[j] !== doc) continue scan;
+      slots.push(j);
+    }
+    const bounds = words.map((word, w) => word.bound[slots[w]!]!);
+    found.push({
+      doc,
+      bound: bounds.reduce((a, b) => a + b, 0),
+      groups: words.reduce((g, word, w) => g | word.groups[slots[w]!]!, 0),
+      bounds,
+      first: words.reduce((g, word, w) => g | word.first[slots[w]!]!, 0),
+      whole: words.every((word, w) => word.whole[slots[w]!]),
+    });
+  }
+  // Within a bound, the pages that hold the words as whole blocks first: they are checked first and are almost all hits.
+  // Found in page order, so ranked by sharing them out by rank, not by sorting thousands of candidates with a comparison.
+  const ranks = new Map<number, Candidate[]>();
+  for (const candidate of found) {
+    const rank = candidate.bound * 2 + Number(candidate.whole);
+    const same = ranks.get(rank);
+    if (same === undefined) ranks.set(rank, [candidate]);
+    else same.push(candidate);
+  }
+  return [...ranks.keys()].sort((a, b) => b - a).flatMap((rank) => ranks.get(rank)!);
+}
