@@ -98,6 +98,13 @@ describe('candidates from posting lists', () => {
       })
       .sort((a, b) => b.bound - a.bound || Number(b.whole) - Number(a.whole) || a.doc - b.doc);
     expect(expected.length).toBeGreaterThan(5);
-    expect(candidates(perWord)).toEqual(expected);
+    const ranked = candidates(perWord);
+    expect(ranked.slice()).toEqual(expected);
+    expect(ranked.slice(2, 4)).toEqual(expected.slice(2, 4));
+    expect(ranked.docs(3)).toEqual(expected.slice(3).map((c) => c.doc));
+    expect(expected.map((_, r) => ranked.boundAt(r))).toEqual(expected.map((c) => c.bound));
+    // Narrowed to the pages the chosen filters match, in the same order.
+    expect(ranked.filter((doc) => doc % 2 === 0).slice()).toEqual(expected.filter((c) => c.doc % 2 === 0));
+    expect(candidates([]).slice()).toEqual([]);
   });
 });

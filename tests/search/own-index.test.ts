@@ -59,7 +59,7 @@ describe('the site search over its own index', () => {
   it('finds Chinese text as an exact substring: a page with every n-gram of the word apart is a candidate the check of its text rejects', async () => {
     const index = await open(DOCS);
     const run = await SearchRun.start(index, '劳务费');
-    expect(run.candidates.map((c) => c.doc)).toEqual([0, 1]);
+    expect(run.candidates.slice().map((c) => c.doc)).toEqual([0, 1]);
     const hits = await run.next(10);
     expect(hits.map((h) => h.fragment.id)).toEqual(['河北省/甲县/1-财政局/2024-预算', '河北省/甲县/2-教育局/2024-预算']);
     expect(await ids(index, '务费用')).toEqual(['河北省/甲县/2-教育局/2024-预算']);
@@ -124,16 +124,16 @@ describe('groups of units', () => {
     const loaded: string[] = [];
     const index = await open(PAGES, loaded);
     const run = await SearchRun.start(index, name);
-    expect(run.candidates).toEqual([{ doc: 2, bound: 1, groups: 1 << 1, bounds: [1], first: 1 << 1, whole: false }]);
+    expect(run.candidates.slice()).toEqual([{ doc: 2, bound: 1, groups: 1 << 1, bounds: [1], first: 1 << 1, whole: false }]);
     const hits = await run.next(10);
     expect(hits.map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/3-民政局/2024-预算', 'section-3']]);
     expect(loaded.filter((path) => path.startsWith('f/')).sort()).toEqual(['f/9.bin']);
     // A word of six by its 6-grams (page 1's last group holds each 3-gram of 服务经费（三, not the word), a word of five by its 3-grams:
     // page 1's last group holds them all, apart, and its check rejects it.
     const short = await SearchRun.start(index, '服务经费（三');
-    expect(short.candidates.map((c) => c.doc)).toEqual([2]);
+    expect(short.candidates.slice().map((c) => c.doc)).toEqual([2]);
     const five = await SearchRun.start(index, '务经费（三');
-    expect(five.candidates.map((c) => [c.doc, c.groups])).toEqual([
+    expect(five.candidates.slice().map((c) => [c.doc, c.groups])).toEqual([
       [1, 1 << 3],
       [2, 1 << 1],
     ]);
@@ -149,10 +149,10 @@ describe('groups of units', () => {
     ];
     const index = await open(pages);
     // Every 6-gram of 91.00万元 is on the first and third pages; the figure 91.00 is on the second alone.
-    expect((await SearchRun.start(index, '91.00万元')).candidates.map((c) => c.doc)).toEqual([1]);
+    expect((await SearchRun.start(index, '91.00万元')).candidates.slice().map((c) => c.doc)).toEqual([1]);
     expect(await ids(index, '91.00万元')).toEqual(['河北省/丙县/2-民政局/2024-预算']);
     // A figure the word does not bound (.91万: a page may print 3.91万) adds no key: the three pages stay candidates.
-    expect((await SearchRun.start(index, '.00万元')).candidates.map((c) => c.doc)).toEqual([0, 1, 2]);
+    expect((await SearchRun.start(index, '.00万元')).candidates.slice().map((c) => c.doc)).toEqual([0, 1, 2]);
     expect(wordFigures('91.00万元')).toEqual(['91.00']);
     expect(wordFigures('共计91.00万元，第1.5期')).toEqual(['91.00', '1.5']);
     expect(wordFigures('.91万')).toEqual([]);
@@ -167,7 +167,7 @@ describe('groups of units', () => {
       doc('河北省/乙县/5-退役军人事务局/2024-预算', '乙县退役军人事务局', [['project-1', FIELD.label, '年度退役军人事务烈士纪念设施（二期）']]),
     ]);
     const run = await SearchRun.start(index, '年度退役军人事务烈士纪念设施');
-    expect(run.candidates.map((c) => c.doc)).toEqual([1]);
+    expect(run.candidates.slice().map((c) => c.doc)).toEqual([1]);
     expect((await run.next(10)).map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/5-退役军人事务局/2024-预算', 'project-1']]);
   });
 
@@ -185,7 +185,7 @@ describe('groups of units', () => {
       loaded,
     );
     const run = await SearchRun.start(index, '年度退役军人事务烈士纪念设施（五期）');
-    expect(run.candidates.map((c) => [c.doc, c.bound, c.whole])).toEqual([
+    expect(run.candidates.slice().map((c) => [c.doc, c.bound, c.whole])).toEqual([
       [1, FIELD.label, true],
       [0, FIELD.label, false],
     ]);
@@ -204,7 +204,7 @@ describe('groups of units', () => {
       doc('河北省/乙县/7-退役军人事务局/2024-预算', '乙县退役军人事务局', [['project-3', FIELD.label, '3、年度退役军人事务烈士纪念设施（五期）绩效目标表']]),
     ]);
     const run = await SearchRun.start(index, '年度退役军人事务烈士纪念设施（五期）');
-    expect(run.candidates.map((c) => [c.doc, c.bound, c.whole])).toEqual([
+    expect(run.candidates.slice().map((c) => [c.doc, c.bound, c.whole])).toEqual([
       [1, FIELD.label, true],
       [0, FIELD.label, false],
     ]);
@@ -215,7 +215,7 @@ describe('groups of units', () => {
     const loaded: string[] = [];
     const index = await open(PAGES, loaded);
     const run = await SearchRun.start(index, '五六七');
-    expect(run.candidates.map((c) => [c.doc, c.groups, c.first])).toEqual([
+    expect(run.candidates.slice().map((c) => [c.doc, c.groups, c.first])).toEqual([
       [0, 0xf, 1],
       [1, 0xf, 1],
       [2, 0xf, 1],
@@ -245,7 +245,7 @@ describe('bounds the n-grams promise and the text does not keep', () => {
   it('shows a page whose only group holds the word in a lower field than its n-grams promised, at the rank of that field', async () => {
     const index = await open([page(1, headings, prose)]);
     const run = await SearchRun.start(index, '经费预算安');
-    expect(run.candidates.map((c) => [c.doc, c.bounds])).toEqual([[0, [FIELD.label]]]);
+    expect(run.candidates.slice().map((c) => [c.doc, c.bounds])).toEqual([[0, [FIELD.label]]]);
     const hits = await run.next(10);
     expect(hits.map((h) => [h.fragment.id, h.score, h.anchor])).toEqual([['河北省/丙县/1-财政局/2024-预算', FIELD.text, 'section-three-public']]);
     expect(hits[0]!.excerpt).toEqual([
@@ -261,7 +261,7 @@ describe('bounds the n-grams promise and the text does not keep', () => {
     const loaded: string[] = [];
     const index = await open(pages, loaded);
     const run = await SearchRun.start(index, '经费预算安');
-    expect(run.candidates.map((c) => c.bound)).toEqual(Array(41).fill(FIELD.label));
+    expect(run.candidates.slice().map((c) => c.bound)).toEqual(Array(41).fill(FIELD.label));
     const first = await run.next(10);
     expect(first.map((h) => [h.doc, h.score])).toEqual(Array.from({ length: 10 }, (_, n) => [n, FIELD.text]));
     expect(loaded.filter((path) => path.startsWith('f/'))).toHaveLength(30);

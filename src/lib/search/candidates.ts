@@ -135,37 +135,85 @@ export function wordPages(keys: readonly ListView[], wholes: readonly ListView[]
   return pages;
 }
 
+/**
+ * The candidates of a query in rank order, kept in typed arrays and made
+ * objects only when asked for (a batch to check): a common word has one
+ * per page, and an object each (10,000) was a garbage collection on a
+ * freshly opened page.
+ */
+export class RankedCandidates {
+  constructor(
+    /** Each rank's slot in the arrays below, which are in page order. */
+    private readonly order: Int32Array,
+    private readonly slots: { doc: Int32Array; bound: Uint16Array; groups: Uint32Array; first: Uint32Array; whole: Uint8Array; bounds: Uint8Array },
+    private readonly words: number,
+  ) {}
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  boundAt(rank: number): number {
+    return this.slots.bound[this.order[rank]!]!;
+  }
+
+  /** The candidates from rank `from` to `to`, as objects. */
+  slice(from = 0, to = this.length): Candidate[] {
+    const { doc, bound, groups, first, whole, bounds } = this.slots;
+    return [...this.order.subarray(from, to)].map((i) => ({ doc: doc[i]!, bound: bound[i]!, groups: groups[i]!, bounds: [...bounds.subarray(i * this.words, (i + 1) * this.words)], first: first[i]!, whole: whole[i] === 1 }));
+  }
+
+  /** The pages from rank `from` on. */
+  docs(from = 0): number[] {
+    return [...this.order.subarray(from)].map((i) => this.slots.doc[i]!);
+  }
+
+  /** Those whose page `keep` keeps, in the same order. */
+  filter(keep: (doc: number) => boolean): RankedCandidates {
+    return new RankedCandidates(
+      this.order.filter((i) => keep(this.slots.doc[i]!)),
+      this.slots,
+      this.words,
+    );
+  }
+}
+
 /** The pages where every word may be, best bound first, then those holding every word as a whole block, then in page order. */
-export function candidates(words: readonly WordPages[]): Candidate[] {
-  const smallest = words.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
+export function candidates(words: readonly WordPages[]): RankedCandidates {
+  const n = words.length;
+  const smallest = words.reduce<WordPages | undefined>((a, b) => (a === undefined || b.docs.length < a.docs.length ? b : a), undefined);
+  const capacity = smallest?.docs.length ?? 0;
+  const slots = { doc: new Int32Array(capacity), bound: new Uint16Array(capacity), groups: new Uint32Array(capacity), first: new Uint32Array(capacity), whole: new Uint8Array(capacity), bounds: new Uint8Array(capacity * n) };
   const at = words.map(() => 0);
-  const found: Candidate[] = [];
-  scan: for (const doc of smallest.docs) {
-    const slots: number[] = [];
+  let count = 0;
+  scan: for (const doc of smallest?.docs ?? []) {
     for (const [w, word] of words.entries()) {
       const j = (at[w] = seek(word.docs, at[w]!, doc, 0));
       if (j === word.docs.length) break scan;
       if (word.docs[j] !== doc) continue scan;
-      slots.push(j);
     }
-    const bounds = words.map((word, w) => word.bound[slots[w]!]!);
-    found.push({
-      doc,
-      bound: bounds.reduce((a, b) => a + b, 0),
-      groups: words.reduce((g, word, w) => g | word.groups[slots[w]!]!, 0),
-      bounds,
-      first: words.reduce((g, word, w) => g | word.first[slots[w]!]!, 0),
-      whole: words.every((word, w) => word.whole[slots[w]!]),
-    });
+    let whole = 1;
+    for (const [w, word] of words.entries()) {
+      const j = at[w]!;
+      slots.bound[count]! += word.bound[j]!;
+      slots.groups[count]! |= word.groups[j]!;
+      slots.first[count]! |= word.first[j]!;
+      slots.bounds[count * n + w] = word.bound[j]!;
+      if (!word.whole[j]) whole = 0;
+    }
+    slots.doc[count] = doc;
+    slots.whole[count] = whole;
+    count++;
   }
   // Within a bound, the pages that hold the words as whole blocks first: they are checked first and are almost all hits.
-  // Found in page order, so ranked by sharing them out by rank, not by sorting thousands of candidates with a comparison.
-  const ranks = new Map<number, Candidate[]>();
-  for (const candidate of found) {
-    const rank = candidate.bound * 2 + Number(candidate.whole);
-    const same = ranks.get(rank);
-    if (same === undefined) ranks.set(rank, [candidate]);
-    else same.push(candidate);
-  }
-  return [...ranks.keys()].sort((a, b) => b - a).flatMap((rank) => ranks.get(rank)!);
+  // Found in page order, so ranked by counting them out by rank (stable), not by sorting thousands with a comparison.
+  const rank = (i: number) => slots.bound[i]! * 2 + slots.whole[i]!;
+  let top = 0;
+  for (let i = 0; i < count; i++) top = Math.max(top, rank(i));
+  const starts = new Int32Array(top + 2);
+  for (let i = 0; i < count; i++) starts[top - rank(i) + 1]!++;
+  for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[starts[top - rank(i)]!++] = i;
+  return new RankedCandidates(order, slots, n);
 }

@@ -3,7 +3,7 @@ import { isFigure, startKey, wholeKey, wordKeys, queryWords } from './grams.ts';
 import { plainTerm } from './suggest.ts';
 import { hit, place, type Fragment, type Hit } from './fragment-check.ts';
 import { listView, ByteReader, type ListView } from './postings.ts';
-import { candidates, wordPages, type Candidate } from './candidates.ts';
+import { candidates, wordPages, type Candidate, type RankedCandidates } from './candidates.ts';
 import { suggest } from './suggest.ts';
 
 /**
@@ -64,7 +64,7 @@ export class SearchIndex {
   }
 
   /** Pages with a group holding each word's n-grams, best bound first, then those holding it as a whole block, then in page order. */
-  async candidates(words: readonly string[]): Promise<Candidate[]> {
+  async candidates(words: readonly string[]): Promise<RankedCandidates> {
     const perWord = await Promise.all(
       words.map(async (word) => {
         const plain = plainTerm(word);
@@ -149,7 +149,7 @@ export class SearchRun {
   private constructor(
     private readonly index: SearchIndex,
     query: string,
-    readonly candidates: Candidate[],
+    readonly candidates: RankedCandidates,
   ) {
     this.words = queryWords(query);
   }
@@ -157,18 +157,13 @@ export class SearchRun {
   /** A search for `query`, among the pages in `within` when given (those the chosen filters match). */
   static async start(index: SearchIndex, query: string, within?: ReadonlySet<number>): Promise<SearchRun> {
     const words = queryWords(query);
-    const candidates = words.length === 0 ? [] : await index.candidates(words);
-    return new SearchRun(index, query, within ? candidates.filter((c) => within.has(c.doc)) : candidates);
-  }
-
-  /** Candidates not yet checked, in rank order. */
-  get unchecked(): Candidate[] {
-    return this.candidates.slice(this.at);
+    const candidates = await index.candidates(words);
+    return new SearchRun(index, query, within ? candidates.filter((doc) => within.has(doc)) : candidates);
   }
 
   /** Pages not shown yet that may hold every word: those checked (in rank order), then the unchecked candidates. */
   get pending(): number[] {
-    return [...this.checked.slice(this.shown).map((hit) => hit.doc), ...this.unchecked.map((c) => c.doc)];
+    return [...this.checked.slice(this.shown).map((hit) => hit.doc), ...this.candidates.docs(this.at)];
   }
 
   get exhausted(): boolean {
@@ -181,7 +176,7 @@ export class SearchRun {
       const waiting = this.checked.length - this.shown;
       if (this.at >= this.candidates.length) return true;
       if (waiting < count) return false;
-      return this.checked[this.shown + count - 1]!.score >= this.candidates[this.at]!.bound || this.at - from >= CHECKS_PER_PAGE * count;
+      return this.checked[this.shown + count - 1]!.score >= this.candidates.boundAt(this.at) || this.at - from >= CHECKS_PER_PAGE * count;
     };
     while (!ready()) {
       // Checking a candidate fetches a group's fragment or two (about 1.4 KB each): after a first batch of a page, which is
