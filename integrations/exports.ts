@@ -8,8 +8,8 @@ import { PROJECT_ROOT } from '../src/lib/records/paths.ts';
 import { buildManifest } from '../src/lib/compile/build-manifest.ts';
 import { buildsIndexPages } from '../src/lib/compile/shards.ts';
 import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, writeSitePart } from '../src/lib/compile/site-record.ts';
-import { Output, type Collected } from '../src/lib/public-data/region-year-data.ts';
-import { writeSitemap } from '../src/lib/public-data/portal-data.ts';
+import { Output } from '../src/lib/public-data/region-year-data.ts';
+import { writeSitemap, type JoinData } from '../src/lib/public-data/portal-data.ts';
 import { SHARD_PART, type ShardPart } from '../src/lib/public-data/shard-part.ts';
 
 
@@ -101,19 +101,20 @@ export async function joinWriters(writers: Writers, site: string, base: string, 
   }
   if (writers.data !== site) moveInto(writers.data, site);
   if (written.length > 1) moveInto(`${outDir}.index`, site);
-  const collected = deserialize(readFileSync(`${outDir}.data.collected`)) as Collected;
+  const data = deserialize(readFileSync(`${outDir}.data.collected`)) as JoinData;
   await writers.stop();
   const lines = written.flatMap((w) => w.output.trim().split('\n')).map((line) => (line.startsWith('search index') ? line : `Filing data: ${line}`));
   const { shard } = buildManifest().manifest;
-  const summary = `${collected.index.length} filing(s): ${collected.resources.length} CSV resources, ${collected.bulk.length} bulk zip(s)`;
+  const summary = `${data.filings} filing(s): ${data.resources} CSV resources, ${data.bulk} bulk zip(s)`;
   const timing = (more: string) => `Wrote the open data of ${summary}${more} in ${Math.round(performance.now() - pagesDone)} ms after the pages (${Math.round(pagesDone - writers.started)} ms beside them; after them, ${Math.round(writersDone - pagesDone)} ms waiting for the writers).`;
   if (shard) {
+    if (data.collected === undefined) throw new Error('the open-data writer of a shard gave back no collected data');
     // The portal's index, data package, feed and sitemap list every shard's filings and pages: npm run merge writes them from each shard's part.
-    const part: ShardPart = { shard: { index: shard.index, count: shard.count }, pages: [...rendered], collected };
+    const part: ShardPart = { shard: { index: shard.index, count: shard.count }, pages: [...rendered], collected: data.collected };
     writeFileSync(join(site, SHARD_PART), serialize(part));
     return [...lines, timing(` (shard ${shard.index} of ${shard.count})`)];
   }
-  const listed = await writeSitemap(new Output(site, base), collected, rendered);
+  const listed = await writeSitemap(new Output(site, base), data, rendered);
   return [...lines, timing(`; the sitemap (${listed} pages)`)];
 }
 

@@ -17,6 +17,30 @@ export async function writeFilingData(out: Output, store: CompiledStore, filings
 }
 
 /**
+ * What the build takes back from the open-data writer (scripts/write-filing-data.ts):
+ * the counts it logs and the sitemap's dates; for a shard, everything
+ * collected, from which npm run merge writes the portal's files. At
+ * 10,000 filings everything is 120,000 CSV resources with their fields:
+ * serialised by the writer and read back by the build, they cost each
+ * about a second on a rebuild's critical path.
+ */
+export interface JoinData {
+  filings: number;
+  resources: number;
+  bulk: number;
+  lastmod: Collected['lastmod'];
+  collected?: Collected;
+}
+
+export const joinData = (collected: Collected, shard: boolean): JoinData => ({
+  filings: collected.index.length,
+  resources: collected.resources.length,
+  bulk: collected.bulk.length,
+  lastmod: collected.lastmod,
+  ...(shard ? { collected } : {}),
+});
+
+/**
  * The paths of the pages a sitemap lists, from the paths a build rendered:
  * pages only (not robots.txt), without the not-found page.
  */
