@@ -18,10 +18,11 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, contentRoot } from '../src/lib/records/paths.ts';
 import { errorCount, report } from '../src/lib/checks/run-checks.ts';
 import { exitOnSiteConfigError, loadSiteConfig, siteConfig } from '../src/lib/site/site-config.ts';
-import { MANIFEST_ENV, writeManifest } from '../src/lib/compile/build-manifest.ts';
+import { MANIFEST_ENV, MANIFEST_PENDING_ENV, writeManifest } from '../src/lib/compile/build-manifest.ts';
 import { DEFAULT_STORE_ROOT } from '../src/lib/compile/compiled-store.ts';
 import { buildsFiling, parseShard, splitRegions, type Shard } from '../src/lib/compile/shards.ts';
 import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, indexStatePart, readSiteParts, writeSiteRecord, type SiteParts } from '../src/lib/compile/site-record.ts';
+import type { CompileRun } from '../src/lib/compile/compile-all.ts';
 import { recoverAbandoned, replaceAtomically, type BuildOutcome } from './atomic-dist.ts';
 
 const USAGE = 'usage: npm run build [-- --outDir <dir>] [--shard K/N]';
@@ -65,27 +66,14 @@ try {
 }
 const { compileAll } = await import('../src/lib/compile/compile-all.ts');
 const { WRITERS_OUTSIDE_ENV, joinWriters, startWriters } = await import('../integrations/exports.ts');
-const root = contentRoot();
-const run = await compileAll(PROJECT_ROOT, root);
-if (errorCount(run) > 0) {
-  for (const line of report(run)) console.error(line);
-  stop('the checks found errors');
-}
-console.log(`build: ${run.filingCount} filing(s) checked in ${Math.round(run.elapsed)} ms (${run.compiled} compiled, ${run.reused} unchanged since an earlier compile)`);
-const shard: Shard | undefined = shardOf && { ...shardOf, regions: splitRegions(run.heads, shardOf.count)[shardOf.index - 1]! };
-if (shard) console.log(`build: shard ${shard.index} of ${shard.count}: ${shard.regions.length} region(s), ${run.heads.filter((h) => buildsFiling(shard, h)).length} filing(s)`);
 const manifest = join(DEFAULT_STORE_ROOT, '..', 'manifests', `build-${process.pid}.json`);
-writeManifest(manifest, { store: run.store, heads: run.heads, ...(shard ? { shard } : {}) });
 // This process reads it too: it starts the writers and joins their output after Astro (integrations/exports.ts).
 process.env[MANIFEST_ENV] = manifest;
-
-// For tests: a command run between the compile step and the render, to change a record while the site is built.
-const afterChecks = process.env['GONGKAI_TEST_AFTER_CHECKS'];
-if (afterChecks) spawnSync(afterChecks, { shell: true, stdio: 'inherit' });
-
 const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const partsFolder = `${manifest}.parts`;
 const indexState = `${manifest}.index-state`;
+let run: CompileRun | undefined;
+let shard: Shard | undefined;
 let parts: SiteParts | undefined;
 let astroMs = 0;
 const replacing = performance.now();
@@ -94,14 +82,39 @@ const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutco
   // it already holds byte for byte are linked from it (integrations/exports.ts).
   const previous = existsSync(dist) ? { [PREVIOUS_SITE_ENV]: dist } : {};
   const env = { ...process.env, [MANIFEST_ENV]: manifest, [SITE_PARTS_ENV]: partsFolder, [WRITERS_OUTSIDE_ENV]: '1', ...previous };
-  // The open data and the search index need only the manifest: they start now, beside Astro's start and bundling, not after them.
-  const writers = startWriters(outDir, env, true);
+  // Astro starts beside the compile step: its start, configuration and first Vite server need no filing, and its content
+  // loader waits for the manifest (build-manifest.ts manifestWritten). Failed checks stop it before it reads one.
   const astroStarted = performance.now();
-  const status = await new Promise<number | string | null>((resolve) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, stdio: 'inherit', env });
+  const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...env, [MANIFEST_PENDING_ENV]: '1' } });
+  const astroDone = new Promise<number | string | null>((resolve) => {
     child.on('error', (error) => resolve(error.message));
     child.on('close', (code, signal) => resolve(code ?? signal));
   });
+  const stopAstro = async () => {
+    child.kill();
+    await astroDone;
+  };
+  try {
+    run = await compileAll(PROJECT_ROOT, contentRoot());
+  } catch (error) {
+    await stopAstro();
+    throw error;
+  }
+  if (errorCount(run) > 0) {
+    await stopAstro();
+    for (const line of report(run)) console.error(line);
+    return { ok: false, reason: 'the checks found errors' };
+  }
+  console.log(`build: ${run.filingCount} filing(s) checked in ${Math.round(run.elapsed)} ms (${run.compiled} compiled, ${run.reused} unchanged since an earlier compile)`);
+  const part: Shard | undefined = (shard = shardOf && { ...shardOf, regions: splitRegions(run.heads, shardOf.count)[shardOf.index - 1]! });
+  if (part) console.log(`build: shard ${part.index} of ${part.count}: ${part.regions.length} region(s), ${run.heads.filter((h) => buildsFiling(part, h)).length} filing(s)`);
+  // For tests: a command run between the compile step and the render, to change a record while the site is built.
+  const afterChecks = process.env['GONGKAI_TEST_AFTER_CHECKS'];
+  if (afterChecks) spawnSync(afterChecks, { shell: true, stdio: 'inherit' });
+  writeManifest(manifest, { store: run.store, heads: run.heads, ...(part ? { shard: part } : {}) });
+  // The open data and the search index need only the manifest: they start now, beside Astro's content sync and bundling.
+  const writers = startWriters(outDir, env, true);
+  const status = await astroDone;
   astroMs = performance.now() - astroStarted;
   if (status !== 0) {
     await writers.stop();
@@ -118,6 +131,6 @@ if (!outcome.ok) {
   rmSync(indexState, { force: true });
   stop(outcome.reason);
 }
-writeSiteRecord(dist, run.heads.filter((h) => buildsFiling(shard, h)), parts!, indexState);
+writeSiteRecord(dist, run!.heads.filter((h) => buildsFiling(shard, h)), parts!, indexState);
 if (outcome.note) console.log(`build: ${outcome.note}`);
 console.log(`build: ${dist} replaced by the new site (astro build ${Math.round(astroMs)} ms, then ${Math.round(performance.now() - replacing - astroMs)} ms to join its writers' output and put it in place)`);

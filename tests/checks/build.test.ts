@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
@@ -44,19 +44,20 @@ describe('a filing with a wrong total stops the build, naming the cell; a failed
   });
 
   it('when astro build itself fails after the checks pass, the previous site is unchanged', () => {
-    // Between the compile step and Astro, the test breaks Astro's configuration, and mends it after.
-    const config = join(project.dir, 'astro.config.mjs');
-    const kept = readFileSync(config);
-    process.env['GONGKAI_TEST_AFTER_CHECKS'] = `echo "throw new Error('a configuration the test broke');" > '${config}'`;
+    // Between the compile step and the pages, the test adds a page whose script throws as it is rendered, and removes it after.
+    // (Astro has read its configuration by then: it starts beside the compile step.)
+    const broken = join(project.dir, 'src', 'pages', 'broken-by-test.astro');
+    process.env['GONGKAI_TEST_AFTER_CHECKS'] = `printf '%s\n' '---' "throw new Error('a page the test broke');" '---' > '${broken}'`;
     const build = (() => {
       try {
         return project.run([...TSX, 'scripts/build.ts', '--outDir', dist], COMPLETE);
       } finally {
         delete process.env['GONGKAI_TEST_AFTER_CHECKS'];
-        writeFileSync(config, kept);
+        rmSync(broken, { force: true });
       }
     })();
     expect(build.status).toBe(1);
+    expect(build.output).toContain('a page the test broke');
     expect(build.output).toMatch(/build: astro build exited with \d+; the previous .* is unchanged/);
     expect(fingerprint(dist)).toEqual(first);
     expect(readdirSync(join(project.dir, '.build-staging'))).toEqual([]);

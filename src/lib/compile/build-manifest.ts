@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FilingHead } from './compiled.ts';
 import { CompiledStore } from './compiled-store.ts';
@@ -21,10 +21,35 @@ export interface BuildManifest {
 }
 
 export const MANIFEST_ENV = 'GONGKAI_COMPILED';
+/** Set when the manifest named in MANIFEST_ENV is written after Astro starts (manifestWritten). */
+export const MANIFEST_PENDING_ENV = 'GONGKAI_COMPILED_PENDING';
 
+/** Written beside and renamed into place: Astro may be waiting for the file to appear, and must never read half of it. */
 export function writeManifest(file: string, manifest: BuildManifest): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(manifest));
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
+  renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
+/**
+ * Resolves once the manifest exists. `npm run build` starts Astro beside
+ * its compile step, so that Astro's start, configuration and first Vite
+ * server cost the build no time of its own (MANIFEST_PENDING_ENV); the
+ * content loader is the first to need the filings, and waits here. When
+ * the checks fail, the build stops Astro; were the build itself gone, this
+ * process would wait for nobody, so it ends.
+ */
+export async function manifestWritten(): Promise<void> {
+  const file = process.env[MANIFEST_ENV];
+  if (!process.env[MANIFEST_PENDING_ENV] || !file) return;
+  const parent = process.ppid;
+  while (!existsSync(file)) {
+    if (process.ppid !== parent) {
+      console.error('the build that started this Astro process is gone: it stops too');
+      process.exit(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 let loaded: { file: string; manifest: BuildManifest; store: CompiledStore } | undefined;

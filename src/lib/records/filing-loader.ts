@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { buildManifest } from '../compile/build-manifest.ts';
+import { buildManifest, manifestWritten } from '../compile/build-manifest.ts';
 import { filingHeadSchema, type FilingHead } from '../compile/compiled.ts';
 
 /** What the content collection holds of a filing: its compiled head (compile/compiled.ts). */
@@ -18,6 +18,7 @@ export function filingLoader(): Loader {
     name: 'gongkai-filings',
     schema: filingHeadSchema,
     load: async ({ store, logger, parseData }) => {
+      await manifestWritten();
       const { manifest } = buildManifest();
       const ids = new Set(manifest.heads.map((head) => head.id));
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
