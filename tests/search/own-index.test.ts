@@ -256,18 +256,31 @@ describe('bounds the n-grams promise and the text does not keep', () => {
   });
 
   it('shows the best of three checks per result asked for when the bounds of the rest still promise more, and the rest at their rank later', async () => {
-    // 40 pages with the word in prose only, then one with it as a row label: all 41 are bounded by a label.
-    const pages = [...Array.from({ length: 40 }, (_, n) => page(n + 10, headings, prose)), page(90, [...headings, '“三公”经费预算安排'], prose)];
+    // 60 pages with the word in prose only, then one with it as a row label: all 61 are bounded by a label.
+    const pages = [...Array.from({ length: 60 }, (_, n) => page(n + 10, headings, prose)), page(90, [...headings, '“三公”经费预算安排'], prose)];
     const loaded: string[] = [];
     const index = await open(pages, loaded);
     const run = await SearchRun.start(index, '经费预算安');
-    expect(run.candidates.slice().map((c) => c.bound)).toEqual(Array(41).fill(FIELD.label));
+    expect(run.candidates.slice().map((c) => c.bound)).toEqual(Array(61).fill(FIELD.label));
     const first = await run.next(10);
     expect(first.map((h) => [h.doc, h.score])).toEqual(Array.from({ length: 10 }, (_, n) => [n, FIELD.text]));
     expect(loaded.filter((path) => path.startsWith('f/'))).toHaveLength(30);
     const rest = await run.next(100);
-    expect(rest.map((h) => [h.doc, h.score])).toEqual([[40, FIELD.label], ...Array.from({ length: 30 }, (_, n) => [n + 10, FIELD.text])]);
+    expect(rest.map((h) => [h.doc, h.score])).toEqual([[60, FIELD.label], ...Array.from({ length: 50 }, (_, n) => [n + 10, FIELD.text])]);
     expect(run.exhausted).toBe(true);
+  });
+
+  it('checks the rest at once when no more than four pages of results are left after the first batch', async () => {
+    // 40 pages with the word in prose, then the one with it as a row label: 31 left after the first ten, all checked in one batch.
+    const pages = [...Array.from({ length: 40 }, (_, n) => page(n + 10, headings, prose)), page(90, [...headings, '“三公”经费预算安排'], prose)];
+    const loaded: string[] = [];
+    const index = await open(pages, loaded);
+    const run = await SearchRun.start(index, '经费预算安');
+    const first = await run.next(10);
+    expect(first.map((h) => [h.doc, h.score])).toEqual([[40, FIELD.label], ...Array.from({ length: 9 }, (_, n) => [n, FIELD.text])]);
+    expect(loaded.filter((path) => path.startsWith('f/'))).toHaveLength(41);
+    // All checked: what is not shown yet is the 31 other pages, in rank order.
+    expect(run.pending).toEqual(Array.from({ length: 31 }, (_, n) => n + 9));
   });
 });
 

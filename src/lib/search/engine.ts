@@ -97,10 +97,17 @@ export class SearchIndex {
    * The candidate checked against the text of its groups: null when some word
    * is not in it (its n-grams are, apart). The first group of each word's
    * bound is fetched first; when it holds every word at its bound, the page's
-   * score and first place are known without the other groups.
+   * score and first place are known without the other groups. With `atOnce`,
+   * every group is fetched in one round: for a page likely to need them all
+   * (SearchRun.next).
    */
-  async verify(candidate: Pick<Candidate, 'doc' | 'groups' | 'bounds' | 'first'>, words: readonly string[]): Promise<Hit | null> {
+  async verify(candidate: Pick<Candidate, 'doc' | 'groups' | 'bounds' | 'first'>, words: readonly string[], atOnce = false): Promise<Hit | null> {
     const { doc } = candidate;
+    if (atOnce) {
+      const fragment = await this.fragment(doc, candidate.groups);
+      const found = place(fragment, words);
+      return found === null ? null : hit(doc, fragment, found, words);
+    }
     const firstFragment = await this.fragment(doc, candidate.first);
     const early = place(firstFragment, words);
     // With no other group to look in, what the first holds is the page's answer, whatever the bound promised.
@@ -180,10 +187,16 @@ export class SearchRun {
     };
     while (!ready()) {
       // Checking a candidate fetches a group's fragment or two (about 1.4 KB each): after a first batch of a page, which is
-      // enough for most queries, batches of twice a page in parallel save round trips where many candidates fail their check.
-      const batch = this.candidates.slice(this.at, this.at + Math.max(this.at === 0 ? count : 2 * count, 4));
+      // enough for most queries, batches of twice a page in parallel save round trips where many candidates fail their check,
+      // and when no more than four pages' worth are left, they are checked at once: a query with fewer true pages than a
+      // page of results checks them all anyway.
+      const left = this.candidates.length - this.at;
+      const size = this.at === 0 ? Math.max(count, 4) : left <= 4 * count ? left : 2 * count;
+      const batch = this.candidates.slice(this.at, this.at + size);
+      // After the first batch, what is checked is mostly what the first failed to settle: each page's groups are fetched at once.
+      const eager = this.at > 0;
       this.at += batch.length;
-      const hits = await Promise.all(batch.map((c) => this.index.verify(c, this.words)));
+      const hits = await Promise.all(batch.map((c) => this.index.verify(c, this.words, eager)));
       for (const hit of hits) {
         if (hit === null) this.rejected++;
         else this.checked.push(hit);
