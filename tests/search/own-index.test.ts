@@ -270,6 +270,16 @@ describe('bounds the n-grams promise and the text does not keep', () => {
     expect(run.exhausted).toBe(true);
   });
 
+  it('shows what ten checks per result asked for found, none at all, when the word is on no page its n-grams are on, and checks the rest when asked', async () => {
+    // 120 pages with every 3-gram of 经费预算安 in their headings and the word nowhere.
+    const index = await open(Array.from({ length: 120 }, (_, n) => page(n + 10, headings, '其他说明。')));
+    const run = await SearchRun.start(index, '经费预算安');
+    expect(await run.next(10)).toEqual([]);
+    expect([run.rejected, run.pending.length, run.exhausted]).toEqual([100, 20, false]);
+    expect(await run.next(10)).toEqual([]);
+    expect([run.rejected, run.pending.length, run.exhausted]).toEqual([120, 0, true]);
+  });
+
   it('checks the rest at once when no more than four pages of results are left after the first batch', async () => {
     // 40 pages with the word in prose, then the one with it as a row label: 31 left after the first ten, all checked in one batch.
     const pages = [...Array.from({ length: 40 }, (_, n) => page(n + 10, headings, prose)), page(90, [...headings, '“三公”经费预算安排'], prose)];

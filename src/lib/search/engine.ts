@@ -141,10 +141,21 @@ export class SearchIndex {
 const CHECKS_PER_PAGE = 3;
 
 /**
+ * Candidates checked, per result asked for, before what was found is shown
+ * though fewer than asked for: a word whose n-grams are on every page and
+ * the word on few or none (行政运行支, typed on the way to 行政运行支出)
+ * would otherwise fetch every page's text, 10,000 of them, before showing
+ * anything. The rest are checked when more are asked for.
+ */
+const MOST_CHECKS_PER_PAGE = 10;
+
+/**
  * One query's results, checked as they are asked for: `next(n)` gives n more
  * pages that hold every word, in rank order as far as CHECKS_PER_PAGE × n
  * checks can tell (a page is shown once no unchecked candidate could outrank
- * it, or once that many candidates have been checked).
+ * it, or once that many candidates have been checked), or fewer when
+ * MOST_CHECKS_PER_PAGE × n checks found fewer (`exhausted` says whether any
+ * candidate is left).
  */
 export class SearchRun {
   readonly words: string[];
@@ -181,7 +192,7 @@ export class SearchRun {
     const from = this.at;
     const ready = () => {
       const waiting = this.checked.length - this.shown;
-      if (this.at >= this.candidates.length) return true;
+      if (this.at >= this.candidates.length || this.at - from >= MOST_CHECKS_PER_PAGE * count) return true;
       if (waiting < count) return false;
       return this.checked[this.shown + count - 1]!.score >= this.candidates.boundAt(this.at) || this.at - from >= CHECKS_PER_PAGE * count;
     };
@@ -191,7 +202,7 @@ export class SearchRun {
       // and when no more than four pages' worth are left, they are checked at once: a query with fewer true pages than a
       // page of results checks them all anyway.
       const left = this.candidates.length - this.at;
-      const size = this.at === 0 ? Math.max(count, 4) : left <= 4 * count ? left : 2 * count;
+      const size = Math.min(this.at === 0 ? Math.max(count, 4) : left <= 4 * count ? left : 2 * count, MOST_CHECKS_PER_PAGE * count - (this.at - from));
       const batch = this.candidates.slice(this.at, this.at + size);
       // After the first batch, what is checked is mostly what the first failed to settle: each page's groups are fetched at once.
       const eager = this.at > 0;

@@ -158,12 +158,16 @@ export function mountSearch(root: HTMLElement): void {
   let generation = 0;
   let current: Results | null = null;
 
+  /** Says what the list holds: set after each page of results. */
+  let tell = () => {};
+
   const showMore = async (mine: number) => {
     if (current === null) return;
     const items = await current.next(PAGE_SIZE);
     if (mine !== generation) return;
     list.append(...items.map(resultItem));
     more.hidden = current.exhausted;
+    tell();
   };
 
   const run = async () => {
@@ -187,17 +191,22 @@ export function mountSearch(root: HTMLElement): void {
         message.textContent = '';
         return;
       }
-      const first = await current.next(PAGE_SIZE);
+      const results = current;
+      tell = () => {
+        if (list.childElementCount > 0) message.textContent = found ? `找到 ${found.candidates.length - found.rejected} 个“${term}”的相关结果` : `符合所选条件的公开文件共 ${matched!.length} 份`;
+        // Many pages hold the word's pieces and those checked so far do not hold the word: the rest are checked on request.
+        else if (!results.exhausted) message.textContent = `已核对的文件中没有找到“${term}”，还有 ${found!.candidates.length - found!.rejected} 份文件可能包含它`;
+        else message.textContent = term ? `没有找到“${term}”的相关结果${matched ? '（在所选范围内）' : ''}` : '没有符合所选条件的公开文件';
+      };
+      const first = await results.next(PAGE_SIZE);
       if (mine !== generation) return;
-      if (first.length === 0) {
-        message.textContent = term ? `没有找到“${term}”的相关结果${matched ? '（在所选范围内）' : ''}` : '没有符合所选条件的公开文件';
+      list.append(...first.map(resultItem));
+      more.hidden = results.exhausted;
+      tell();
+      if (first.length === 0 && results.exhausted) {
         const terms = term && !matched ? await index.suggestions(term) : [];
         if (mine === generation && terms.length > 0) hints.append(suggestionLine(terms));
-        return;
       }
-      message.textContent = found ? `找到 ${found.candidates.length - found.rejected} 个“${term}”的相关结果` : `符合所选条件的公开文件共 ${matched!.length} 份`;
-      list.append(...first.map(resultItem));
-      more.hidden = current.exhausted;
     } catch (error) {
       if (mine === generation) message.textContent = '搜索暂时无法使用，请稍后再试，或从首页按地区和部门浏览。';
       console.error(error);
