@@ -119,10 +119,9 @@ export function wordPages(keys: readonly ListView[], wholes: readonly ListView[]
     }
     pages.groups[slot]! |= bit;
   };
-  const bitmaps = keys.flatMap((list) => (list.kind === 'bitmap' ? [list] : []));
   const shortest = keys.flatMap((list) => (list.kind === 'sparse' ? [list.packed] : [])).sort((a, b) => a.length - b.length)[0];
   if (shortest === undefined) {
-    eachInAll(bitmaps, visit);
+    eachInAll(keys.flatMap((list) => (list.kind === 'bitmap' ? [list] : [])), visit);
     return pages;
   }
   const readers = keys.map(fieldsReader);

@@ -103,16 +103,12 @@ export class SearchIndex {
    */
   async verify(candidate: Pick<Candidate, 'doc' | 'groups' | 'bounds' | 'first'>, words: readonly string[], atOnce = false): Promise<Hit | null> {
     const { doc } = candidate;
-    if (atOnce) {
-      const fragment = await this.fragment(doc, candidate.groups);
-      const found = place(fragment, words);
-      return found === null ? null : hit(doc, fragment, found, words);
+    if (!atOnce && candidate.first !== candidate.groups) {
+      const firstFragment = await this.fragment(doc, candidate.first);
+      const early = place(firstFragment, words);
+      if (early !== null && early.fields.every((field, w) => field === candidate.bounds[w])) return hit(doc, firstFragment, early, words);
     }
-    const firstFragment = await this.fragment(doc, candidate.first);
-    const early = place(firstFragment, words);
-    // With no other group to look in, what the first holds is the page's answer, whatever the bound promised.
-    if (candidate.first === candidate.groups) return early === null ? null : hit(doc, firstFragment, early, words);
-    if (early !== null && early.fields.every((field, w) => field === candidate.bounds[w])) return hit(doc, firstFragment, early, words);
+    // Every group: fetched at once, or after the first, which left the page's answer open (those already fetched are kept).
     const fragment = await this.fragment(doc, candidate.groups);
     const found = place(fragment, words);
     return found === null ? null : hit(doc, fragment, found, words);

@@ -31,23 +31,23 @@ export interface Place {
 
 /** Between blocks joined to be normalised at once: normalise() keeps it, and no block or query word holds it. */
 const BLOCK = '\u0000';
-const normalised = new WeakMap<Fragment, string[][]>();
+type Blocks = Fragment['units'][number][1];
+const normalised = new WeakMap<Blocks, string[]>();
 
 /**
- * Each block's text normalised, by unit: once per fragment, whatever the
- * words and queries that check it (the page keeps the fragments it
- * fetched), and in one call over the blocks joined, which gives what a
- * call per block gives (nothing normalise() does crosses the separator):
- * a call per table cell was most of a check's time on a freshly opened page.
+ * A unit's blocks normalised: once per unit, whatever the words, checks and
+ * queries that read it (a unit's blocks are the same array in the group's
+ * fragment the page keeps and in every fragment made of it: engine.ts), and
+ * in one call over the blocks joined, which gives what a call per block gives
+ * (nothing normalise() does crosses the separator): a call per table cell was
+ * most of a check's time on a freshly opened page.
  */
-function normalisedBlocks(fragment: Fragment): string[][] {
-  let found = normalised.get(fragment);
+function normalisedBlocks(blocks: Blocks): string[] {
+  let found = normalised.get(blocks);
   if (found === undefined) {
-    const texts = fragment.units.flatMap(([, blocks]) => blocks.map(([, text]) => text));
-    const flat = texts.some((text) => text.includes(BLOCK)) ? texts.map(normalise) : normalise(texts.join(BLOCK)).split(BLOCK);
-    let next = 0;
-    found = fragment.units.map(([, blocks]) => blocks.map(() => flat[next++]!));
-    normalised.set(fragment, found);
+    const texts = blocks.map(([, text]) => text);
+    found = texts.some((text) => text.includes(BLOCK)) ? texts.map(normalise) : normalise(texts.join(BLOCK)).split(BLOCK);
+    normalised.set(blocks, found);
   }
   return found;
 }
@@ -56,12 +56,12 @@ function normalisedBlocks(fragment: Fragment): string[][] {
 export function place(fragment: Fragment, words: readonly string[]): Place | null {
   const fields: number[] = [];
   let first: { anchor: string; text: string } | null = null;
-  const texts = normalisedBlocks(fragment);
   for (const [w, word] of words.entries()) {
     let best: { anchor: string; text: string; field: number } | null = null;
-    for (const [u, [anchor, blocks]] of fragment.units.entries()) {
+    for (const [anchor, blocks] of fragment.units) {
+      const texts = normalisedBlocks(blocks);
       for (const [b, [field, text]] of blocks.entries()) {
-        if ((best === null || field > best.field) && findWord(texts[u]![b]!, word) >= 0) best = { anchor, text, field };
+        if ((best === null || field > best.field) && findWord(texts[b]!, word) >= 0) best = { anchor, text, field };
       }
     }
     if (best === null) return null;

@@ -119,8 +119,9 @@ export function appendPostings(out: ByteWriter, packed: ArrayLike<number>, from:
 
 /**
  * The postings of an encoded list as `doc << 3 | fields`, docs ascending,
- * into `into` from its start (grown when too small); returns the array
- * written and the count.
+ * into `into` from its start (a new array when too small: of the list's
+ * length for a sparse list, grown as it fills for bitmaps); returns the
+ * array written and the count.
  */
 export function unpackPostings(bytes: Uint8Array, docCount: number, into: Uint32Array<ArrayBufferLike>): { packed: Uint32Array<ArrayBufferLike>; count: number } {
   let packed = into;
@@ -137,6 +138,7 @@ export function unpackPostings(bytes: Uint8Array, docCount: number, into: Uint32
     const reader = new ByteReader(bytes);
     reader.at = 1;
     const total = reader.varint();
+    if (packed.length < total) packed = new Uint32Array(total);
     let doc = 0;
     for (let i = 0; i < total; i++) {
       const v = reader.varint();
@@ -169,7 +171,7 @@ export type ListView =
 
 export function listView(bytes: Uint8Array, docCount: number): ListView {
   if (bytes[0] === SPARSE) {
-    const { packed, count } = unpackPostings(bytes, docCount, new Uint32Array(new ByteReader(bytes.subarray(1)).varint()));
+    const { packed, count } = unpackPostings(bytes, docCount, new Uint32Array(0));
     return { kind: 'sparse', packed: packed.subarray(0, count) };
   }
   const mapBytes = Math.ceil(docCount / 8);

@@ -192,10 +192,12 @@ export function mountSearch(root: HTMLElement): void {
         return;
       }
       const results = current;
+      /** Pages that may hold the words: checked and found, or not checked yet. */
+      const possible = () => found!.candidates.length - found!.rejected;
       tell = () => {
-        if (list.childElementCount > 0) message.textContent = found ? `找到 ${found.candidates.length - found.rejected} 个“${term}”的相关结果` : `符合所选条件的公开文件共 ${matched!.length} 份`;
+        if (list.childElementCount > 0) message.textContent = found ? `找到 ${possible()} 个“${term}”的相关结果` : `符合所选条件的公开文件共 ${matched!.length} 份`;
         // Many pages hold the word's pieces and those checked so far do not hold the word: the rest are checked on request.
-        else if (!results.exhausted) message.textContent = `已核对的文件中没有找到“${term}”，还有 ${found!.candidates.length - found!.rejected} 份文件可能包含它`;
+        else if (!results.exhausted) message.textContent = `已核对的文件中没有找到“${term}”，还有 ${possible()} 份文件可能包含它`;
         else message.textContent = term ? `没有找到“${term}”的相关结果${matched ? '（在所选范围内）' : ''}` : '没有符合所选条件的公开文件';
       };
       const first = await results.next(PAGE_SIZE);
