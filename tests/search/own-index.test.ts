@@ -171,6 +171,25 @@ describe('groups of units', () => {
     expect((await run.next(10)).map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/5-退役军人事务局/2024-预算', 'project-1']]);
   });
 
+  it.each([
+    // 21 characters shared (城市管理…资金（): every 12-gram of the 28 is in one of the two, not its 24-grams that start in 市级补助 and end in 七期.
+    ['24', '市级补助城市管理综合行政执法垃圾清运处置经费资金（七期）', '市级补助城市管理综合行政执法垃圾清运处置经费资金（三期）', '县级城市管理综合行政执法垃圾清运处置经费资金（七期）'],
+    // 16 shared (人大常委会…资金（): every 12-gram of the 20 is in one of the two, not its 18-grams.
+    ['18', '年度人大常委会人大代表活动经费资金（八期）', '年度人大常委会人大代表活动经费资金（三期）', '县级人大常委会人大代表活动经费资金（八期）'],
+  ])('looks a long name up by its %s-grams, past two names in one group that share its middle', async (_, name, first, second) => {
+    const index = await open([
+      // Both names in one unit, so in one group.
+      { ...doc('河北省/乙县/8-城市管理局/2024-预算', '乙县城市管理局', []), units: [{ anchor: 'projects', blocks: [first, second].map((text) => ({ field: FIELD.label, text })) }] },
+      doc('河北省/乙县/9-城市管理局/2024-预算', '乙县城市管理局', [['project-1', FIELD.text, `其中${name}资金安排如下`]]),
+    ]);
+    const twelve = (text: string) => new Set([...text].flatMap((_, i) => (i + 12 <= [...text].length ? [[...text].slice(i, i + 12).join('')] : [])));
+    // The group of the first page holds every 12-gram of the name, so only the longer keys keep it from being a candidate.
+    expect([...twelve(name)].filter((gram) => !first.includes(gram) && !second.includes(gram))).toEqual([]);
+    const run = await SearchRun.start(index, name);
+    expect(run.candidates.slice().map((c) => c.doc)).toEqual([1]);
+    expect((await run.next(10)).map((h) => [h.fragment.id, h.anchor])).toEqual([['河北省/乙县/9-城市管理局/2024-预算', 'project-1']]);
+  });
+
   it('checks first the pages that hold a long word as a whole block, past pages whose group holds its every 12-gram in two other names', async () => {
     const loaded: string[] = [];
     const index = await open(
@@ -178,13 +197,13 @@ describe('groups of units', () => {
         // Both names in one unit, so in one group.
         {
           ...doc('河北省/乙县/6-退役军人事务局/2024-预算', '乙县退役军人事务局', []),
-          units: [{ anchor: 'projects', blocks: [{ field: FIELD.label, text: '1、专项退役军人事务烈士纪念设施（五期）' }, { field: FIELD.label, text: '2、年度退役军人事务烈士纪念设施（七期）' }] }],
+          units: [{ anchor: 'projects', blocks: [{ field: FIELD.label, text: '1、专项退役军人事务烈士纪念（五期）' }, { field: FIELD.label, text: '2、年度退役军人事务烈士纪念（七期）' }] }],
         },
-        doc('河北省/乙县/7-退役军人事务局/2024-预算', '乙县退役军人事务局', [['project-3', FIELD.label, '3、年度退役军人事务烈士纪念设施（五期）']]),
+        doc('河北省/乙县/7-退役军人事务局/2024-预算', '乙县退役军人事务局', [['project-3', FIELD.label, '3、年度退役军人事务烈士纪念（五期）']]),
       ],
       loaded,
     );
-    const run = await SearchRun.start(index, '年度退役军人事务烈士纪念设施（五期）');
+    const run = await SearchRun.start(index, '年度退役军人事务烈士纪念（五期）');
     expect(run.candidates.slice().map((c) => [c.doc, c.bound, c.whole])).toEqual([
       [1, FIELD.label, true],
       [0, FIELD.label, false],
@@ -199,11 +218,11 @@ describe('groups of units', () => {
     const index = await open([
       {
         ...doc('河北省/乙县/6-退役军人事务局/2024-预算', '乙县退役军人事务局', []),
-        units: [{ anchor: 'projects', blocks: [{ field: FIELD.label, text: '1、专项退役军人事务烈士纪念设施（五期）绩效目标表' }, { field: FIELD.label, text: '2、年度退役军人事务烈士纪念设施（七期）绩效目标表' }] }],
+        units: [{ anchor: 'projects', blocks: [{ field: FIELD.label, text: '1、专项退役军人事务烈士纪念（五期）绩效目标表' }, { field: FIELD.label, text: '2、年度退役军人事务烈士纪念（七期）绩效目标表' }] }],
       },
-      doc('河北省/乙县/7-退役军人事务局/2024-预算', '乙县退役军人事务局', [['project-3', FIELD.label, '3、年度退役军人事务烈士纪念设施（五期）绩效目标表']]),
+      doc('河北省/乙县/7-退役军人事务局/2024-预算', '乙县退役军人事务局', [['project-3', FIELD.label, '3、年度退役军人事务烈士纪念（五期）绩效目标表']]),
     ]);
-    const run = await SearchRun.start(index, '年度退役军人事务烈士纪念设施（五期）');
+    const run = await SearchRun.start(index, '年度退役军人事务烈士纪念（五期）');
     expect(run.candidates.slice().map((c) => [c.doc, c.bound, c.whole])).toEqual([
       [1, FIELD.label, true],
       [0, FIELD.label, false],

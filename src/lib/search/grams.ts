@@ -4,8 +4,8 @@ import { FIELD } from './layout.ts';
 
 /**
  * The keys of the search index, computed alike by the builder and by the
- * page: character n-grams of normalised text (1 to 3, 6 and 12 code points,
- * inside one block), whole figures (2080505, 24487.92) and each block as a
+ * page: character n-grams of normalised text (1 to 3, 6, 12, 18 and 24 code
+ * points, inside one block), whole figures (2080505, 24487.92) and each block as a
  * whole (wholeKey). A key is a 32-bit hash of
  * its kind and code points; two keys sharing a hash only merge their lists,
  * which the check of the page's text (match.ts) then sorts out.
@@ -20,6 +20,15 @@ export const GRAM = 3;
 export const LONG = 6;
 /** A word of LONGER code points or more is looked up by its 12-grams: names also share runs of 6 to 10 characters (退役军人事务, 城市管理综合行政执法), which 6-grams do not see past. */
 export const LONGER = 12;
+/**
+ * Words of 18 and 24 code points or more are looked up by 18- and 24-grams:
+ * two names in one group give every 12-gram of a third whose start is one's
+ * and whose end is the other's, past the middle run they share
+ * (市级补助|城市管理综合行政执法垃圾清运处置经费资金（|七期） from …（三期） and
+ * 县级…（七期）, 21 characters), and each such group cost the page a fragment
+ * to reject. A key of n code points sees past a shared run of n - 2.
+ */
+const LONG_NAMES = [18, 24];
 const TOKEN_KIND = 0x7f;
 const WHOLE_KIND = 0x7e;
 const START_KIND = 0x7d;
@@ -28,8 +37,9 @@ function mix(hash: number, value: number): number {
   return Math.imul(hash ^ value, 0x01000193);
 }
 
-/** Lengths of n-gram a block is keyed by, ascending; a word is looked up by one of them (wordKeys). */
-const LENGTHS = [1, 2, GRAM, LONG, LONGER];
+/** Lengths of n-gram a block is keyed by, ascending; a word is looked up by the longest it reaches (wordKeys). */
+const LENGTHS = [1, 2, GRAM, LONG, LONGER, ...LONG_NAMES];
+const LONGEST = LENGTHS.at(-1)!;
 
 /**
  * An n-gram's key: its code points mixed in from the first, then its length,
@@ -98,7 +108,7 @@ export interface KeySink {
 /** The code points of the block being keyed, reused from block to block. */
 let codes = new Uint32Array(1024);
 
-/** Adds every key of one normalised block to `sink`: its 1-, 2-, 3-, 6- and 12-grams and its figures. */
+/** Adds every key of one normalised block to `sink`: its n-grams of every length of LENGTHS, its figures, itself as a whole and its start. */
 export function blockKeys(text: string, sink: KeySink, group: number, field: number): void {
   if (codes.length < text.length) codes = new Uint32Array(text.length * 2);
   let length = 0;
@@ -110,7 +120,7 @@ export function blockKeys(text: string, sink: KeySink, group: number, field: num
   for (let i = 0; i < length; i++) {
     let hash = 0x811c9dc5;
     let k = 0;
-    for (let n = 1; n <= LONGER && i + n <= length; n++) {
+    for (let n = 1; n <= LONGEST && i + n <= length; n++) {
       hash = mix(hash, codes[i + n - 1]!);
       if (n === LENGTHS[k]) {
         sink.add(seal(hash, n), group, field);
@@ -148,14 +158,14 @@ export function wordFigures(word: string): string[] {
 
 /**
  * The keys a page must hold for a word: the figure itself when the word is
- * one, else its 12-grams, 6-grams or 3-grams (or itself) by its length,
- * spread over the word when there are more than maxKeys, and the figures it
- * holds (wordFigures).
+ * one, else its n-grams of the longest length of LENGTHS it reaches (itself
+ * when it is shorter than GRAM), spread over the word when there are more
+ * than maxKeys, and the figures it holds (wordFigures).
  */
 export function wordKeys(word: string, maxKeys = 8): number[] {
   if (isFigure(word)) return [tokenKey(word)];
   const codes = [...word].map((ch) => ch.codePointAt(0)!);
-  const n = codes.length >= LONGER ? LONGER : codes.length >= LONG ? LONG : Math.min(GRAM, codes.length);
+  const n = codes.length < GRAM ? codes.length : LENGTHS.findLast((length) => length <= codes.length)!;
   const starts = codes.length - n + 1;
   const picked = new Set<number>();
   if (starts <= maxKeys) for (let i = 0; i < starts; i++) picked.add(i);
