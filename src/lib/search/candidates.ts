@@ -111,7 +111,7 @@ export function wordPages(keys: readonly ListView[], wholes: readonly ListView[]
       pages.first.push(0);
       pages.whole.push(false);
     }
-    pages.whole[slot] ||= wholeReaders.some((read) => read(group) !== 0);
+    for (let r = 0; !pages.whole[slot] && r < wholeReaders.length; r++) pages.whole[slot] = wholeReaders[r]!(group) !== 0;
     // A page's groups come in order: the first to reach a higher bound is the first group of that bound.
     if (bound > pages.bound[slot]!) {
       pages.bound[slot] = bound;
@@ -183,16 +183,22 @@ export function candidates(words: readonly WordPages[]): RankedCandidates {
   const smallest = words.reduce<WordPages | undefined>((a, b) => (a === undefined || b.docs.length < a.docs.length ? b : a), undefined);
   const capacity = smallest?.docs.length ?? 0;
   const slots = { doc: new Int32Array(capacity), bound: new Uint16Array(capacity), groups: new Uint32Array(capacity), first: new Uint32Array(capacity), whole: new Uint8Array(capacity), bounds: new Uint8Array(capacity * n) };
-  const at = words.map(() => 0);
+  const at = new Int32Array(n);
+  const docs = smallest?.docs ?? [];
   let count = 0;
-  scan: for (const doc of smallest?.docs ?? []) {
-    for (const [w, word] of words.entries()) {
-      const j = (at[w] = seek(word.docs, at[w]!, doc, 0));
-      if (j === word.docs.length) break scan;
-      if (word.docs[j] !== doc) continue scan;
+  // Indexed loops, not entries() and destructuring: on a freshly opened page this runs unoptimised, once per page of a
+  // common word, and an iterator and an array per word per page made it 45 ms of a 130 ms search at 10,000 filings.
+  scan: for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
+    for (let w = 0; w < n; w++) {
+      const list = words[w]!.docs;
+      const j = (at[w] = seek(list, at[w]!, doc, 0));
+      if (j === list.length) break scan;
+      if (list[j] !== doc) continue scan;
     }
     let whole = 1;
-    for (const [w, word] of words.entries()) {
+    for (let w = 0; w < n; w++) {
+      const word = words[w]!;
       const j = at[w]!;
       slots.bound[count]! += word.bound[j]!;
       slots.groups[count]! |= word.groups[j]!;
