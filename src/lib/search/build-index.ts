@@ -118,8 +118,8 @@ export function encodeLists(pages: readonly FilingSearch[], postingsAtOnce = POS
   const packedB = new Uint32Array(size);
   const counts = new Uint32Array(1 << 16);
   const cursors = new Uint32Array(pages.length);
-  const keys: number[] = [];
-  const offsets: number[] = [];
+  const keys = new Uint32Writer();
+  const offsets = new Uint32Writer();
   const writer = new ByteWriter();
   for (let r = 0; r < ranges; r++) {
     const end = ends[r]!;
@@ -146,7 +146,28 @@ export function encodeLists(pages: readonly FilingSearch[], postingsAtOnce = POS
     }
   }
   offsets.push(writer.length);
-  return { keys: Uint32Array.from(keys), offsets: Uint32Array.from(offsets), bytes: writer.done() };
+  return { keys: keys.done(), offsets: offsets.done(), bytes: writer.done() };
+}
+
+/**
+ * 32-bit numbers appended to a typed array that doubles when full. A JS
+ * array of the index's keys (9.7 million at 10,000 filings, most above
+ * 2^30) holds each as a number of its own on the heap.
+ */
+class Uint32Writer {
+  private values = new Uint32Array(1 << 16);
+  private length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+  done(): Uint32Array {
+    return this.values.slice(0, this.length);
+  }
 }
 
 /** A stable counting sort of the first `n` entries by 16 bits of the key from `shift`, from the A arrays into the B arrays. */
