@@ -57,14 +57,7 @@ const started = performance.now();
 const site = await prepareSite({ synthetic, seed, keep: values.keep, log: (line) => console.log(line) });
 try {
   if (site.buildMs !== null) console.log(`bench:search: built in ${seconds(site.buildMs)}`);
-  const { filings, problems } = loadAllFilings(site.work, site.contentRoot);
-  if (problems.length > 0) throw new Error(`bench:search: ${problems.length} record(s) of the benchmark's content could not be read, the first: ${problems[0]!.file}: ${problems[0]!.message}`);
-
-  const reading = performance.now();
-  const pages = readTextPages(site.siteDir, filings.map((f) => f.id));
-  const queries = generateQueries(filings, { count: queryCount, seed, occurs: (word) => truePages(pages, word, { in: 'visible' }).length > 0 });
-  const truths = queries.map((q) => ({ truth: truePages(pages, q.text), visible: truePages(pages, q.text, { in: 'visible' }) }));
-  console.log(`bench:search: ${pages.length} filing pages read, ${queries.length} queries and their ground truth in ${seconds(performance.now() - reading)}`);
+  const { queries, truths, filingCount } = queriesAndTruth(site);
 
   const browsing = performance.now();
   const measured = await runInBrowser(site.siteDir, queries.map((q) => q.text), (done) => {
@@ -75,7 +68,7 @@ try {
   const summaries = [...QUERY_KINDS.map((kind) => summarise(kind, outcomes.filter((o) => o.query.kind === kind))), summarise('all', outcomes)];
   const all = summaries[summaries.length - 1]!;
   const goals = targets(all);
-  console.log(`\n${synthetic} synthetic + ${site.built.real.length} real = ${filings.length} filings (seed ${seed}; built ${site.built.at}, commit ${site.built.commit}); ${bundlePaths(site.siteDir).length} Pagefind bundle(s); ${queries.length} queries\n`);
+  console.log(`\n${synthetic} synthetic + ${site.built.real.length} real = ${filingCount} filings (seed ${seed}; built ${site.built.at}, commit ${site.built.commit}); ${bundlePaths(site.siteDir).length} Pagefind bundle(s); ${queries.length} queries\n`);
   console.log(kindTable(summaries).join('\n'));
   console.log(`\n${targetTable(goals).join('\n')}\n`);
   const ready = spread(measured.map((m) => m.readyMs));
@@ -90,6 +83,24 @@ try {
 } finally {
   if (values.keep) console.log(`bench:search: kept ${site.work}`);
   else rmSync(site.work, { recursive: true, force: true });
+}
+
+/**
+ * The queries, drawn from the records, and their ground truth over the built
+ * pages. A function of its own so that the records and the pages' text
+ * (gigabytes at 10,000 filings) are garbage before the queries run: the test
+ * server and the byte meter run in this process, and a full collection of a
+ * heap that size stops them in the middle of a query.
+ */
+function queriesAndTruth(site: { work: string; contentRoot: string; siteDir: string }) {
+  const { filings, problems } = loadAllFilings(site.work, site.contentRoot);
+  if (problems.length > 0) throw new Error(`bench:search: ${problems.length} record(s) of the benchmark's content could not be read, the first: ${problems[0]!.file}: ${problems[0]!.message}`);
+  const reading = performance.now();
+  const pages = readTextPages(site.siteDir, filings.map((f) => f.id));
+  const queries = generateQueries(filings, { count: queryCount, seed, occurs: (word) => truePages(pages, word, { in: 'visible' }).length > 0 });
+  const truths = queries.map((q) => ({ truth: truePages(pages, q.text), visible: truePages(pages, q.text, { in: 'visible' }) }));
+  console.log(`bench:search: ${pages.length} filing pages read, ${queries.length} queries and their ground truth in ${seconds(performance.now() - reading)}`);
+  return { queries, truths, filingCount: filings.length };
 }
 
 /** What the figures include and what they leave out. */
