@@ -1,16 +1,44 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SUB_PATH } from '../helpers/build-fixture-site.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASTRO, isolatedProject } from '../checks/isolated-build.ts';
 import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
+import { fixtureContent } from '../helpers/fixture-content.ts';
 import { serveSite } from '../helpers/static-server.ts';
 
-/** Where most 政府网站 mount a column: the portal is built for it (by the site project's global setup) and served only there. */
-const BASE = SUB_PATH;
+/** Where most 政府网站 mount a column: the portal is built for it and served only there. */
+const BASE = '/yjsgk/';
 /** content/site.yaml's siteUrl: canonical links are made from it and the base path. */
 const SITE_URL = 'https://www.example.gov.cn';
+
+/**
+ * The fixture content built with GONGKAI_BASE=/yjsgk/ in a copy of the
+ * project. `GONGKAI_TEST_BASE_SITE=<dir>` reuses a site built so earlier.
+ */
+function buildUnderBase(): { siteDir: string; remove: () => void } {
+  const reuse = process.env['GONGKAI_TEST_BASE_SITE'];
+  if (reuse) return { siteDir: reuse, remove: () => {} };
+  const project = isolatedProject();
+  const siteDir = mkdtempSync(join(tmpdir(), 'gongkai-base-path-site-'));
+  const remove = () => {
+    project.remove();
+    rmSync(siteDir, { recursive: true, force: true });
+  };
+  const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', siteDir], {
+    cwd: project.dir,
+    env: { ...process.env, GONGKAI_CONTENT: fixtureContent().root, GONGKAI_BASE: BASE },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    remove();
+    throw new Error(`the site did not build under ${BASE} (astro build exited ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return { siteDir, remove };
+}
 
 /**
  * A host that has the site at /yjsgk/ and nothing else: any other path is
@@ -77,10 +105,14 @@ describe.skipIf(skipBrowserTests)(`the portal built for ${BASE} and served only 
     remove: () => {},
   };
   beforeAll(async () => {
-    state.siteDir = inject('subPathSiteDir');
-    const served = await serveUnderBase(state.siteDir);
+    const built = buildUnderBase();
+    state.siteDir = built.siteDir;
+    const served = await serveUnderBase(built.siteDir);
     state.origin = served.origin;
-    state.remove = () => rmSync(served.root, { recursive: true, force: true });
+    state.remove = () => {
+      built.remove();
+      rmSync(served.root, { recursive: true, force: true });
+    };
     state.close = served.close;
     state.browser = await launchChromium();
   }, 300_000);

@@ -5,7 +5,6 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtBase, writeIntranetZip } from '../../scripts/package-intranet.ts';
 import { PROJECT_ROOT } from '../../src/lib/records/paths.ts';
-import { SUB_PATH } from '../helpers/build-fixture-site.ts';
 import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
 import { YONGQING_2024 } from '../helpers/fixture-content.ts';
 import { DEPLOY_NGINX_CONF, adaptConfig, nginxBinary, skipNginxTests, startNginx, type RunningNginx } from './nginx-server.ts';
@@ -45,15 +44,15 @@ async function get(origin: string, path: string, headers: Record<string, string>
  * `/` (the conf with "/yjsgk/" replaced, as docs/deploy.md says) and `/yjsgk/`
  * (the conf as written, the intranet zip unzipped into the root).
  */
-describe.skipIf(skipNginxTests).each(['/', SUB_PATH])('deploy/nginx.conf serving a site built for %s', (base) => {
+describe.skipIf(skipNginxTests).each(['/', '/yjsgk/'])('deploy/nginx.conf serving a site built for %s', (base) => {
   const state: { site: string; built: BuiltSite | null; root: string; nginx: RunningNginx | null; files: string[] } = { site: '', built: null, root: '', nginx: null, files: [] };
   const at = (path: string) => `${base}${path}`;
 
   beforeAll(async () => {
     if (!nginxBinary) throw new Error('no nginx binary (CI=true makes this a failure): apt-get install -y nginx');
-    // The site project's fixture sites: for content/site.yaml's base path (serves for / when that is /) and for SUB_PATH.
-    const shared = base === SUB_PATH ? inject('subPathSiteDir') : inject('siteDir');
-    if (builtBase(shared) === base) state.site = shared;
+    // In the 'site' project the fixture site serves for / when content/site.yaml builds it for /.
+    const shared = base === '/' ? (inject('siteDir') as string | undefined) : undefined;
+    if (shared && builtBase(shared) === '/') state.site = shared;
     else {
       state.built = buildSite(base);
       state.site = state.built.dir;
