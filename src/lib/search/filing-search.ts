@@ -81,14 +81,16 @@ export function filingSearchBytes(filing: Filing, html: Readonly<Record<string, 
 }
 
 /**
- * A search part as the store keeps it, its arrays copied out of `bytes`:
- * v8's deserialize gives a Uint8Array as a view into the buffer it read, so
- * each part kept the whole file alive beside its own copy of the keys. The
- * index step holds every page's part at once: at 10,000 filings that was
- * 1.45 GB for 855 MB of parts.
+ * A search part as the store keeps it, none of its arrays a view into
+ * `bytes`: v8's deserialize gives an array it can align (every Uint8Array)
+ * as a view into the buffer it read, so each part kept the whole file alive
+ * beside the keys it had copied. The index step holds every page's part at
+ * once: at 10,000 filings that was 1.45 GB for 855 MB of parts.
  */
 export function readFilingSearch(bytes: Uint8Array): FilingSearch {
   const part = deserialize(bytes) as FilingSearch;
+  const inBytes = (array: ArrayBufferView) => array.buffer === bytes.buffer;
   // new Uint8Array(…), not slice(): the fragments come back as Buffers, whose slice() is a view.
-  return { ...part, keys: part.keys.slice(), fields: part.fields.slice(), fragments: part.fragments.map((fragment) => (fragment ? new Uint8Array(fragment) : null)) };
+  const own = (array: Uint8Array) => (inBytes(array) ? new Uint8Array(array) : array);
+  return { ...part, keys: inBytes(part.keys) ? part.keys.slice() : part.keys, fields: own(part.fields), fragments: part.fragments.map((fragment) => fragment && own(fragment)) };
 }

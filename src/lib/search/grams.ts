@@ -39,7 +39,7 @@ function mix(hash: number, value: number): number {
 
 /** Lengths of n-gram a block is keyed by, ascending; a word is looked up by the longest it reaches (wordKeys). */
 const LENGTHS = [1, 2, GRAM, LONG, LONGER, ...LONG_NAMES];
-const LONGEST = LENGTHS.at(-1)!;
+const LONGEST = LENGTHS[LENGTHS.length - 1]!;
 
 /**
  * An n-gram's key: its code points mixed in from the first, then its length,
@@ -165,7 +165,8 @@ export function wordFigures(word: string): string[] {
 export function wordKeys(word: string, maxKeys = 8): number[] {
   if (isFigure(word)) return [tokenKey(word)];
   const codes = [...word].map((ch) => ch.codePointAt(0)!);
-  const n = codes.length < GRAM ? codes.length : LENGTHS.findLast((length) => length <= codes.length)!;
+  // Not findLast() or at(): the search page runs this, and they are newer than the rest of what it needs.
+  const n = codes.length < GRAM ? codes.length : Math.max(...LENGTHS.filter((length) => length <= codes.length));
   const starts = codes.length - n + 1;
   const picked = new Set<number>();
   if (starts <= maxKeys) for (let i = 0; i < starts; i++) picked.add(i);
