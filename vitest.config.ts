@@ -3,10 +3,10 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two projects: `unit` (fast, files in parallel) and `site` (build and
  * browser tests that share one fixture build made by the global setup; they
- * are CPU-heavy on a 2-core machine, so their files run one at a time). The
- * two run side by side: a site file spends much of its time waiting on its
- * build's writers and the browser, which the unit files fill (the whole
- * suite: 307.5 s one project after the other, 277.0 s side by side).
+ * are CPU-heavy on a 2-core machine, so their files run one at a time).
+ * `npm test` (scripts/test.ts) runs the two as two vitest processes side by
+ * side: a site file spends much of its time waiting on its build's writers
+ * and the browser, which the unit files fill.
  */
 // The checks' build and hostile-record tests run whole Astro builds: they join the one-at-a-time group so they never race another build for the CPU.
 // The fixture corpus prints thirty PDFs through Chromium: it too runs alone rather than beside the unit tests.
@@ -21,7 +21,6 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: [...siteTests, '**/node_modules/**'],
           testTimeout: 30_000,
-          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -32,7 +31,6 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          sequence: { groupOrder: 0 },
         },
       },
     ],
