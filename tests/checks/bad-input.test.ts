@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,29 @@ function problems(root: string): string[] {
   return problems.map(formatProblem);
 }
 
+/**
+ * The same, read by an ordinary user: root reads any file whatever its mode,
+ * so as root (as in CI) the tree is read by `nobody` in a child process.
+ */
+function problemsAsUser(root: string): string[] {
+  const script = `import { loadAllFilings } from './src/lib/records/load-all.ts';
+import { formatProblem } from './src/lib/records/record-error.ts';
+const root = ${JSON.stringify(root)};
+console.log(JSON.stringify(loadAllFilings(root, root + '/filings').problems.map(formatProblem)));`;
+  const asRoot = process.getuid?.() === 0;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    ...(asRoot ? { uid: NOBODY, gid: NOBODY, env: { ...process.env, HOME: tmpdir() } } : {}),
+  });
+  if (run.status !== 0) throw new Error(`reading ${root} in a child process failed (${run.status ?? run.signal}):\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as string[];
+}
+const NOBODY = 65534;
+
 const temp = mkdtempSync(join(tmpdir(), 'gongkai-bad-input-'));
+// The child reading as nobody must be able to reach the copies.
+chmodSync(temp, 0o755);
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** A copy of a fixture tree (the valid record unless named) that a test may break in ways git cannot store. */
@@ -163,12 +186,11 @@ describe('bad input is reported with the file and the field or cell', () => {
     });
   });
 
-  // root reads any file whatever its mode, so the permission case needs an ordinary user.
-  it.skipIf(process.getuid?.() === 0)('a file without read permission', () => {
+  it('a file without read permission', () => {
     const root = copyOf('no-permission');
     const file = join(root, 'filings', RECORD, 'sections', 'three-public.md');
     chmodSync(file, 0o000);
-    expect(problems(root)).toEqual([`filings/${RECORD}/sections/three-public.md: sections[0].blocks[0].markdown: cannot read the file: permission denied`]);
+    expect(problemsAsUser(root)).toEqual([`filings/${RECORD}/sections/three-public.md: sections[0].blocks[0].markdown: cannot read the file: permission denied`]);
   });
 
   describe('a record reads only its own files', () => {
