@@ -29,7 +29,17 @@ export interface BrowserTiming {
   coldRequests: number;
 }
 
+/** Where a search's time went: with a request of its own in flight, or not (the page's script, or the browser busy elsewhere). */
+export interface NetTime {
+  /** Time with at least one request in flight. */
+  inFlightMs: number;
+  /** The longest wait of a request for its first byte. */
+  longestWaitMs: number;
+}
+
 export interface BrowserResult extends BrowserTiming {
+  coldNet: NetTime;
+  warmNet: NetTime;
   /** Every result of the cold search, best first, as paths in the site (filing ids). */
   results: string[];
   /** How the warm page's results differ from the cold page's: not at all, in order only, or in the pages found. */
@@ -45,6 +55,7 @@ interface InPage {
   urls: string[];
   /** The page's own index: its further results, unchecked, as page numbers of its docs.json. */
   rest?: number[];
+  net: NetTime;
 }
 
 interface Site {
@@ -74,7 +85,7 @@ export async function runInBrowser(siteDir: string, queries: readonly string[], 
       const cold = await coldRun(browser, site, query);
       const warm = await search(warmPage, query);
       const paths = resultPaths(cold.found, site, query);
-      results.push({ ...cold.timing, warmMs: warm.ms, results: paths, warmDiffers: difference(paths, resultPaths(warm, site, query)) });
+      results.push({ ...cold.timing, warmMs: warm.ms, coldNet: cold.found.net, warmNet: warm.net, results: paths, warmDiffers: difference(paths, resultPaths(warm, site, query)) });
       progress(i + 1);
     }
     return results;
@@ -153,13 +164,31 @@ async function search(page: Page, term: string): Promise<InPage> {
   }
 }
 
-/** Runs in the page: the page's own search function if it has one (docs/search.md), else Pagefind's API. */
+/**
+ * Runs in the page: the page's own search function if it has one (docs/search.md), else Pagefind's API.
+ * Self-contained (Playwright sends its source to the page): the time in flight is worked out here.
+ */
 async function inPage({ term, first }: { term: string; first: number }): Promise<InPage> {
+  // Resource entries stop at a buffer of 250 unless cleared: the warm page makes thousands.
+  const netSince = (started: number): NetTime => {
+    const spans = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= started).map((e) => [e.startTime, e.responseEnd, e.responseStart - e.requestStart] as const);
+    spans.sort((a, b) => a[0] - b[0]);
+    let inFlightMs = 0;
+    let longestWaitMs = 0;
+    let end = -Infinity;
+    for (const [from, to, wait] of spans) {
+      inFlightMs += Math.max(0, to - Math.max(from, end));
+      end = Math.max(end, to);
+      longestWaitMs = Math.max(longestWaitMs, wait);
+    }
+    return { inFlightMs, longestWaitMs };
+  };
   const own = (globalThis as { gongkaiSearch?: (term: string) => Promise<{ urls: string[]; rest?: number[] }> }).gongkaiSearch;
   if (typeof own === 'function') {
+    performance.clearResourceTimings();
     const started = performance.now();
     const { urls, rest } = await own(term);
-    return { ms: performance.now() - started, ids: null, urls, ...(rest ? { rest } : {}) };
+    return { ms: performance.now() - started, ids: null, urls, ...(rest ? { rest } : {}), net: netSince(started) };
   }
   const script = performance
     .getEntriesByType('resource')
@@ -168,8 +197,9 @@ async function inPage({ term, first }: { term: string; first: number }): Promise
   if (script === undefined) throw new Error('the search page loaded no pagefind.js');
   // The module the page loaded, so the same instance: with the options and merged bundles the page gave it.
   const pagefind = (await import(script)) as { search(term: string): Promise<{ results: { id: string; data(): Promise<{ url: string }> }[] }> };
+  performance.clearResourceTimings();
   const started = performance.now();
   const response = await pagefind.search(term);
   const data = await Promise.all(response.results.slice(0, first).map((result) => result.data()));
-  return { ms: performance.now() - started, ids: response.results.map((result) => result.id), urls: data.map((d) => d.url) };
+  return { ms: performance.now() - started, ids: response.results.map((result) => result.id), urls: data.map((d) => d.url), net: netSince(started) };
 }

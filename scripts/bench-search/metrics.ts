@@ -1,3 +1,4 @@
+import type { NetTime } from './browser-run.ts';
 import type { Query } from './queries.ts';
 
 /** One query measured: what should be found, what was, and how fast. */
@@ -13,6 +14,9 @@ export interface Outcome {
   warmMs: number;
   coldBytes: number;
   coldRequests: number;
+  /** Where the time of the cold and the warm search went (not part of any figure: it explains the slowest). */
+  coldNet?: NetTime;
+  warmNet?: NetTime;
 }
 
 export interface Scores {

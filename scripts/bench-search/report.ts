@@ -60,6 +60,7 @@ export function worstExamples(outcomes: readonly Outcome[], perGroup = 5): strin
   const noisyMisses = scored.filter(({ o }) => o.truth.length === 0 && o.results.length > 0).sort((a, b) => b.o.results.length - a.o.results.length);
   const ownLate = scored.filter(({ s, o }) => o.query.own !== undefined && s.ownRank !== 1);
   const found = (o: Outcome) => o.results.filter((r) => o.truth.includes(r)).length;
+  const net = (time: Outcome['coldNet']) => (time ? `; a request in flight for ${ms(time.inFlightMs)}, the longest wait for a first byte ${ms(time.longestWaitMs)}` : '');
   return [
     'lowest recall:',
     ...lowRecall.slice(0, perGroup).map(({ o, s }) => line(o, `${found(o)} of ${o.truth.length} true pages found, first true hit at rank ${s.firstTrueRank ?? 'none'}, ${o.results.length} results`)),
@@ -70,8 +71,8 @@ export function worstExamples(outcomes: readonly Outcome[], perGroup = 5): strin
     "department's own filing not first:",
     ...ownLate.slice(0, perGroup).map(({ o, s }) => line(o, s.ownRank === null ? `not found (${o.results.length} results)` : `first at rank ${s.ownRank}`)),
     'slowest, cold:',
-    ...[...outcomes].sort((a, b) => b.coldMs - a.coldMs).slice(0, perGroup).map((o) => line(o, `${Math.round(o.coldMs)} ms (warm ${Math.round(o.warmMs)} ms), ${o.coldRequests} requests, ${Math.round(o.coldBytes / KB)} KB, ${o.results.length} results`)),
+    ...[...outcomes].sort((a, b) => b.coldMs - a.coldMs).slice(0, perGroup).map((o) => line(o, `${Math.round(o.coldMs)} ms (warm ${Math.round(o.warmMs)} ms), ${o.coldRequests} requests, ${Math.round(o.coldBytes / KB)} KB, ${o.results.length} results${net(o.coldNet)}`)),
     'slowest, warm:',
-    ...[...outcomes].sort((a, b) => b.warmMs - a.warmMs).slice(0, perGroup).map((o) => line(o, `${Math.round(o.warmMs)} ms (cold ${Math.round(o.coldMs)} ms), ${o.results.length} results`)),
+    ...[...outcomes].sort((a, b) => b.warmMs - a.warmMs).slice(0, perGroup).map((o) => line(o, `${Math.round(o.warmMs)} ms (cold ${Math.round(o.coldMs)} ms), ${o.results.length} results${net(o.warmNet)}`)),
   ];
 }
