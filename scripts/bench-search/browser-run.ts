@@ -55,7 +55,23 @@ interface InPage {
   urls: string[];
   /** The page's own index: its further results, unchecked, as page numbers of its docs.json. */
   rest?: number[];
-  net: NetTime;
+  /** The search's requests: start, end and wait for the first byte (ms); a function of the page could not work them out (see netTime). */
+  spans: Span[];
+}
+
+type Span = [start: number, end: number, wait: number];
+
+/** Worked out here, not in the page: tsx names the functions of a module, and a named function inside \`inPage\` would call a helper the page does not have. */
+function netTime(spans: readonly Span[]): NetTime {
+  let inFlightMs = 0;
+  let longestWaitMs = 0;
+  let end = -Infinity;
+  for (const [from, to, wait] of [...spans].sort((a, b) => a[0] - b[0])) {
+    inFlightMs += Math.max(0, to - Math.max(from, end));
+    end = Math.max(end, to);
+    longestWaitMs = Math.max(longestWaitMs, wait);
+  }
+  return { inFlightMs, longestWaitMs };
 }
 
 interface Site {
@@ -85,7 +101,7 @@ export async function runInBrowser(siteDir: string, queries: readonly string[], 
       const cold = await coldRun(browser, site, query);
       const warm = await search(warmPage, query);
       const paths = resultPaths(cold.found, site, query);
-      results.push({ ...cold.timing, warmMs: warm.ms, coldNet: cold.found.net, warmNet: warm.net, results: paths, warmDiffers: difference(paths, resultPaths(warm, site, query)) });
+      results.push({ ...cold.timing, warmMs: warm.ms, coldNet: netTime(cold.found.spans), warmNet: netTime(warm.spans), results: paths, warmDiffers: difference(paths, resultPaths(warm, site, query)) });
       progress(i + 1);
     }
     return results;
@@ -164,31 +180,16 @@ async function search(page: Page, term: string): Promise<InPage> {
   }
 }
 
-/**
- * Runs in the page: the page's own search function if it has one (docs/search.md), else Pagefind's API.
- * Self-contained (Playwright sends its source to the page): the time in flight is worked out here.
- */
+/** Runs in the page: the page's own search function if it has one (docs/search.md), else Pagefind's API. */
 async function inPage({ term, first }: { term: string; first: number }): Promise<InPage> {
-  // Resource entries stop at a buffer of 250 unless cleared: the warm page makes thousands.
-  const netSince = (started: number): NetTime => {
-    const spans = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= started).map((e) => [e.startTime, e.responseEnd, e.responseStart - e.requestStart] as const);
-    spans.sort((a, b) => a[0] - b[0]);
-    let inFlightMs = 0;
-    let longestWaitMs = 0;
-    let end = -Infinity;
-    for (const [from, to, wait] of spans) {
-      inFlightMs += Math.max(0, to - Math.max(from, end));
-      end = Math.max(end, to);
-      longestWaitMs = Math.max(longestWaitMs, wait);
-    }
-    return { inFlightMs, longestWaitMs };
-  };
   const own = (globalThis as { gongkaiSearch?: (term: string) => Promise<{ urls: string[]; rest?: number[] }> }).gongkaiSearch;
+  // Resource entries stop at a buffer of 250 unless cleared: the warm page makes thousands.
   if (typeof own === 'function') {
     performance.clearResourceTimings();
     const started = performance.now();
     const { urls, rest } = await own(term);
-    return { ms: performance.now() - started, ids: null, urls, ...(rest ? { rest } : {}), net: netSince(started) };
+    const spans = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= started).map((e): Span => [e.startTime, e.responseEnd, e.responseStart - e.requestStart]);
+    return { ms: performance.now() - started, ids: null, urls, ...(rest ? { rest } : {}), spans };
   }
   const script = performance
     .getEntriesByType('resource')
@@ -201,5 +202,6 @@ async function inPage({ term, first }: { term: string; first: number }): Promise
   const started = performance.now();
   const response = await pagefind.search(term);
   const data = await Promise.all(response.results.slice(0, first).map((result) => result.data()));
-  return { ms: performance.now() - started, ids: response.results.map((result) => result.id), urls: data.map((d) => d.url), net: netSince(started) };
+  const spans = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= started).map((e): Span => [e.startTime, e.responseEnd, e.responseStart - e.requestStart]);
+  return { ms: performance.now() - started, ids: response.results.map((result) => result.id), urls: data.map((d) => d.url), spans };
 }
