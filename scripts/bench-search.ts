@@ -88,10 +88,9 @@ try {
 /**
  * The queries, drawn from the records, and their ground truth over the built
  * pages. A function of its own so that the records and the pages' text
- * (gigabytes at 10,000 filings) are garbage before the queries run: the test
- * server and the byte meter run in this process, whose collections then scan
- * a heap of some 300 MB instead. (It did not remove the one cold query that
- * takes 0.5–1 s in each run at 10,000 filings and 50 ms alone: docs/search.md.)
+ * (gigabytes at 10,000 filings) are garbage before the queries run. The
+ * site is served from a thread of its own (served-site.ts), whose heap this
+ * thread's collections do not stop.
  */
 function queriesAndTruth(site: { work: string; contentRoot: string; siteDir: string }) {
   const { filings, problems } = loadAllFilings(site.work, site.contentRoot);

@@ -1,12 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/helpers/chromium.ts';
-import { serveSite } from '../../tests/helpers/static-server.ts';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEARCH_INDEX_DIR } from '../../src/lib/search/index-location.ts';
 import { DOCS_FILE, META_FILE } from '../../src/lib/search/layout.ts';
-import { meterHttp, type HttpMeter } from './http-meter.ts';
 import { bundlePaths, pagefindPageUrls, pathOf } from './pagefind-pages.ts';
+import { serveInThread, type ServedSite } from './served-site.ts';
 
 /** The results a reader sees first: the page asks for their data (title, excerpt) before it shows them. */
 export const FIRST_RESULTS = 10;
@@ -75,7 +74,7 @@ function netTime(spans: readonly Span[]): NetTime {
 }
 
 interface Site {
-  meter: HttpMeter;
+  meter: ServedSite;
   /** Filing id of each page number of the site's own index (docs.json), empty without one. */
   docs: readonly string[];
   bundles: readonly string[];
@@ -89,10 +88,9 @@ interface Site {
  * at the start that serves every query in turn.
  */
 export async function runInBrowser(siteDir: string, queries: readonly string[], progress: (done: number) => void): Promise<BrowserResult[]> {
-  const server = await serveSite(siteDir);
   const docsFile = join(siteDir, ...SEARCH_INDEX_DIR.split('/'), DOCS_FILE);
   const docs = existsSync(docsFile) ? (JSON.parse(readFileSync(docsFile, 'utf8')) as string[]) : [];
-  const site: Site = { meter: await meterHttp(server.origin), docs, bundles: bundlePaths(siteDir), pages: pagefindPageUrls(siteDir) };
+  const site: Site = { meter: await serveInThread(siteDir), docs, bundles: bundlePaths(siteDir), pages: pagefindPageUrls(siteDir) };
   const browser = await launchChromium();
   try {
     const warmPage = await openSearchPage(await browser.newContext(), site);
@@ -108,7 +106,6 @@ export async function runInBrowser(siteDir: string, queries: readonly string[], 
   } finally {
     await browser.close();
     await site.meter.close();
-    await server.close();
   }
 }
 
@@ -128,13 +125,13 @@ async function openSearchPage(context: BrowserContext, site: Site): Promise<Page
 async function coldRun(browser: Browser, site: Site, query: string): Promise<{ timing: Omit<BrowserTiming, 'warmMs'>; found: InPage }> {
   const context = await browser.newContext();
   try {
-    site.meter.reset();
+    await site.meter.reset();
     const opened = performance.now();
     const page = await openSearchPage(context, site);
     const readyMs = performance.now() - opened - QUIET_MS;
-    const loaded = site.meter.read();
+    const loaded = await site.meter.read();
     const found = await search(page, query);
-    const after = site.meter.read();
+    const after = await site.meter.read();
     return { timing: { coldMs: found.ms, readyMs, coldBytes: after.bytes, searchBytes: after.bytes - loaded.bytes, coldRequests: after.paths.length }, found };
   } finally {
     await context.close();

@@ -10,15 +10,11 @@ export interface MeterReading {
 
 export interface HttpMeter {
   origin: string;
-  /** What was sent since the last `reset`. */
+  /** What was sent since the last \`reset\`. */
   read(): MeterReading;
   reset(): void;
-  /**
-   * Resolves once no request is open, none has been for `quietMs`, and
-   * `ready` holds for the paths requested since the last reset; rejects
-   * after `timeoutMs`.
-   */
-  settled(quietMs: number, ready: (paths: readonly string[]) => boolean, timeoutMs: number): Promise<void>;
+  /** Requests open now, and the time since the last request opened, closed or received data. */
+  activity(): { open: number; quietMs: number };
   close(): Promise<void>;
 }
 
@@ -78,18 +74,7 @@ export async function meterHttp(target: string): Promise<HttpMeter> {
       for (const socket of sockets) baseline.set(socket, socket.bytesWritten);
       paths = [];
     },
-    settled(quietMs, ready, timeoutMs) {
-      const started = performance.now();
-      return new Promise((resolve, reject) => {
-        const poll = () => {
-          const now = performance.now();
-          if (open === 0 && now - lastActivity >= quietMs && ready(paths)) return resolve();
-          if (now - started > timeoutMs) return reject(new Error(`the page did not settle within ${timeoutMs} ms (${open} request(s) open, ${paths.length} made)`));
-          setTimeout(poll, 10);
-        };
-        poll();
-      });
-    },
+    activity: () => ({ open, quietMs: performance.now() - lastActivity }),
     close() {
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
