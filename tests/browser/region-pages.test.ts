@@ -54,24 +54,26 @@ describe.skipIf(skipBrowserTests)('region, department and comparison pages', () 
     ];
   };
 
-  async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; done: () => Promise<void> }> {
-    const context = await state.browser!.newContext({ viewport });
-    const page = await context.newPage();
+  /** One tab per window size goes from page to page: a new tab costs Chromium a renderer each time. */
+  const tabs = new Map<string, Page>();
+  async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const size = `${viewport.width}x${viewport.height}`;
+    let page = tabs.get(size);
+    if (page === undefined) {
+      page = await (await state.browser!.newContext({ viewport })).newPage();
+      tabs.set(size, page);
+    }
     const response = await page.goto(new URL(url, state.origin).href);
     expect(response?.status(), url).toBe(200);
-    return { page, done: () => context.close() };
+    return page;
   }
 
   it('axe finds no WCAG 2.2 AA violation on any of them', async () => {
     for (const { name, url } of pages()) {
-      const { page, done } = await open(url);
-      try {
-        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-        const violations = results.violations.map((v) => `${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-        expect(violations).toEqual([]);
-      } finally {
-        await done();
-      }
+      const page = await open(url);
+      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      const violations = results.violations.map((v) => `${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+      expect(violations).toEqual([]);
     }
   });
 
@@ -86,13 +88,9 @@ describe.skipIf(skipBrowserTests)('region, department and comparison pages', () 
   it('at 360 px the page never scrolls sideways', async () => {
     const wide: string[] = [];
     for (const { name, url } of pages()) {
-      const { page, done } = await open(url, { width: 360, height: 740 });
-      try {
-        const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-        if (scrollWidth > innerWidth) wide.push(`${name}: ${scrollWidth} px`);
-      } finally {
-        await done();
-      }
+      const page = await open(url, { width: 360, height: 740 });
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      if (scrollWidth > innerWidth) wide.push(`${name}: ${scrollWidth} px`);
     }
     expect(wide).toEqual([]);
   });
@@ -100,30 +98,26 @@ describe.skipIf(skipBrowserTests)('region, department and comparison pages', () 
   it('names and describes every chart, and lists its figures in a table on the page', async () => {
     const charts: string[] = [];
     for (const { name, url } of pages()) {
-      const { page, done } = await open(url);
-      try {
-        const found = await page.evaluate(() =>
-          [...document.querySelectorAll('svg[role="img"]')].map((svg) => {
-            const text = (ids: string | null) => (ids ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
-            const target = svg.closest('figure')?.querySelector('.gk-chart__alt a')?.getAttribute('href') ?? '';
-            const table = target ? document.getElementById(target.slice(1)) : null;
-            return { name: text(svg.getAttribute('aria-labelledby')), description: text(svg.getAttribute('aria-describedby')), figures: [...svg.querySelectorAll('.gk-chart__figure')].map((t) => t.textContent ?? ''), table: table?.querySelector('table')?.textContent ?? table?.textContent ?? '' };
-          }),
-        );
-        for (const chart of found) {
-          charts.push(`${name}: ${chart.name}`);
-          expect(chart.name, name).not.toBe('');
-          // Accessible name as the browser computes it, from the <title>.
-          expect(await page.getByRole('img', { name: chart.name, exact: true }).count(), chart.name).toBe(1);
-          const numbers = chart.figures.map((f) => f.replace(/^(预算|决算) /, '')).filter((f) => /^-?\d/.test(f));
-          expect(numbers.length, chart.name).toBeGreaterThan(0);
-          for (const figure of numbers) {
-            expect(chart.description, chart.name).toContain(`${figure}万元`);
-            expect(chart.table, chart.name).toContain(figure);
-          }
+      const page = await open(url);
+      const found = await page.evaluate(() =>
+        [...document.querySelectorAll('svg[role="img"]')].map((svg) => {
+          const text = (ids: string | null) => (ids ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+          const target = svg.closest('figure')?.querySelector('.gk-chart__alt a')?.getAttribute('href') ?? '';
+          const table = target ? document.getElementById(target.slice(1)) : null;
+          return { name: text(svg.getAttribute('aria-labelledby')), description: text(svg.getAttribute('aria-describedby')), figures: [...svg.querySelectorAll('.gk-chart__figure')].map((t) => t.textContent ?? ''), table: table?.querySelector('table')?.textContent ?? table?.textContent ?? '' };
+        }),
+      );
+      for (const chart of found) {
+        charts.push(`${name}: ${chart.name}`);
+        expect(chart.name, name).not.toBe('');
+        // Accessible name as the browser computes it, from the <title>.
+        expect(await page.getByRole('img', { name: chart.name, exact: true }).count(), chart.name).toBe(1);
+        const numbers = chart.figures.map((f) => f.replace(/^(预算|决算) /, '')).filter((f) => /^-?\d/.test(f));
+        expect(numbers.length, chart.name).toBeGreaterThan(0);
+        for (const figure of numbers) {
+          expect(chart.description, chart.name).toContain(`${figure}万元`);
+          expect(chart.table, chart.name).toContain(figure);
         }
-      } finally {
-        await done();
       }
     }
     expect(charts).toEqual([
@@ -149,27 +143,19 @@ describe.skipIf(skipBrowserTests)('region, department and comparison pages', () 
       const percent = difference.abs().times(100).dividedBy(before).toFixed(2);
       return [`${year}年预算`, `${total} 比上年${words[0]} ${difference.abs().toFixed(2)} 万元（${words[1]} ${percent}%）`];
     });
-    const { page, done } = await open(state.urls!.department);
-    try {
-      const rows = await page.locator('#department-years-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())));
-      expect(rows.map(([name, , expenditure]) => [name, expenditure])).toEqual(expected);
-      expect(expected.map(([, cell]) => cell.split(' ')[0])).toEqual([2024, 2023, 2022].map((year) => printed(year, '收入总计')));
-    } finally {
-      await done();
-    }
+    const page = await open(state.urls!.department);
+    const rows = await page.locator('#department-years-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())));
+    expect(rows.map(([name, , expenditure]) => [name, expenditure])).toEqual(expected);
+    expect(expected.map(([, cell]) => cell.split(' ')[0])).toEqual([2024, 2023, 2022].map((year) => printed(year, '收入总计')));
   });
 
   it('links a department with both a 预算 and a 决算 of a year to their side-by-side view', async () => {
-    const { page, done } = await open(state.urls!.putuoDepartment);
-    try {
-      const link = page.getByRole('link', { name: '2024年预算与决算对照' });
-      expect(await link.getAttribute('href')).toBe(state.urls!.budgetVsFinal);
-      await link.click();
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('上海市普陀区财政局 2024年预算与决算对照');
-      const headers = await page.locator('#execution-expenditure-summary thead th').allTextContents();
-      expect(headers).toEqual(['科目', '预算数', '决算数', '执行率']);
-    } finally {
-      await done();
-    }
+    const page = await open(state.urls!.putuoDepartment);
+    const link = page.getByRole('link', { name: '2024年预算与决算对照' });
+    expect(await link.getAttribute('href')).toBe(state.urls!.budgetVsFinal);
+    await link.click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('上海市普陀区财政局 2024年预算与决算对照');
+    const headers = await page.locator('#execution-expenditure-summary thead th').allTextContents();
+    expect(headers).toEqual(['科目', '预算数', '决算数', '执行率']);
   });
 });
