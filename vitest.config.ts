@@ -9,8 +9,8 @@ import { defineConfig } from 'vitest/config';
  * and the browser, which the unit files fill.
  */
 // The checks' build and hostile-record tests run whole Astro builds: they join the one-at-a-time group so they never race another build for the CPU.
-// The fixture corpus prints thirty PDFs through Chromium: it too runs alone rather than beside the unit tests.
-const siteTests = ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/checks/build.test.ts', 'tests/checks/hostile.test.ts', 'tests/import/fixture-corpus.test.ts', 'tests/deploy/nginx.test.ts', 'tests/checks/published-as-checked.test.ts'];
+// The fixture corpus (PDFs printed through Chromium, no site) is a unit file: the site project is the longer of the two side by side.
+const siteTests = ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/checks/build.test.ts', 'tests/checks/hostile.test.ts', 'tests/deploy/nginx.test.ts', 'tests/checks/published-as-checked.test.ts'];
 
 export default defineConfig({
   test: {
