@@ -177,28 +177,34 @@ async function search(page: Page, term: string): Promise<InPage> {
   }
 }
 
-/** Runs in the page: the page's own search function if it has one (docs/search.md), else Pagefind's API. */
+/**
+ * Runs in the page: the page's own search function if it has one (docs/search.md), else Pagefind's API.
+ * No function of its own is named here: tsx would wrap it in a helper the page does not have.
+ */
 async function inPage({ term, first }: { term: string; first: number }): Promise<InPage> {
+  type Pagefind = { search(term: string): Promise<{ results: { id: string; data(): Promise<{ url: string }> }[] }> };
   const own = (globalThis as { gongkaiSearch?: (term: string) => Promise<{ urls: string[]; rest?: number[] }> }).gongkaiSearch;
-  // Resource entries stop at a buffer of 250 unless cleared: the warm page makes thousands.
-  if (typeof own === 'function') {
-    performance.clearResourceTimings();
-    const started = performance.now();
-    const { urls, rest } = await own(term);
-    const spans = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= started).map((e): Span => [e.startTime, e.responseEnd, e.responseStart - e.requestStart]);
-    return { ms: performance.now() - started, ids: null, urls, ...(rest ? { rest } : {}), spans };
+  let pagefind: Pagefind | null = null;
+  if (typeof own !== 'function') {
+    const script = performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .find((name) => new URL(name).pathname.endsWith('/pagefind.js'));
+    if (script === undefined) throw new Error('the search page loaded no pagefind.js');
+    // The module the page loaded, so the same instance: with the options and merged bundles the page gave it.
+    pagefind = (await import(script)) as Pagefind;
   }
-  const script = performance
-    .getEntriesByType('resource')
-    .map((entry) => entry.name)
-    .find((name) => new URL(name).pathname.endsWith('/pagefind.js'));
-  if (script === undefined) throw new Error('the search page loaded no pagefind.js');
-  // The module the page loaded, so the same instance: with the options and merged bundles the page gave it.
-  const pagefind = (await import(script)) as { search(term: string): Promise<{ results: { id: string; data(): Promise<{ url: string }> }[] }> };
+  // Resource entries stop at a buffer of 250 unless cleared: the warm page makes thousands.
   performance.clearResourceTimings();
   const started = performance.now();
-  const response = await pagefind.search(term);
-  const data = await Promise.all(response.results.slice(0, first).map((result) => result.data()));
+  const found: Omit<InPage, 'ms' | 'spans'> =
+    pagefind === null
+      ? await own!(term).then(({ urls, rest }) => ({ ids: null, urls, ...(rest ? { rest } : {}) }))
+      : await pagefind.search(term).then(async (response) => ({
+          ids: response.results.map((result) => result.id),
+          urls: (await Promise.all(response.results.slice(0, first).map((result) => result.data()))).map((d) => d.url),
+        }));
+  const ms = performance.now() - started;
   const spans = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= started).map((e): Span => [e.startTime, e.responseEnd, e.responseStart - e.requestStart]);
-  return { ms: performance.now() - started, ids: response.results.map((result) => result.id), urls: data.map((d) => d.url), spans };
+  return { ...found, ms, spans };
 }

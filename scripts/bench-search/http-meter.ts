@@ -10,7 +10,7 @@ export interface MeterReading {
 
 export interface HttpMeter {
   origin: string;
-  /** What was sent since the last \`reset\`. */
+  /** What was sent since the last `reset`. */
   read(): MeterReading;
   reset(): void;
   /** Requests open now, and the time since the last request opened, closed or received data. */
