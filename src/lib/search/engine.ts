@@ -20,8 +20,27 @@ export type { Candidate, Fragment, Hit };
 
 const textDecoder = new TextDecoder();
 
+/**
+ * A key's entry in a bucket file (u32 key, varint length, list; build-index.ts
+ * listFiles): its list, null when the list has a file of its own, undefined
+ * when no group holds the key. Read where it is, not into a Map of the
+ * bucket's hundred-odd keys: a query wants one key of each bucket it fetches.
+ */
+function bucketEntry(bytes: Uint8Array, key: number): Uint8Array | null | undefined {
+  const reader = new ByteReader(bytes);
+  while (reader.at < bytes.length) {
+    const found = reader.u32() === key;
+    const length = reader.varint();
+    if (found) return length === 0 ? null : bytes.subarray(reader.at, reader.at + length);
+    reader.at += length;
+  }
+  return undefined;
+}
+
 export class SearchIndex {
-  private buckets = new Map<number, Promise<Map<number, Uint8Array | null>>>();
+  private buckets = new Map<number, Promise<Uint8Array>>();
+  /** Each key's list as read: a warm page's next query reuses the common words' lists (10–15 KB each) instead of fetching them again. */
+  private lists = new Map<number, Promise<ListView>>();
   private fragments = new Map<number, Promise<Fragment>>();
   private readonly groups: number;
   private vocabulary: Promise<string[]> | null = null;
@@ -37,30 +56,27 @@ export class SearchIndex {
     return new SearchIndex(load, JSON.parse(textDecoder.decode(await load(META_FILE))) as IndexMeta);
   }
 
-  private bucket(n: number): Promise<Map<number, Uint8Array | null>> {
+  private bucket(n: number): Promise<Uint8Array> {
     let found = this.buckets.get(n);
     if (found === undefined) {
-      found = this.load(bucketPath(n)).then((bytes) => {
-        const entries = new Map<number, Uint8Array | null>();
-        const reader = new ByteReader(bytes);
-        while (reader.at < bytes.length) {
-          const key = reader.u32();
-          const length = reader.varint();
-          entries.set(key, length === 0 ? null : bytes.subarray(reader.at, reader.at + length));
-          reader.at += length;
-        }
-        return entries;
-      });
+      found = this.load(bucketPath(n));
       this.buckets.set(n, found);
     }
     return found;
   }
 
   /** The postings of a key; empty when no group holds it. */
-  private async postings(key: number): Promise<ListView> {
-    const entries = await this.bucket(key % this.meta.buckets);
-    if (!entries.has(key)) return { kind: 'sparse', packed: new Uint32Array(0) };
-    return listView(entries.get(key) ?? (await this.load(listPath(key))), this.meta.docs * this.groups);
+  private postings(key: number): Promise<ListView> {
+    let found = this.lists.get(key);
+    if (found === undefined) {
+      found = this.bucket(key % this.meta.buckets).then(async (bytes) => {
+        const entry = bucketEntry(bytes, key);
+        if (entry === undefined) return { kind: 'sparse', packed: new Uint32Array(0) };
+        return listView(entry ?? (await this.load(listPath(key))), this.meta.docs * this.groups);
+      });
+      this.lists.set(key, found);
+    }
+    return found;
   }
 
   /** Pages with a group holding each word's n-grams, best bound first, then those holding it as a whole block, then in page order. */

@@ -1,6 +1,7 @@
 import { excerpt, findWord, type ExcerptPart } from './match.ts';
 import { normalise } from './normalise.ts';
 import type { SearchDocument } from './documents.ts';
+import { FIELD } from './layout.ts';
 
 /**
  * The check of a candidate page against the text of some of its groups of
@@ -29,10 +30,16 @@ export interface Place {
   text: string;
 }
 
-/** Between blocks joined to be normalised at once: normalise() keeps it, and no block or query word holds it. */
+/** Between blocks joined to be normalised and searched at once: normalise() keeps it, and no block or query word holds it. */
 const BLOCK = '\u0000';
 type Blocks = Fragment['units'][number][1];
-const normalised = new WeakMap<Blocks, string[]>();
+
+/** A unit's blocks normalised and joined by BLOCK, with where each block starts in the joined text. */
+interface UnitText {
+  text: string;
+  starts: number[];
+}
+const normalised = new WeakMap<Blocks, UnitText>();
 
 /**
  * A unit's blocks normalised: once per unit, whatever the words, checks and
@@ -40,28 +47,58 @@ const normalised = new WeakMap<Blocks, string[]>();
  * fragment the page keeps and in every fragment made of it: engine.ts), and
  * in one call over the blocks joined, which gives what a call per block gives
  * (nothing normalise() does crosses the separator): a call per table cell was
- * most of a check's time on a freshly opened page.
+ * most of a check's time on a freshly opened page. A word is then looked for
+ * in the whole unit at once (one indexOf, not one per cell).
  */
-function normalisedBlocks(blocks: Blocks): string[] {
+function unitText(blocks: Blocks): UnitText {
   let found = normalised.get(blocks);
   if (found === undefined) {
-    const texts = blocks.map(([, text]) => text);
-    found = texts.some((text) => text.includes(BLOCK)) ? texts.map(normalise) : normalise(texts.join(BLOCK)).split(BLOCK);
+    const texts = blocks.map((block) => block[1]);
+    const parts = texts.some((text) => text.includes(BLOCK)) ? texts.map(normalise) : normalise(texts.join(BLOCK)).split(BLOCK);
+    const starts: number[] = [];
+    let at = 0;
+    for (let b = 0; b < parts.length; b++) {
+      starts.push(at);
+      at += parts[b]!.length + 1;
+    }
+    found = { text: parts.join(BLOCK), starts };
     normalised.set(blocks, found);
   }
   return found;
 }
 
+/** The block of `starts` that holds the offset `at` of the joined text. */
+function blockAt(starts: readonly number[], at: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+const BEST_FIELD = Math.max(...Object.values(FIELD));
+
 /** Where each word is in the units of a fragment, or null when one is not there. */
 export function place(fragment: Fragment, words: readonly string[]): Place | null {
   const fields: number[] = [];
   let first: { anchor: string; text: string } | null = null;
-  for (const [w, word] of words.entries()) {
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    // The first block, in page order, of the best field the word is in.
     let best: { anchor: string; text: string; field: number } | null = null;
-    for (const [anchor, blocks] of fragment.units) {
-      const texts = normalisedBlocks(blocks);
-      for (const [b, [field, text]] of blocks.entries()) {
-        if ((best === null || field > best.field) && findWord(texts[b]!, word) >= 0) best = { anchor, text, field };
+    units: for (let u = 0; u < fragment.units.length; u++) {
+      const [anchor, blocks] = fragment.units[u]!;
+      const { text, starts } = unitText(blocks);
+      for (let at = findWord(text, word); at >= 0; at = findWord(text, word, at + 1)) {
+        const b = blockAt(starts, at);
+        // Inside one block: a word holding the separator (a block did) must not run on into the next.
+        if (b + 1 < starts.length && at + word.length >= starts[b + 1]!) continue;
+        const [field, printed] = blocks[b]!;
+        if (best === null || field > best.field) best = { anchor, text: printed, field };
+        if (field === BEST_FIELD) break units;
       }
     }
     if (best === null) return null;

@@ -22,9 +22,18 @@ export function findWord(text: string, word: string, from = 0): number {
   return -1;
 }
 
+/**
+ * Characters normalise() gives back as they are: Chinese characters of the
+ * unified block (NFKC decomposes none of them), digits, lower-case letters
+ * and the decimal point. Most of an excerpt's characters, and normalise() a
+ * character at a time, with its NFKC and regular expressions, was most of
+ * the time an excerpt took on a freshly opened page.
+ */
+export const UNCHANGED = /^[\u4e00-\u9fff0-9a-z.]$/;
+
 /** A text as printed, normalised piece by piece: `pieces[i]` is what its i-th character becomes (maybe nothing). */
 function normalisedPieces(chars: readonly string[]): string[] {
-  const pieces = chars.map((c) => normalise(c));
+  const pieces = chars.map((c) => (UNCHANGED.test(c) ? c : normalise(c)));
   // The thousands separator goes as normalise() drops it: a comma between a digit and exactly three more.
   pieces.forEach((piece, i) => {
     if (piece !== ',' || !isDigit(pieces[i - 1]?.slice(-1))) return;

@@ -125,6 +125,20 @@ export function appendPostings(out: ByteWriter, packed: ArrayLike<number>, from:
  */
 export function unpackPostings(bytes: Uint8Array, docCount: number, into: Uint32Array<ArrayBufferLike>): { packed: Uint32Array<ArrayBufferLike>; count: number } {
   let packed = into;
+  if (bytes[0] === SPARSE) {
+    const reader = new ByteReader(bytes);
+    reader.at = 1;
+    const total = reader.varint();
+    if (packed.length < total) packed = new Uint32Array(total);
+    // Written in place, not through push(): the page unpacks lists of 10,000 postings before its code is optimised.
+    let doc = 0;
+    for (let i = 0; i < total; i++) {
+      const v = reader.varint();
+      doc += Math.floor(v / 8);
+      packed[i] = doc * 8 + (v % 8);
+    }
+    return { packed, count: total };
+  }
   let count = 0;
   const push = (value: number) => {
     if (count === packed.length) {
@@ -134,19 +148,6 @@ export function unpackPostings(bytes: Uint8Array, docCount: number, into: Uint32
     }
     packed[count++] = value;
   };
-  if (bytes[0] === SPARSE) {
-    const reader = new ByteReader(bytes);
-    reader.at = 1;
-    const total = reader.varint();
-    if (packed.length < total) packed = new Uint32Array(total);
-    let doc = 0;
-    for (let i = 0; i < total; i++) {
-      const v = reader.varint();
-      doc += Math.floor(v / 8);
-      push(doc * 8 + (v % 8));
-    }
-    return { packed, count };
-  }
   const mapBytes = Math.ceil(docCount / 8);
   for (let byte = 0; byte < mapBytes; byte++) {
     const any = bytes[1 + byte]!;

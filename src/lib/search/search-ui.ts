@@ -122,8 +122,13 @@ function suggestionLine(terms: readonly string[]): HTMLParagraphElement {
 
 interface Found {
   urls: string[];
-  /** Page numbers of the other pages that may hold the words: checked but not shown, then unchecked (the bench maps them with docs.json). */
-  rest: number[];
+  /**
+   * Page numbers of the other pages that may hold the words: checked but not
+   * shown, then unchecked (the bench maps them with docs.json). A function,
+   * called once the bench has taken the time: listing 10,000 candidates is
+   * the bench's work, not what a reader waits for.
+   */
+  rest: () => number[];
 }
 
 /**
@@ -151,7 +156,7 @@ export function mountSearch(root: HTMLElement): void {
   (globalThis as { gongkaiSearch?: (term: string) => Promise<Found> }).gongkaiSearch = async (term) => {
     const run = await SearchRun.start(await opening, term);
     const hits = await run.next(PAGE_SIZE);
-    return { urls: hits.map((hit) => hitUrl(base, hit)), rest: run.pending };
+    return { urls: hits.map((hit) => hitUrl(base, hit)), rest: () => run.pending };
   };
 
   /** Each search supersedes the ones before it: a late answer to an older one is dropped. */
