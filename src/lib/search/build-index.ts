@@ -1,5 +1,6 @@
 import type { FilingSearch } from './filing-search.ts';
-import { DOCS_FILE, GROUPS, INDEX_VERSION, META_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
+import { DOCS_FILE, GROUPS, INDEX_VERSION, META_FILE, OWN_LISTS_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
+import { encodeKeySet } from './key-set.ts';
 import { ByteWriter, appendPostings } from './postings.ts';
 import { suggestionVocabulary } from './suggest.ts';
 
@@ -44,16 +45,18 @@ export function bucketCount(lists: EncodedLists): number {
 }
 
 /**
- * The bucket files (`buckets` of them: bucketCount) and the long lists' own files of `lists`; with `dirty`,
- * only the buckets holding one of those keys (written again, gone or new)
- * and those keys' own files: the others are as they were.
+ * The bucket files (`buckets` of them: bucketCount), the long lists' own files of `lists` and the set of their keys
+ * (OWN_LISTS_FILE); with `dirty`, only the buckets holding one of those keys (written again, gone or new)
+ * and those keys' own files, with the whole set: the others are as they were.
  */
 export function listFiles(lists: EncodedLists, buckets: number, dirty?: ReadonlySet<number>): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const wanted = dirty && new Set([...dirty].map((key) => key % buckets));
   const writers = new Map<number, ByteWriter>();
+  const own: number[] = [];
   for (let i = 0; i < lists.keys.length; i++) {
     const key = lists.keys[i]!;
+    if (lists.offsets[i + 1]! - lists.offsets[i]! > OWN_FILE_BYTES) own.push(key);
     const b = key % buckets;
     if (wanted && !wanted.has(b)) continue;
     const bytes = lists.bytes.subarray(lists.offsets[i]!, lists.offsets[i + 1]!);
@@ -69,6 +72,7 @@ export function listFiles(lists: EncodedLists, buckets: number, dirty?: Readonly
     }
   }
   for (let b = 0; b < buckets; b++) if (!wanted || wanted.has(b)) files.set(bucketPath(b), writers.get(b)?.done() ?? new Uint8Array(0));
+  files.set(OWN_LISTS_FILE, encodeKeySet(own));
   return files;
 }
 

@@ -1,4 +1,5 @@
-import { DOCS_FILE, META_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
+import { DOCS_FILE, META_FILE, OWN_LISTS_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
+import { decodeKeySet, hasKey } from './key-set.ts';
 import { isFigure, startKey, wholeKey, wordKeys, queryWords } from './grams.ts';
 import { plainTerm } from './suggest.ts';
 import { hit, place, type Fragment, type Hit } from './fragment-check.ts';
@@ -45,6 +46,9 @@ export class SearchIndex {
   private readonly groups: number;
   private vocabulary: Promise<string[]> | null = null;
 
+  /** The keys whose list has a file of its own, fetched without their bucket; none until OWN_LISTS_FILE has come. */
+  private ownLists: Uint32Array = new Uint32Array(0);
+
   private constructor(
     private readonly load: Load,
     readonly meta: IndexMeta,
@@ -53,7 +57,14 @@ export class SearchIndex {
   }
 
   static async open(load: Load): Promise<SearchIndex> {
-    return new SearchIndex(load, JSON.parse(textDecoder.decode(await load(META_FILE))) as IndexMeta);
+    const own = load(OWN_LISTS_FILE);
+    const index = new SearchIndex(load, JSON.parse(textDecoder.decode(await load(META_FILE))) as IndexMeta);
+    // Not waited for (some 40 KB at 10,000 filings, a second on a slow phone line): until it comes, or if it cannot, a list is found through its bucket, as it always can be.
+    own.then(
+      (bytes) => (index.ownLists = decodeKeySet(bytes)),
+      (error: unknown) => console.warn(`search index: ${OWN_LISTS_FILE} not read, lists are found through their buckets:`, error),
+    );
+    return index;
   }
 
   private bucket(n: number): Promise<Uint8Array> {
@@ -69,11 +80,14 @@ export class SearchIndex {
   private postings(key: number): Promise<ListView> {
     let found = this.lists.get(key);
     if (found === undefined) {
-      found = this.bucket(key % this.meta.buckets).then(async (bytes) => {
-        const entry = bucketEntry(bytes, key);
-        if (entry === undefined) return { kind: 'sparse', packed: new Uint32Array(0) };
-        return listView(entry ?? (await this.load(listPath(key))), this.meta.docs * this.groups);
-      });
+      const size = this.meta.docs * this.groups;
+      found = hasKey(this.ownLists, key)
+        ? this.load(listPath(key)).then((bytes) => listView(bytes, size))
+        : this.bucket(key % this.meta.buckets).then(async (bytes) => {
+            const entry = bucketEntry(bytes, key);
+            if (entry === undefined) return { kind: 'sparse', packed: new Uint32Array(0) };
+            return listView(entry ?? (await this.load(listPath(key))), size);
+          });
       this.lists.set(key, found);
     }
     return found;

@@ -3,7 +3,7 @@
  * builder (build-index.ts) and the page (engine.ts) alike. This module and
  * those the page imports must not reach the records' Node-only code.
  */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
 /** Groups of units per page: the index lists each key per group, and a candidate is checked against its group's fragment alone. */
 export const GROUPS = 4;
 export const bucketPath = (bucket: number) => `b/${bucket}.bin`;
@@ -13,6 +13,8 @@ export const fragmentPath = (group: number) => `f/${group}.bin`;
 export const META_FILE = 'meta.json';
 export const DOCS_FILE = 'docs.json';
 export const VOCABULARY_FILE = 'vocabulary.json';
+/** The keys whose list has a file of its own (key-set.ts): fetched with the meta, so that such a list is fetched without its bucket. */
+export const OWN_LISTS_FILE = 'own-lists.bin';
 
 export interface IndexMeta {
   version: number;
