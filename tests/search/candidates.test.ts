@@ -63,7 +63,7 @@ describe('candidates from posting lists', () => {
       const pick = (form: number) => (packed: number[], i: number) => (form === 0 ? sparse(packed) : form === 1 ? bitmap(packed) : i % 2 ? bitmap(packed) : sparse(packed));
       for (const form of [0, 1, 2]) {
         const found = wordPages(keys.map(pick(form)), wholes.map(pick(form)), GROUPS);
-        const got = new Map(found.docs.map((doc, i) => [doc, { bound: found.bound[i]!, groups: found.groups[i]!, first: found.first[i]!, whole: found.whole[i]! }]));
+        const got = new Map([...found.docs].map((doc, i) => [doc, { bound: found.bound[i]!, groups: found.groups[i]!, first: found.first[i]!, whole: found.whole[i] === 1 }]));
         expect(got, `trial ${trial}, form ${form}`).toEqual(expected);
       }
     }

@@ -27,11 +27,11 @@ export interface Candidate {
 
 /** The pages where one word may be, pages ascending, a slot each in every array. */
 interface WordPages {
-  docs: number[];
-  bound: number[];
-  groups: number[];
-  first: number[];
-  whole: boolean[];
+  docs: Int32Array;
+  bound: Uint8Array;
+  groups: Uint32Array;
+  first: Uint32Array;
+  whole: Uint8Array;
 }
 
 const topBit = (fields: number) => (fields & 4 ? 4 : fields & 2 ? 2 : 1);
@@ -96,42 +96,44 @@ function eachInAll(maps: readonly Extract<ListView, { kind: 'bitmap' }>[], visit
  * starting as it does).
  */
 export function wordPages(keys: readonly ListView[], wholes: readonly ListView[], groupsPerPage: number): WordPages {
-  const pages: WordPages = { docs: [], bound: [], groups: [], first: [], whole: [] };
-  if (keys.length === 0) return pages;
+  const sparse = keys.flatMap((list) => (list.kind === 'sparse' ? [list.packed] : [])).sort((a, b) => a.length - b.length);
+  const shortest = sparse[0];
+  const bitmaps = keys.flatMap((list) => (list.kind === 'bitmap' ? [list] : []));
+  // Typed arrays of the most pages the word can have, not arrays pushed to: a common word has one slot per page, 10,000.
+  const capacity = shortest !== undefined ? shortest.length : bitmaps.length > 0 ? Math.ceil((bitmaps[0]!.any.length * 8) / groupsPerPage) : 0;
+  const docs = new Int32Array(capacity);
+  const bounds = new Uint8Array(capacity);
+  const groups = new Uint32Array(capacity);
+  const first = new Uint32Array(capacity);
+  const whole = new Uint8Array(capacity);
+  let count = 0;
   const wholeReaders = wholes.map(fieldsReader);
   const visit = (group: number, fields: number) => {
     const doc = Math.floor(group / groupsPerPage);
     const bit = 1 << group % groupsPerPage;
     const bound = topBit(fields);
-    let slot = pages.docs.length - 1;
-    if (pages.docs[slot] !== doc) {
-      slot = pages.docs.push(doc) - 1;
-      pages.bound.push(0);
-      pages.groups.push(0);
-      pages.first.push(0);
-      pages.whole.push(false);
-    }
-    for (let r = 0; !pages.whole[slot] && r < wholeReaders.length; r++) pages.whole[slot] = wholeReaders[r]!(group) !== 0;
+    if (count === 0 || docs[count - 1] !== doc) docs[count++] = doc;
+    const slot = count - 1;
+    for (let r = 0; whole[slot] === 0 && r < wholeReaders.length; r++) if (wholeReaders[r]!(group) !== 0) whole[slot] = 1;
     // A page's groups come in order: the first to reach a higher bound is the first group of that bound.
-    if (bound > pages.bound[slot]!) {
-      pages.bound[slot] = bound;
-      pages.first[slot] = bit;
+    if (bound > bounds[slot]!) {
+      bounds[slot] = bound;
+      first[slot] = bit;
     }
-    pages.groups[slot]! |= bit;
+    groups[slot]! |= bit;
   };
-  const shortest = keys.flatMap((list) => (list.kind === 'sparse' ? [list.packed] : [])).sort((a, b) => a.length - b.length)[0];
   if (shortest === undefined) {
-    eachInAll(keys.flatMap((list) => (list.kind === 'bitmap' ? [list] : [])), visit);
-    return pages;
+    if (bitmaps.length > 0) eachInAll(bitmaps, visit);
+  } else {
+    const readers = keys.map(fieldsReader);
+    for (let p = 0; p < shortest.length; p++) {
+      const group = shortest[p]! >>> 3;
+      let all = 7;
+      for (let r = 0; r < readers.length && all !== 0; r++) all &= readers[r]!(group);
+      if (all !== 0) visit(group, all);
+    }
   }
-  const readers = keys.map(fieldsReader);
-  for (const posting of shortest) {
-    const group = posting >>> 3;
-    let all = 7;
-    for (const read of readers) if ((all &= read(group)) === 0) break;
-    if (all !== 0) visit(group, all);
-  }
-  return pages;
+  return { docs: docs.subarray(0, count), bound: bounds.subarray(0, count), groups: groups.subarray(0, count), first: first.subarray(0, count), whole: whole.subarray(0, count) };
 }
 
 /**
