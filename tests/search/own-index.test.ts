@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { indexFiles } from '../../src/lib/search/build-index.ts';
 import type { SearchDocument } from '../../src/lib/search/documents.ts';
-import { SearchIndex, SearchRun } from '../../src/lib/search/engine.ts';
+import { SearchIndex } from '../../src/lib/search/engine.ts';
+import { SearchRun } from '../../src/lib/search/search-run.ts';
 import { documentSearch } from '../../src/lib/search/filing-search.ts';
 import { FIELD } from '../../src/lib/search/layout.ts';
 import { wordFigures } from '../../src/lib/search/grams.ts';
@@ -262,6 +263,34 @@ describe('what a page keeps between searches', () => {
     expect(first.filter((path) => path.startsWith('b/'))).toEqual([]);
     await (await SearchRun.start(index, '一般公共预算拨款')).next(10);
     expect(loaded).toEqual(first);
+  });
+});
+
+describe('fetching ahead', () => {
+  it('fetches the fragments of the first ten pages holding a one-word query as a whole block before it ranks the candidates, and no others for a first page', async () => {
+    // Pages 0-4 hold 劳务费 in prose only, pages 5-24 as a row label: the first ten of those are the first page of results.
+    const pages = Array.from({ length: 25 }, (_, n) => doc(`河北省/丁县/${String(n).padStart(2, '0')}-财政局/2024-预算`, '丁县财政局', [n < 5 ? ['section-a', FIELD.text, '支付劳务费'] : ['table-a', FIELD.label, '劳务费']]));
+    const loaded: string[] = [];
+    const index = await open(pages, loaded);
+    const run = await SearchRun.start(index, '劳务费');
+    const fragments = () => loaded.filter((path) => path.startsWith('f/'));
+    // One fragment of each of pages 5-14 (a fragment is page × 4 + its group: layout.ts GROUPS).
+    const ahead = fragments();
+    expect(ahead.map((path) => Math.floor(Number(/\d+/.exec(path)![0]) / 4))).toEqual(Array.from({ length: 10 }, (_, n) => n + 5));
+    const hits = await run.next(10);
+    expect(hits.map((hit) => hit.doc)).toEqual(Array.from({ length: 10 }, (_, n) => n + 5));
+    expect(fragments()).toEqual(ahead);
+  });
+
+  it('fetches ahead only among the pages the filters keep, and not for a query of several words', async () => {
+    const pages = Array.from({ length: 25 }, (_, n) => doc(`河北省/丁县/${String(n).padStart(2, '0')}-财政局/2024-预算`, '丁县财政局', [['table-a', FIELD.label, '劳务费']]));
+    const loaded: string[] = [];
+    const index = await open(pages, loaded);
+    await SearchRun.start(index, '劳务费', new Set([3, 7, 20]));
+    expect(loaded.filter((path) => path.startsWith('f/')).map((path) => Math.floor(Number(/\d+/.exec(path)![0]) / 4))).toEqual([3, 7, 20]);
+    loaded.length = 0;
+    await SearchRun.start(index, '劳务费 财政局');
+    expect(loaded.filter((path) => path.startsWith('f/'))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { DOCS_FILE, META_FILE, OWN_LISTS_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
 import { decodeKeySet, hasKey } from './key-set.ts';
-import { isFigure, startKey, wholeKey, wordKeys, queryWords } from './grams.ts';
+import { isFigure, startKey, wholeKey, wordKeys } from './grams.ts';
 import { plainTerm } from './suggest.ts';
 import { hit, place, type Fragment, type Hit } from './fragment-check.ts';
 import { listView, ByteReader, type ListView } from './postings.ts';
@@ -18,6 +18,9 @@ import { suggest } from './suggest.ts';
  */
 export type Load = (path: string) => Promise<Uint8Array>;
 export type { Candidate, Fragment, Hit };
+
+/** Pages whose fragments a one-word query fetches ahead (SearchIndex.fetchAhead): a first page of results (search-ui.ts). */
+const FETCH_AHEAD = 10;
 
 const textDecoder = new TextDecoder();
 
@@ -94,16 +97,49 @@ export class SearchIndex {
   }
 
   /** Pages with a group holding each word's n-grams, best bound first, then those holding it as a whole block, then in page order. */
-  async candidates(words: readonly string[]): Promise<RankedCandidates> {
+  async candidates(words: readonly string[], within?: ReadonlySet<number>): Promise<RankedCandidates> {
     const perWord = await Promise.all(
       words.map(async (word) => {
         const plain = plainTerm(word);
         const exact = isFigure(word) || plain === '' ? [] : [wholeKey(plain), ...startKey(plain)];
-        const [lists, wholes] = await Promise.all([Promise.all(wordKeys(word).map((key) => this.postings(key))), Promise.all(exact.map((key) => this.postings(key)))]);
-        return wordPages(lists, wholes, this.groups);
+        const wholes = exact.map((key) => this.postings(key));
+        const ahead = words.length === 1 && wholes.length > 0;
+        if (ahead) void wholes[0]!.then((list) => this.fetchAhead(list, within));
+        const [lists, wholeLists] = await Promise.all([Promise.all(wordKeys(word).map((key) => this.postings(key))), Promise.all(wholes)]);
+        // A task's pause before the lists are intersected: Chromium sends the requests fetch() started only when the page's script lets it.
+        if (ahead) await new Promise((resolve) => setTimeout(resolve, 0));
+        return wordPages(lists, wholeLists, this.groups);
       }),
     );
     return candidates(perWord);
+  }
+
+  /**
+   * Starts fetching the fragments of the first pages (in page order, among
+   * `within`) that hold a one-word query as a whole block, as soon as that
+   * list is in: they are most often the first candidates checked (the best
+   * bound, and whole blocks first within it), and a common word's other
+   * lists take a freshly opened page some 100 ms to intersect, a round trip
+   * the fragments no longer wait for. Only warms the cache: what is checked,
+   * and in what order, is as it would be.
+   */
+  private fetchAhead(list: ListView, within?: ReadonlySet<number>): void {
+    let pages = 0;
+    let last = -1;
+    const fetch = (group: number): boolean => {
+      const doc = Math.floor(group / this.groups);
+      if (doc === last || (within && !within.has(doc))) return true;
+      last = doc;
+      this.groupFragment(group).catch(() => {});
+      return ++pages < FETCH_AHEAD;
+    };
+    if (list.kind === 'sparse') {
+      for (let i = 0; i < list.packed.length && fetch(list.packed[i]! >>> 3); i++);
+      return;
+    }
+    for (let byte = 0; byte < list.any.length; byte++) {
+      for (let bit = 0; list.any[byte]! >>> bit !== 0; bit++) if (list.any[byte]! & (1 << bit) && !fetch(byte * 8 + bit)) return;
+    }
   }
 
   /** The head of a page and the units of the groups in `groups` (bits), in page order. */
@@ -152,97 +188,5 @@ export class SearchIndex {
   /** For tools: the filing id of each page number (docs.json, never fetched by the search page). */
   async ids(): Promise<string[]> {
     return JSON.parse(textDecoder.decode(await this.load(DOCS_FILE))) as string[];
-  }
-}
-
-/**
- * Candidates checked, per result asked for, before the best checked are
- * shown though unchecked ones might outrank them. A bound comes from n-grams
- * and can promise more than the text holds: 经费预算安 has its 3-grams in the
- * headings of every page (bound: a label) but is only in their prose, and
- * proving that no page ranks higher would mean fetching all 10,000 pages'
- * text before showing one. Beyond this budget the unchecked come in later
- * pages, at their rank among those.
- */
-const CHECKS_PER_PAGE = 3;
-
-/**
- * Candidates checked, per result asked for, before what was found is shown
- * though fewer than asked for: a word whose n-grams are on every page and
- * the word on few or none (行政运行支, typed on the way to 行政运行支出)
- * would otherwise fetch every page's text, 10,000 of them, before showing
- * anything. The rest are checked when more are asked for.
- */
-const MOST_CHECKS_PER_PAGE = 10;
-
-/**
- * One query's results, checked as they are asked for: `next(n)` gives n more
- * pages that hold every word, in rank order as far as CHECKS_PER_PAGE × n
- * checks can tell (a page is shown once no unchecked candidate could outrank
- * it, or once that many candidates have been checked), or fewer when
- * MOST_CHECKS_PER_PAGE × n checks found fewer (`exhausted` says whether any
- * candidate is left).
- */
-export class SearchRun {
-  readonly words: string[];
-  private checked: Hit[] = [];
-  private shown = 0;
-  private at = 0;
-  rejected = 0;
-
-  private constructor(
-    private readonly index: SearchIndex,
-    query: string,
-    readonly candidates: RankedCandidates,
-  ) {
-    this.words = queryWords(query);
-  }
-
-  /** A search for `query`, among the pages in `within` when given (those the chosen filters match). */
-  static async start(index: SearchIndex, query: string, within?: ReadonlySet<number>): Promise<SearchRun> {
-    const words = queryWords(query);
-    const candidates = await index.candidates(words);
-    return new SearchRun(index, query, within ? candidates.filter((doc) => within.has(doc)) : candidates);
-  }
-
-  /** Pages not shown yet that may hold every word: those checked (in rank order), then the unchecked candidates. */
-  get pending(): number[] {
-    return [...this.checked.slice(this.shown).map((hit) => hit.doc), ...this.candidates.docs(this.at)];
-  }
-
-  get exhausted(): boolean {
-    return this.at >= this.candidates.length && this.shown >= this.checked.length;
-  }
-
-  async next(count: number): Promise<Hit[]> {
-    const from = this.at;
-    const ready = () => {
-      const waiting = this.checked.length - this.shown;
-      if (this.at >= this.candidates.length || this.at - from >= MOST_CHECKS_PER_PAGE * count) return true;
-      if (waiting < count) return false;
-      return this.checked[this.shown + count - 1]!.score >= this.candidates.boundAt(this.at) || this.at - from >= CHECKS_PER_PAGE * count;
-    };
-    while (!ready()) {
-      // Checking a candidate fetches a group's fragment or two (about 1.4 KB each): after a first batch of a page, which is
-      // enough for most queries, batches of twice a page in parallel save round trips where many candidates fail their check,
-      // and when no more than four pages' worth are left, they are checked at once: a query with fewer true pages than a
-      // page of results checks them all anyway.
-      const left = this.candidates.length - this.at;
-      const size = Math.min(this.at === 0 ? Math.max(count, 4) : left <= 4 * count ? left : 2 * count, MOST_CHECKS_PER_PAGE * count - (this.at - from));
-      const batch = this.candidates.slice(this.at, this.at + size);
-      // After the first batch, what is checked is mostly what the first failed to settle: each page's groups are fetched at once.
-      const eager = this.at > 0;
-      this.at += batch.length;
-      const hits = await Promise.all(batch.map((c) => this.index.verify(c, this.words, eager)));
-      for (const hit of hits) {
-        if (hit === null) this.rejected++;
-        else this.checked.push(hit);
-      }
-      const rest = this.checked.slice(this.shown).sort((a, b) => b.score - a.score || a.doc - b.doc);
-      this.checked.splice(this.shown, rest.length, ...rest);
-    }
-    const out = this.checked.slice(this.shown, this.shown + count);
-    this.shown += out.length;
-    return out;
   }
 }

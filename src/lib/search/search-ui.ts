@@ -1,5 +1,6 @@
 import { gunzipSync } from 'fflate';
-import { SearchIndex, SearchRun, type Hit } from './engine.ts';
+import { SearchIndex, type Hit } from './engine.ts';
+import { SearchRun } from './search-run.ts';
 import { FilterPanel, type Matched } from './filter-panel.ts';
 import { SEARCH_INDEX_DIR } from './index-location.ts';
 import type { ExcerptPart } from './match.ts';
