@@ -1,6 +1,6 @@
 import type { FilingSearch } from './filing-search.ts';
 import { DOCS_FILE, GROUPS, INDEX_VERSION, META_FILE, OWN_LISTS_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
-import { encodeKeySet } from './key-set.ts';
+import { encodeKeySet, lowerBound } from './key-set.ts';
 import { ByteWriter, appendPostings } from './postings.ts';
 import { suggestionVocabulary } from './suggest.ts';
 
@@ -189,16 +189,4 @@ export function countingPass(keys: Uint32Array, packed: Uint32Array, toKeys: Uin
     toKeys[slot] = keys[i]!;
     toPacked[slot] = packed[i]!;
   }
-}
-
-/** The first index of the ascending `keys` whose key is not below `key`. */
-function lowerBound(keys: Uint32Array, key: number): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (keys[mid]! < key) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -64,8 +64,8 @@ export function decodeKeySet(bytes: Uint8Array): Uint32Array {
   return keys;
 }
 
-/** Whether ascending `keys` hold `key`. */
-export function hasKey(keys: Uint32Array, key: number): boolean {
+/** The first index of the ascending `keys` whose key is not below `key`. */
+export function lowerBound(keys: Uint32Array, key: number): number {
   let low = 0;
   let high = keys.length;
   while (low < high) {
@@ -73,5 +73,11 @@ export function hasKey(keys: Uint32Array, key: number): boolean {
     if (keys[middle]! < key) low = middle + 1;
     else high = middle;
   }
-  return low < keys.length && keys[low] === key;
+  return low;
+}
+
+/** Whether ascending `keys` hold `key`. */
+export function hasKey(keys: Uint32Array, key: number): boolean {
+  const at = lowerBound(keys, key);
+  return at < keys.length && keys[at] === key;
 }
