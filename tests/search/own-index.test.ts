@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { indexFiles } from '../../src/lib/search/build-index.ts';
 import type { SearchDocument } from '../../src/lib/search/documents.ts';
 import { SearchIndex } from '../../src/lib/search/engine.ts';
+import { decodeKeySet } from '../../src/lib/search/key-set.ts';
 import { SearchRun } from '../../src/lib/search/search-run.ts';
 import { documentSearch } from '../../src/lib/search/filing-search.ts';
 import { FIELD } from '../../src/lib/search/layout.ts';
@@ -263,6 +264,51 @@ describe('what a page keeps between searches', () => {
     expect(first.filter((path) => path.startsWith('b/'))).toEqual([]);
     await (await SearchRun.start(index, '一般公共预算拨款')).next(10);
     expect(loaded).toEqual(first);
+  });
+});
+
+describe('a file of the index that cannot be read', () => {
+  const pages = Array.from({ length: 1100 }, (_, n) => doc(`河北省/乙县/${n}-财政局/2024-预算`, '乙县财政局', [['table-a', FIELD.label, '一般公共预算拨款']]));
+  const files = indexFiles(pages.map(documentSearch));
+  /** The index's files, `change` deciding what each read gives: the bytes, other bytes, or an error. */
+  const loader = (change: (path: string, bytes: Uint8Array) => Uint8Array) => async (path: string) => {
+    const file = files.get(path);
+    if (file === undefined) throw new Error(`no file ${path}`);
+    const bytes = path.startsWith('f/') ? gunzipSync(file as Uint8Array) : typeof file === 'string' ? new TextEncoder().encode(file) : file;
+    return change(path, bytes);
+  };
+
+  it('fails the search that needed it, and the next search reads it again', async () => {
+    let failed = '';
+    const index = await SearchIndex.open(
+      loader((path, bytes) => {
+        if (failed === '' && path.startsWith('l/')) {
+          failed = path;
+          throw new Error(`HTTP 503 for ${path}`);
+        }
+        return bytes;
+      }),
+    );
+    await expect(SearchRun.start(index, '一般公共预算拨款')).rejects.toThrow(`HTTP 503 for ${failed}`);
+    expect((await (await SearchRun.start(index, '一般公共预算拨款')).next(10)).map((hit) => hit.doc)).toEqual(Array.from({ length: 10 }, (_, n) => n));
+  });
+
+  it('own-lists.bin missing or cut short: every list is found through its bucket, with a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      for (const change of [(bytes: Uint8Array) => bytes.subarray(0, bytes.length - 1), () => { throw new Error('HTTP 404'); }]) {
+        const loaded: string[] = [];
+        const index = await SearchIndex.open(loader((path, bytes) => (loaded.push(path), path === 'own-lists.bin' ? change(bytes) : bytes)));
+        expect((await (await SearchRun.start(index, '一般公共预算拨款')).next(10)).map((hit) => hit.doc)).toEqual(Array.from({ length: 10 }, (_, n) => n));
+        expect(loaded.filter((path) => path.startsWith('b/')).length).toBeGreaterThan(0);
+      }
+      expect(warn.mock.calls.map((call) => String(call[0]))).toEqual(Array(2).fill('search index: own-lists.bin not read, lists are found through their buckets:'));
+      const own = decodeKeySet(files.get('own-lists.bin') as Uint8Array).length;
+      expect(own).toBeGreaterThan(4);
+      expect(warn.mock.calls.map((call) => String(call[1]))).toEqual([`Error: a key set cut short: ${own - 1} of ${own} keys`, 'Error: HTTP 404']);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

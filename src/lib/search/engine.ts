@@ -41,6 +41,23 @@ function bucketEntry(bytes: Uint8Array, key: number): Uint8Array | null | undefi
   return undefined;
 }
 
+/**
+ * The file read for `key` once per page, kept in `files`; a read that fails
+ * is forgotten, so that one failed request fails one search, not every later
+ * search that needs the same file.
+ */
+function remembered<K, V>(files: Map<K, Promise<V>>, key: K, read: () => Promise<V>): Promise<V> {
+  let found = files.get(key);
+  if (found === undefined) {
+    found = read();
+    files.set(key, found);
+    found.catch(() => {
+      if (files.get(key) === found) files.delete(key);
+    });
+  }
+  return found;
+}
+
 export class SearchIndex {
   private buckets = new Map<number, Promise<Uint8Array>>();
   /** Each key's list as read: a warm page's next query reuses the common words' lists (10–15 KB each) instead of fetching them again. */
@@ -60,40 +77,34 @@ export class SearchIndex {
   }
 
   static async open(load: Load): Promise<SearchIndex> {
-    const own = load(OWN_LISTS_FILE);
+    // Not waited for (some 40 KB at 10,000 filings, a second on a slow phone line): until it comes, or if it cannot be read, a list is found through its bucket, as it always can be.
+    const own = load(OWN_LISTS_FILE)
+      .then(decodeKeySet)
+      .catch((error: unknown) => {
+        console.warn(`search index: ${OWN_LISTS_FILE} not read, lists are found through their buckets:`, error);
+        return new Uint32Array(0);
+      });
     const index = new SearchIndex(load, JSON.parse(textDecoder.decode(await load(META_FILE))) as IndexMeta);
-    // Not waited for (some 40 KB at 10,000 filings, a second on a slow phone line): until it comes, or if it cannot, a list is found through its bucket, as it always can be.
-    own.then(
-      (bytes) => (index.ownLists = decodeKeySet(bytes)),
-      (error: unknown) => console.warn(`search index: ${OWN_LISTS_FILE} not read, lists are found through their buckets:`, error),
-    );
+    void own.then((keys) => (index.ownLists = keys));
     return index;
   }
 
   private bucket(n: number): Promise<Uint8Array> {
-    let found = this.buckets.get(n);
-    if (found === undefined) {
-      found = this.load(bucketPath(n));
-      this.buckets.set(n, found);
-    }
-    return found;
+    return remembered(this.buckets, n, () => this.load(bucketPath(n)));
   }
 
   /** The postings of a key; empty when no group holds it. */
   private postings(key: number): Promise<ListView> {
-    let found = this.lists.get(key);
-    if (found === undefined) {
-      const size = this.meta.docs * this.groups;
-      found = hasKey(this.ownLists, key)
+    const size = this.meta.docs * this.groups;
+    return remembered(this.lists, key, () =>
+      hasKey(this.ownLists, key)
         ? this.load(listPath(key)).then((bytes) => listView(bytes, size))
         : this.bucket(key % this.meta.buckets).then(async (bytes) => {
             const entry = bucketEntry(bytes, key);
             if (entry === undefined) return { kind: 'sparse', packed: new Uint32Array(0) };
             return listView(entry ?? (await this.load(listPath(key))), size);
-          });
-      this.lists.set(key, found);
-    }
-    return found;
+          }),
+    );
   }
 
   /** Pages with a group holding each word's n-grams, best bound first, then those holding it as a whole block, then in page order. */
@@ -104,7 +115,8 @@ export class SearchIndex {
         const exact = isFigure(word) || plain === '' ? [] : [wholeKey(plain), ...startKey(plain)];
         const wholes = exact.map((key) => this.postings(key));
         const ahead = words.length === 1 && wholes.length > 0;
-        if (ahead) void wholes[0]!.then((list) => this.fetchAhead(list, within));
+        // A list that cannot be read fails the search below, which says so; here it only means nothing is fetched ahead.
+        if (ahead) void wholes[0]!.then((list) => this.fetchAhead(list, within), () => {});
         const [lists, wholeLists] = await Promise.all([Promise.all(wordKeys(word).map((key) => this.postings(key))), Promise.all(wholes)]);
         // A task's pause before the lists are intersected: Chromium sends the requests fetch() started only when the page's script lets it.
         if (ahead) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -151,12 +163,7 @@ export class SearchIndex {
   }
 
   private groupFragment(n: number): Promise<Fragment> {
-    let found = this.fragments.get(n);
-    if (found === undefined) {
-      found = this.load(fragmentPath(n)).then((bytes) => JSON.parse(textDecoder.decode(bytes)) as Fragment);
-      this.fragments.set(n, found);
-    }
-    return found;
+    return remembered(this.fragments, n, () => this.load(fragmentPath(n)).then((bytes) => JSON.parse(textDecoder.decode(bytes)) as Fragment));
   }
 
   /**
