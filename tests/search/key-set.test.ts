@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/lib/search/build-index.ts';
 import { decodeKeySet, encodeKeySet, hasKey } from '../../src/lib/search/key-set.ts';
 
 describe('a set of keys as a file', () => {
@@ -26,5 +27,20 @@ describe('a set of keys as a file', () => {
     const bytes = encodeKeySet(Uint32Array.from([10, 2 ** 20, 2 ** 31, 2 ** 32 - 2]));
     expect(() => decodeKeySet(bytes.subarray(0, bytes.length - 1))).toThrow('a key set cut short: 3 of 4 keys');
     expect(() => decodeKeySet(bytes.subarray(0, 3))).toThrow('a key set of 3 bytes, shorter than its head');
+  });
+});
+
+describe('the keys whose list has a file of its own, as the index lists them', () => {
+  it('are those of the longest lists when there are more than it lists, each list still in its file', () => {
+    // Keys 10 to 50 with lists of 1,000, 1,200, 1,300, 1,300 and 1,100 bytes: the first is short enough for its bucket.
+    const sizes = new Map([[10, 1000], [20, 1200], [30, 1300], [40, 1300], [50, 1100]]);
+    const keys = Uint32Array.from([...sizes.keys()]);
+    const offsets = Uint32Array.from([0, ...[...sizes.values()].map((_, i, all) => all.slice(0, i + 1).reduce((a, b) => a + b, 0))]);
+    const lists = { keys, offsets, bytes: new Uint8Array(offsets[offsets.length - 1]!) };
+    const own = (most: number) => [...decodeKeySet(listFiles(lists, 4, undefined, most).get('own-lists.bin')!)];
+    expect(own(10)).toEqual([20, 30, 40, 50]);
+    // The two of 1,300 bytes, then the one of 1,200; the one of 1,100 left to its bucket.
+    expect(own(3)).toEqual([20, 30, 40]);
+    expect([...listFiles(lists, 4, undefined, 3).keys()].filter((path) => path.startsWith('l/')).sort()).toEqual(['l/14.bin', 'l/1e.bin', 'l/28.bin', 'l/32.bin']);
   });
 });

@@ -15,6 +15,14 @@ import { suggestionVocabulary } from './suggest.ts';
 
 /** A list longer than this has a file of its own: a bucket stays small for the keys that share it. */
 const OWN_FILE_BYTES = 1024;
+/**
+ * Keys OWN_LISTS_FILE lists at most, those of the longest lists: some 40 KB
+ * that every search page fetches, whatever the number of filings (17,420
+ * lists had files of their own at 10,000 filings). A list it leaves out is
+ * found through its bucket, as any list can be; the longest lists are the
+ * common words', whose searches the round trip it saves weighs on most.
+ */
+export const OWN_LISTS_MOST = 16_384;
 /** Bytes of short lists per bucket file, about. */
 const BUCKET_BYTES = 4096;
 /** Postings grouped at once: the keys are split into ranges of about this many, which bounds the memory of the grouping. */
@@ -46,17 +54,18 @@ export function bucketCount(lists: EncodedLists): number {
 
 /**
  * The bucket files (`buckets` of them: bucketCount), the long lists' own files of `lists` and the set of their keys
- * (OWN_LISTS_FILE); with `dirty`, only the buckets holding one of those keys (written again, gone or new)
+ * (OWN_LISTS_FILE, the `mostOwn` longest); with `dirty`, only the buckets holding one of those keys (written again, gone or new)
  * and those keys' own files, with the whole set: the others are as they were.
  */
-export function listFiles(lists: EncodedLists, buckets: number, dirty?: ReadonlySet<number>): Map<string, Uint8Array> {
+export function listFiles(lists: EncodedLists, buckets: number, dirty?: ReadonlySet<number>, mostOwn = OWN_LISTS_MOST): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const wanted = dirty && new Set([...dirty].map((key) => key % buckets));
   const writers = new Map<number, ByteWriter>();
-  const own: number[] = [];
+  const own: { key: number; length: number }[] = [];
   for (let i = 0; i < lists.keys.length; i++) {
     const key = lists.keys[i]!;
-    if (lists.offsets[i + 1]! - lists.offsets[i]! > OWN_FILE_BYTES) own.push(key);
+    const length = lists.offsets[i + 1]! - lists.offsets[i]!;
+    if (length > OWN_FILE_BYTES) own.push({ key, length });
     const b = key % buckets;
     if (wanted && !wanted.has(b)) continue;
     const bytes = lists.bytes.subarray(lists.offsets[i]!, lists.offsets[i + 1]!);
@@ -72,7 +81,8 @@ export function listFiles(lists: EncodedLists, buckets: number, dirty?: Readonly
     }
   }
   for (let b = 0; b < buckets; b++) if (!wanted || wanted.has(b)) files.set(bucketPath(b), writers.get(b)?.done() ?? new Uint8Array(0));
-  files.set(OWN_LISTS_FILE, encodeKeySet(own));
+  const listed = own.length <= mostOwn ? own : own.sort((a, b) => b.length - a.length || a.key - b.key).slice(0, mostOwn);
+  files.set(OWN_LISTS_FILE, encodeKeySet(listed.map((list) => list.key).sort((a, b) => a - b)));
   return files;
 }
 
