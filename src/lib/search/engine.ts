@@ -95,16 +95,16 @@ export class SearchIndex {
 
   /** The postings of a key; empty when no group holds it. */
   private postings(key: number): Promise<ListView> {
-    const size = this.meta.docs * this.groups;
-    return remembered(this.lists, key, () =>
-      hasKey(this.ownLists, key)
+    return remembered(this.lists, key, () => {
+      const size = this.meta.docs * this.groups;
+      return hasKey(this.ownLists, key)
         ? this.load(listPath(key)).then((bytes) => listView(bytes, size))
         : this.bucket(key % this.meta.buckets).then(async (bytes) => {
             const entry = bucketEntry(bytes, key);
             if (entry === undefined) return { kind: 'sparse', packed: new Uint32Array(0) };
             return listView(entry ?? (await this.load(listPath(key))), size);
-          }),
-    );
+          });
+    });
   }
 
   /** Pages with a group holding each word's n-grams, best bound first, then those holding it as a whole block, then in page order. */
@@ -142,7 +142,8 @@ export class SearchIndex {
       const doc = Math.floor(group / this.groups);
       if (doc === last || (within && !within.has(doc))) return true;
       last = doc;
-      this.groupFragment(group).catch(() => {});
+      // A fetch that fails is dropped from the cache by remembered(), whose handler also keeps it from being an unhandled rejection.
+      void this.groupFragment(group);
       return ++pages < FETCH_AHEAD;
     };
     if (list.kind === 'sparse') {

@@ -2,6 +2,7 @@ import { excerpt, findWord, type ExcerptPart } from './match.ts';
 import { normalise } from './normalise.ts';
 import type { SearchDocument } from './documents.ts';
 import { FIELD } from './layout.ts';
+import { lowerBound } from './key-set.ts';
 
 /**
  * The check of a candidate page against the text of some of its groups of
@@ -67,18 +68,6 @@ function unitText(blocks: Blocks): UnitText {
   return found;
 }
 
-/** The block of `starts` that holds the offset `at` of the joined text. */
-function blockAt(starts: readonly number[], at: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (starts[middle]! <= at) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 const BEST_FIELD = Math.max(...Object.values(FIELD));
 
 /** Where each word is in the units of a fragment, or null when one is not there. */
@@ -93,7 +82,8 @@ export function place(fragment: Fragment, words: readonly string[]): Place | nul
       const [anchor, blocks] = fragment.units[u]!;
       const { text, starts } = unitText(blocks);
       for (let at = findWord(text, word); at >= 0; at = findWord(text, word, at + 1)) {
-        const b = blockAt(starts, at);
+        // The block holding the offset: the last that starts at or before it.
+        const b = lowerBound(starts, at + 1) - 1;
         // Inside one block: a word holding the separator (a block did) must not run on into the next.
         if (b + 1 < starts.length && at + word.length >= starts[b + 1]!) continue;
         const [field, printed] = blocks[b]!;

@@ -65,7 +65,7 @@ export function decodeKeySet(bytes: Uint8Array): Uint32Array {
 }
 
 /** The first index of the ascending `keys` whose key is not below `key`. */
-export function lowerBound(keys: Uint32Array, key: number): number {
+export function lowerBound(keys: ArrayLike<number>, key: number): number {
   let low = 0;
   let high = keys.length;
   while (low < high) {
