@@ -349,29 +349,31 @@ describe('bounds the n-grams promise and the text does not keep', () => {
       { anchor: 'section-three-public', blocks: [...labels.map((label) => ({ field: FIELD.label, text: label })), { field: FIELD.text, text }] },
     ],
   });
-  // Every 3-gram of 经费预算安 is in the headings (经费预, 费预算 in the first, 预算安 in the second), the word only in the prose.
-  const headings = ['四、“三公”经费预算情况', '二、部门预算安排的总体情况'];
-  const prose = '我部门财政拨款“三公”经费预算安排6.56万元。';
+  // Every 6-gram of 三公经费预算安排 is in the headings (三公经费预算 in the first, 公经费预算安 and 经费预算安排 in the second), the word only in the prose.
+  const word = '三公经费预算安排';
+  const headings = ['四、三公经费预算情况', '五、公经费预算安排说明'];
+  const prose = '我部门财政拨款三公经费预算安排6.56万元。';
+  const inALabel = [...headings, '三公经费预算安排情况'];
 
   it('shows a page whose only group holds the word in a lower field than its n-grams promised, at the rank of that field', async () => {
     const index = await open([page(1, headings, prose)]);
-    const run = await SearchRun.start(index, '经费预算安');
+    const run = await SearchRun.start(index, word);
     expect(run.candidates.slice().map((c) => [c.doc, c.bounds])).toEqual([[0, [FIELD.label]]]);
     const hits = await run.next(10);
     expect(hits.map((h) => [h.fragment.id, h.score, h.anchor])).toEqual([['河北省/丙县/1-财政局/2024-预算', FIELD.text, 'section-three-public']]);
     expect(hits[0]!.excerpt).toEqual([
-      { text: '我部门财政拨款“三公”', marked: false },
-      { text: '经费预算安', marked: true },
-      { text: '排6.56万元。', marked: false },
+      { text: '我部门财政拨款', marked: false },
+      { text: '三公经费预算安排', marked: true },
+      { text: '6.56万元。', marked: false },
     ]);
   });
 
   it('shows the best of three checks per result asked for when the bounds of the rest still promise more, and the rest at their rank later', async () => {
     // 60 pages with the word in prose only, then one with it as a row label: all 61 are bounded by a label.
-    const pages = [...Array.from({ length: 60 }, (_, n) => page(n + 10, headings, prose)), page(90, [...headings, '“三公”经费预算安排'], prose)];
+    const pages = [...Array.from({ length: 60 }, (_, n) => page(n + 10, headings, prose)), page(90, inALabel, prose)];
     const loaded: string[] = [];
     const index = await open(pages, loaded);
-    const run = await SearchRun.start(index, '经费预算安');
+    const run = await SearchRun.start(index, word);
     expect(run.candidates.slice().map((c) => c.bound)).toEqual(Array(61).fill(FIELD.label));
     const first = await run.next(10);
     expect(first.map((h) => [h.doc, h.score])).toEqual(Array.from({ length: 10 }, (_, n) => [n, FIELD.text]));
@@ -382,21 +384,34 @@ describe('bounds the n-grams promise and the text does not keep', () => {
   });
 
   it('shows what ten checks per result asked for found, none at all, when the word is on no page its n-grams are on, and checks the rest when asked', async () => {
-    // 120 pages with every 3-gram of 经费预算安 in their headings and the word nowhere.
+    // 120 pages with every 6-gram of the word in their headings and the word nowhere.
     const index = await open(Array.from({ length: 120 }, (_, n) => page(n + 10, headings, '其他说明。')));
-    const run = await SearchRun.start(index, '经费预算安');
+    const run = await SearchRun.start(index, word);
     expect(await run.next(10)).toEqual([]);
     expect([run.rejected, run.pending.length, run.exhausted]).toEqual([100, 20, false]);
     expect(await run.next(10)).toEqual([]);
     expect([run.rejected, run.pending.length, run.exhausted]).toEqual([120, 0, true]);
   });
 
-  it('checks the rest at once when no more than four pages of results are left after the first batch', async () => {
-    // 40 pages with the word in prose, then the one with it as a row label: 31 left after the first ten, all checked in one batch.
-    const pages = [...Array.from({ length: 40 }, (_, n) => page(n + 10, headings, prose)), page(90, [...headings, '“三公”经费预算安排'], prose)];
+  it('bounds a word of four or five characters by its own n-gram among the labels, not by 3-grams the headings hold apart', async () => {
+    // Every 3-gram of 经费预算安 is in the headings (经费预, 费预算 in the first, 预算安 in the second); the word is in the prose of 40 pages and in a label of one.
+    const apart = ['四、三公经费预算情况', '二、部门预算安排的总体情况'];
+    const pages = [...Array.from({ length: 40 }, (_, n) => page(n + 10, apart, prose)), page(90, [...apart, '三公经费预算安排情况'], prose)];
     const loaded: string[] = [];
     const index = await open(pages, loaded);
     const run = await SearchRun.start(index, '经费预算安');
+    expect(run.candidates.slice().map((c) => [c.doc, c.bound])).toEqual([[40, FIELD.label], ...Array.from({ length: 40 }, (_, n) => [n, FIELD.text])]);
+    const first = await run.next(10);
+    expect(first.map((h) => [h.doc, h.score])).toEqual([[40, FIELD.label], ...Array.from({ length: 9 }, (_, n) => [n, FIELD.text])]);
+    expect(loaded.filter((path) => path.startsWith('f/'))).toHaveLength(10);
+  });
+
+  it('checks the rest at once when no more than four pages of results are left after the first batch', async () => {
+    // 40 pages with the word in prose, then the one with it as a row label: 31 left after the first ten, all checked in one batch.
+    const pages = [...Array.from({ length: 40 }, (_, n) => page(n + 10, headings, prose)), page(90, inALabel, prose)];
+    const loaded: string[] = [];
+    const index = await open(pages, loaded);
+    const run = await SearchRun.start(index, word);
     const first = await run.next(10);
     expect(first.map((h) => [h.doc, h.score])).toEqual([[40, FIELD.label], ...Array.from({ length: 9 }, (_, n) => [n, FIELD.text])]);
     expect(loaded.filter((path) => path.startsWith('f/'))).toHaveLength(41);

@@ -13,7 +13,7 @@ import type { ListView } from './postings.ts';
  */
 export interface Candidate {
   doc: number;
-  /** The best the page can score: the sum over the words of the fields where every n-gram of the word is, in one group. */
+  /** The best the page can score: the sum over the words of the fields where every n-gram of the word is, in one group (no better than running text where the word's own n-gram is in none of its labels, grams.ts headingKey). */
   bound: number;
   /** The groups of the page where every n-gram of some word is, as bits: the only ones that can hold a word. */
   groups: number;
@@ -93,9 +93,10 @@ function eachInAll(maps: readonly Extract<ListView, { kind: 'bitmap' }>[], visit
  * The pages with a group holding every key of a word (`keys`, one list per
  * n-gram), with the best field all of them share there, and whether such a
  * group is in one of `wholes` (the word as a whole block, or a label
- * starting as it does).
+ * starting as it does). With `heading` (the word among labels and titles,
+ * grams.ts headingKey), a group it lacks is bounded by running text.
  */
-export function wordPages(keys: readonly ListView[], wholes: readonly ListView[], groupsPerPage: number): WordPages {
+export function wordPages(keys: readonly ListView[], wholes: readonly ListView[], groupsPerPage: number, heading?: ListView): WordPages {
   const sparse = keys.flatMap((list) => (list.kind === 'sparse' ? [list.packed] : [])).sort((a, b) => a.length - b.length);
   const shortest = sparse[0];
   const bitmaps = keys.flatMap((list) => (list.kind === 'bitmap' ? [list] : []));
@@ -108,10 +109,11 @@ export function wordPages(keys: readonly ListView[], wholes: readonly ListView[]
   const whole = new Uint8Array(capacity);
   let count = 0;
   const wholeReaders = wholes.map(fieldsReader);
+  const headingReader = heading && fieldsReader(heading);
   const visit = (group: number, fields: number) => {
     const doc = Math.floor(group / groupsPerPage);
     const bit = 1 << group % groupsPerPage;
-    const bound = topBit(fields);
+    const bound = topBit(headingReader ? fields & (headingReader(group) | 1) : fields);
     if (count === 0 || docs[count - 1] !== doc) docs[count++] = doc;
     const slot = count - 1;
     for (let r = 0; whole[slot] === 0 && r < wholeReaders.length; r++) if (wholeReaders[r]!(group) !== 0) whole[slot] = 1;

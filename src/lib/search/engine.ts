@@ -1,6 +1,6 @@
 import { DOCS_FILE, META_FILE, OWN_LISTS_FILE, VOCABULARY_FILE, bucketPath, fragmentPath, listPath, type IndexMeta } from './layout.ts';
 import { decodeKeySet, hasKey } from './key-set.ts';
-import { isFigure, startKey, wholeKey, wordKeys } from './grams.ts';
+import { headingKey, isFigure, startKey, wholeKey, wordKeys } from './grams.ts';
 import { plainTerm } from './suggest.ts';
 import { hit, place, type Fragment, type Hit } from './fragment-check.ts';
 import { listView, ByteReader, type ListView } from './postings.ts';
@@ -117,10 +117,15 @@ export class SearchIndex {
         const ahead = words.length === 1 && wholes.length > 0;
         // A list that cannot be read fails the search below, which says so; here it only means nothing is fetched ahead.
         if (ahead) void wholes[0]!.then((list) => this.fetchAhead(list, within), () => {});
-        const [lists, wholeLists] = await Promise.all([Promise.all(wordKeys(word).map((key) => this.postings(key))), Promise.all(wholes)]);
+        const heading = headingKey(word);
+        const [lists, wholeLists, headingList] = await Promise.all([
+          Promise.all(wordKeys(word).map((key) => this.postings(key))),
+          Promise.all(wholes),
+          heading === undefined ? undefined : this.postings(heading),
+        ]);
         // A task's pause before the lists are intersected: Chromium sends the requests fetch() started only when the page's script lets it.
         if (ahead) await new Promise((resolve) => setTimeout(resolve, 0));
-        return wordPages(lists, wholeLists, this.groups);
+        return wordPages(lists, wholeLists, this.groups, headingList);
       }),
     );
     return candidates(perWord);

@@ -29,6 +29,17 @@ export const LONGER = 12;
  * to reject. A key of n code points sees past a shared run of n - 2.
  */
 const LONG_NAMES = [18, 24];
+/**
+ * Lengths of the n-grams of labels and titles alone (headingKey): a word of
+ * 4 or 5 code points is looked up by its 3-grams, which a page's headings
+ * often hold between them (经费预, 费预算 in 三公经费预算情况; 预算安 in
+ * 部门预算安排) while the word itself is only in the prose, and a bound of
+ * a label on every page made a query check three pages' text per result
+ * before showing one. The word's own n-gram among labels says which.
+ */
+const HEADING_LENGTHS = { least: GRAM + 1, most: LONG - 1 };
+/** Sealed into a heading n-gram's key with its length, so that it is never the key of an n-gram of every block. */
+const HEADING_KIND = 0x100;
 const TOKEN_KIND = 0x7f;
 const WHOLE_KIND = 0x7e;
 const START_KIND = 0x7d;
@@ -108,7 +119,7 @@ export interface KeySink {
 /** The code points of the block being keyed, reused from block to block. */
 let codes = new Uint32Array(1024);
 
-/** Adds every key of one normalised block to `sink`: its n-grams of every length of LENGTHS, its figures, itself as a whole and its start. */
+/** Adds every key of one normalised block to `sink`: its n-grams of every length of LENGTHS (and of HEADING_LENGTHS in a label or title), its figures, itself as a whole and its start. */
 export function blockKeys(text: string, sink: KeySink, group: number, field: number): void {
   if (codes.length < text.length) codes = new Uint32Array(text.length * 2);
   let length = 0;
@@ -117,6 +128,7 @@ export function blockKeys(text: string, sink: KeySink, group: number, field: num
     if (code > 0xffff) i++;
     codes[length++] = code;
   }
+  const heading = field !== FIELD.text;
   for (let i = 0; i < length; i++) {
     let hash = 0x811c9dc5;
     let k = 0;
@@ -126,6 +138,7 @@ export function blockKeys(text: string, sink: KeySink, group: number, field: num
         sink.add(seal(hash, n), group, field);
         k++;
       }
+      if (heading && n >= HEADING_LENGTHS.least && n <= HEADING_LENGTHS.most) sink.add(seal(hash, n | HEADING_KIND), group, field);
     }
   }
   if (/\d/.test(text)) for (const match of text.matchAll(FIGURE)) sink.add(tokenKey(match[0]), group, field);
@@ -134,6 +147,20 @@ export function blockKeys(text: string, sink: KeySink, group: number, field: num
   sink.add(wholeKey(whole), group, field);
   // Starts of labels and titles only: prose has no names to start with, and would add a key or two per sentence.
   if (field !== FIELD.text) for (const key of startKeys(whole)) sink.add(key, group, field);
+}
+
+/**
+ * The key of a word of HEADING_LENGTHS (4 or 5) code points among the labels and
+ * titles alone: a group lacking it holds the word, if at all, only in its
+ * running text, whatever fields its 3-grams are in (candidates.ts caps the
+ * bound with it). None for other lengths and figures.
+ */
+export function headingKey(word: string): number | undefined {
+  const points = [...word].map((ch) => ch.codePointAt(0)!);
+  if (isFigure(word) || points.length < HEADING_LENGTHS.least || points.length > HEADING_LENGTHS.most) return undefined;
+  let hash = 0x811c9dc5;
+  for (const code of points) hash = mix(hash, code);
+  return seal(hash, points.length | HEADING_KIND);
 }
 
 /** Whether a normalised word is one figure (its keys are the figure itself). */

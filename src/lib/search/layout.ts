@@ -3,7 +3,7 @@
  * builder (build-index.ts) and the page (engine.ts) alike. This module and
  * those the page imports must not reach the records' Node-only code.
  */
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 /** Groups of units per page: the index lists each key per group, and a candidate is checked against its group's fragment alone. */
 export const GROUPS = 4;
 export const bucketPath = (bucket: number) => `b/${bucket}.bin`;
