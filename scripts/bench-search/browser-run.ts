@@ -6,6 +6,7 @@ import { SEARCH_INDEX_DIR } from '../../src/lib/search/index-location.ts';
 import { DOCS_FILE, META_FILE } from '../../src/lib/search/layout.ts';
 import { bundlePaths, pagefindPageUrls, pathOf } from './pagefind-pages.ts';
 import { serveInThread, type ServedSite } from './served-site.ts';
+import { serveWithNginx } from './nginx-site.ts';
 
 /** The results a reader sees first: the page asks for their data (title, excerpt) before it shows them. */
 export const FIRST_RESULTS = 10;
@@ -81,16 +82,21 @@ interface Site {
   pages: ReadonlyMap<string, string>;
 }
 
+/** What serves the site: nginx with deploy/nginx.conf, as a web team installs it, or the project's test server. */
+export const HOSTS = ['nginx', 'node'] as const;
+export type Host = (typeof HOSTS)[number];
+
 /**
  * Runs each query through the built site's search page in Chromium, twice:
  * cold, in a new browser context (empty cache) that opens the page, waits
  * for it to load its index and searches once; and warm, on one page opened
  * at the start that serves every query in turn.
  */
-export async function runInBrowser(siteDir: string, queries: readonly string[], progress: (done: number) => void): Promise<BrowserResult[]> {
+export async function runInBrowser(siteDir: string, host: Host, queries: readonly string[], progress: (done: number) => void): Promise<BrowserResult[]> {
   const docsFile = join(siteDir, ...SEARCH_INDEX_DIR.split('/'), DOCS_FILE);
   const docs = existsSync(docsFile) ? (JSON.parse(readFileSync(docsFile, 'utf8')) as string[]) : [];
-  const site: Site = { meter: await serveInThread(siteDir), docs, bundles: bundlePaths(siteDir), pages: pagefindPageUrls(siteDir) };
+  const meter = host === 'nginx' ? await serveWithNginx(siteDir) : await serveInThread(siteDir);
+  const site: Site = { meter, docs, bundles: bundlePaths(siteDir), pages: pagefindPageUrls(siteDir) };
   const browser = await launchChromium();
   try {
     const warmPage = await openSearchPage(await browser.newContext(), site);

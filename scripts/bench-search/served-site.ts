@@ -2,13 +2,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { serveSite } from '../../tests/helpers/static-server.ts';
 import { meterHttp, type MeterReading } from './http-meter.ts';
 
-/**
- * The built site, served and metered in a thread of its own. In the bench's
- * thread a collection of its heap (the records and pages it read) stopped
- * the server in the middle of a query: a request of one warm query waited
- * 1.8 s for its first byte, while the same query alone takes 50 ms. A
- * thread has a heap of its own, collected apart.
- */
+/** The built site as the bench serves it, with what the browser was sent: by nginx (nginx-site.ts) or by the project's test server (serveInThread). */
 export interface ServedSite {
   origin: string;
   read(): Promise<MeterReading>;
@@ -22,9 +16,31 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-type Request = { id: number; op: 'read' | 'reset' | 'close' };
-type Answer = { id: number; reading?: MeterReading & { open: number; quietMs: number } };
+/** What was sent since the last reset, with the requests open now and the time since the last request opened, closed or sent data. */
+export type Activity = MeterReading & { open: number; quietMs: number };
 
+type Request = { id: number; op: 'read' | 'reset' | 'close' };
+type Answer = { id: number; reading?: Activity };
+
+/** ServedSite.settled over a host's `read`. */
+export async function settled(read: () => Promise<Activity>, quietMs: number, ready: (paths: readonly string[]) => boolean, timeoutMs: number): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const now = await read();
+    if (now.open === 0 && now.quietMs >= quietMs && ready(now.paths)) return;
+    if (performance.now() - started > timeoutMs) throw new Error(`the page did not settle within ${timeoutMs} ms (${now.open} request(s) open, ${now.paths.length} made)`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * The built site, served by the project's test server (tests/helpers/static-server.ts)
+ * and metered by a proxy, both in a thread of their own (`--host node`). In the bench's
+ * thread a collection of its heap (the records and pages it read) stopped
+ * the server in the middle of a query: a request of one warm query waited
+ * 1.8 s for its first byte, while the same query alone takes 50 ms. A
+ * thread has a heap of its own, collected apart.
+ */
 export async function serveInThread(siteDir: string): Promise<ServedSite> {
   const worker = new Worker(new URL(import.meta.url), { workerData: { siteDir } });
   const waiting = new Map<number, (answer: Answer) => void>();
@@ -49,15 +65,7 @@ export async function serveInThread(siteDir: string): Promise<ServedSite> {
     origin,
     read,
     reset: async () => void (await ask('reset')),
-    async settled(quietMs, ready, timeoutMs) {
-      const started = performance.now();
-      for (;;) {
-        const now = await read();
-        if (now.open === 0 && now.quietMs >= quietMs && ready(now.paths)) return;
-        if (performance.now() - started > timeoutMs) throw new Error(`the page did not settle within ${timeoutMs} ms (${now.open} request(s) open, ${now.paths.length} made)`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    },
+    settled: (quietMs, ready, timeoutMs) => settled(read, quietMs, ready, timeoutMs),
     async close() {
       await ask('close');
       await worker.terminate();
