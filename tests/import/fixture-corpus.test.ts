@@ -33,7 +33,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gongkai-fixtures-'));
   // Without Chromium outside CI the PDF cases are skipped (with the banner of tests/helpers/chromium.ts); under CI=true printing fails the run.
   await generateFixtures(filings, dir, { pdf: !skipBrowserTests });
-}, 120_000);
+  // Printing every record in every form takes this machine's two cores about two minutes while the site tests run beside it, and past 120 s when a third process shares them.
+}, 240_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
