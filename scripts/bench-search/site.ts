@@ -60,13 +60,15 @@ export async function prepareSite(options: { synthetic: number; seed: number; ke
   const project = join(work, 'project');
   mkdirSync(project);
   copyProject(project);
+  // Read when the copy is made: the working tree may move on during a build of several minutes.
+  const commit = headCommit();
   options.log(`bench:search: building ${options.synthetic} synthetic + ${real.length} real filings in ${work} …`);
   const started = performance.now();
   await build(project, contentRoot, siteDir);
   const buildMs = performance.now() - started;
   rmSync(project, { recursive: true, force: true });
 
-  const built: BuildStamp = { synthetic: options.synthetic, seed: options.seed, real, at: new Date().toISOString(), commit: headCommit() };
+  const built: BuildStamp = { synthetic: options.synthetic, seed: options.seed, real, at: new Date().toISOString(), commit };
   writeFileSync(stampFile, `${JSON.stringify(built, null, 2)}\n`);
   return { work, contentRoot, siteDir, buildMs, built };
 }
