@@ -120,8 +120,9 @@ const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutco
     await writers.stop();
     return { ok: false, reason: `astro build exited with ${status}` };
   }
+  // The pages Astro wrote are known now; the search index's digests only once its writer is joined, which may end after Astro.
+  for (const line of await joinWriters(writers, outDir, siteConfig.basePath, readSiteParts(partsFolder).rendered)) console.log(`[gongkai:exports] ${line}`);
   parts = readSiteParts(partsFolder);
-  for (const line of await joinWriters(writers, outDir, siteConfig.basePath, parts.rendered)) console.log(`[gongkai:exports] ${line}`);
   if (existsSync(indexStatePart(partsFolder))) renameSync(indexStatePart(partsFolder), indexState);
   return { ok: true };
 })
