@@ -41,7 +41,7 @@ function yieldToPages(child: ChildProcess): void {
   try {
     if (child.pid !== undefined) setPriority(child.pid, WRITER_NICENESS);
   } catch {
-    // Not allowed on this system (a container without the right): the writers then share the cores as before.
+    // The writer has already ended (its niceness no longer matters), or the system refuses: the writers then share the cores as before.
   }
 }
 

@@ -21,7 +21,7 @@ import { exitOnSiteConfigError, loadSiteConfig, siteConfig } from '../src/lib/si
 import { MANIFEST_ENV, MANIFEST_PENDING_ENV, writeManifest } from '../src/lib/compile/build-manifest.ts';
 import { DEFAULT_STORE_ROOT } from '../src/lib/compile/compiled-store.ts';
 import { buildsFiling, parseShard, splitRegions, type Shard } from '../src/lib/compile/shards.ts';
-import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, indexStatePart, readSiteParts, writeSiteRecord, type SiteParts } from '../src/lib/compile/site-record.ts';
+import { PREVIOUS_SITE_ENV, SITE_PARTS_ENV, indexStatePart, readSiteParts, renderedPages, writeSiteRecord, type RecordParts } from '../src/lib/compile/site-record.ts';
 import type { CompileRun } from '../src/lib/compile/compile-all.ts';
 import { recoverAbandoned, replaceAtomically, type BuildOutcome } from './atomic-dist.ts';
 
@@ -74,7 +74,7 @@ const partsFolder = `${manifest}.parts`;
 const indexState = `${manifest}.index-state`;
 let run: CompileRun | undefined;
 let shard: Shard | undefined;
-let parts: SiteParts | undefined;
+let parts: RecordParts | undefined;
 let astroMs = 0;
 const replacing = performance.now();
 const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutcome> => {
@@ -120,8 +120,7 @@ const outcome = await replaceAtomically(dist, async (outDir): Promise<BuildOutco
     await writers.stop();
     return { ok: false, reason: `astro build exited with ${status}` };
   }
-  // The pages Astro wrote are known now; the search index's digests only once its writer is joined, which may end after Astro.
-  for (const line of await joinWriters(writers, outDir, siteConfig.basePath, readSiteParts(partsFolder).rendered)) console.log(`[gongkai:exports] ${line}`);
+  for (const line of await joinWriters(writers, outDir, siteConfig.basePath, renderedPages(partsFolder))) console.log(`[gongkai:exports] ${line}`);
   parts = readSiteParts(partsFolder);
   if (existsSync(indexStatePart(partsFolder))) renameSync(indexStatePart(partsFolder), indexState);
   return { ok: true };

@@ -13,6 +13,7 @@ import type { FilingsIndex } from '../../src/lib/public-data/index-schema.ts';
 import { dataIndexUrl, schemaUrl, sitePath } from '../../src/lib/site/urls.ts';
 import { YONGQING_2024 } from '../helpers/fixture-content.ts';
 import { publishedValidator, readJson, siteFile, siteFiles } from './public-data-helpers.ts';
+import { centralDirectory } from '../helpers/zip-directory.ts';
 
 const siteDir = inject('siteDir');
 const index = readJson(siteFile(siteDir, dataIndexUrl())) as FilingsIndex;
@@ -20,18 +21,6 @@ const base = siteFile(siteDir, sitePath(''));
 
 /** A filing's folder below the base: its id (docs/urls.md), which the zip and the data package name its files by. */
 const folderOf = (id: string) => `${id}/`;
-
-/** The entries of a zip's central directory: name, the system it was made on (3: Unix) and the UTF-8 flag (bit 11). */
-function centralDirectory(zip: Buffer): { name: string; madeOn: number; utf8: boolean }[] {
-  const entries: { name: string; madeOn: number; utf8: boolean }[] = [];
-  // The end-of-central-directory record closes the zip (no comment): the directory's offset is at its byte 16.
-  for (let at = zip.readUInt32LE(zip.length - 22 + 16); zip.readUInt32LE(at) === 0x02014b50; ) {
-    const nameLength = zip.readUInt16LE(at + 28);
-    entries.push({ name: zip.toString('utf8', at + 46, at + 46 + nameLength), madeOn: zip[at + 5]!, utf8: (zip.readUInt16LE(at + 8) & 0x800) !== 0 });
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return entries;
-}
 
 describe('bulk zips', () => {
   it('are listed in the index, one for each region and year, with their digest', () => {

@@ -33,6 +33,9 @@ export interface SiteParts {
   rendered: string[];
 }
 
+/** What the site record keeps of the parts. */
+export type RecordParts = Omit<SiteParts, 'rendered'>;
+
 /** The site a build replaces (set by scripts/build.ts for the Astro process and the writers it starts). */
 export const PREVIOUS_SITE_ENV = 'GONGKAI_PREVIOUS_SITE';
 /** The folder where the Astro process of a build leaves the parts of the new site's record. */
@@ -48,16 +51,21 @@ export function writeSitePart<K extends keyof SiteParts>(folder: string, part: K
   writeFileSync(sitePartFile(folder, part), JSON.stringify(value));
 }
 
-/** The parts left in `folder`; a part no process left (the search index of a shard other than 1) is empty. */
-export function readSiteParts(folder: string): SiteParts {
-  const part = <K extends keyof SiteParts>(name: K, none: SiteParts[K]): SiteParts[K] => {
-    try {
-      return JSON.parse(readFileSync(sitePartFile(folder, name), 'utf8')) as SiteParts[K];
-    } catch {
-      return none;
-    }
-  };
-  return { pages: part('pages', []), index: part('index', {}), filters: part('filters', ''), rendered: part('rendered', []) };
+/** One part left in `folder`; `none` when no process left it (the search index of a shard other than 1). */
+function readSitePart<K extends keyof SiteParts>(folder: string, name: K, none: SiteParts[K]): SiteParts[K] {
+  try {
+    return JSON.parse(readFileSync(sitePartFile(folder, name), 'utf8')) as SiteParts[K];
+  } catch {
+    return none;
+  }
+}
+
+/** The paths of the pages Astro rendered, known once Astro has ended. */
+export const renderedPages = (folder: string): string[] => readSitePart(folder, 'rendered', []);
+
+/** The parts of the record left in `folder`, once every process that leaves one has ended: the search index's writer may end after Astro. */
+export function readSiteParts(folder: string): RecordParts {
+  return { pages: readSitePart(folder, 'pages', []), index: readSitePart(folder, 'index', {}), filters: readSitePart(folder, 'filters', '') };
 }
 
 const recordFile = (site: string) => join(DEFAULT_STORE_ROOT, '..', 'sites', `${createHash('sha256').update(resolve(site)).digest('hex').slice(0, 24)}.json`);
@@ -70,7 +78,7 @@ export const siteIndexStateFile = (site: string) => `${recordFile(site)}.index-s
  * index's state, moved beside the record (none: a site without the index,
  * whose earlier state is removed).
  */
-export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, 'id' | 'hash'>[], parts: Omit<SiteParts, 'rendered'> & Partial<SiteParts>, indexState?: string): void {
+export function writeSiteRecord(site: string, heads: readonly Pick<FilingHead, 'id' | 'hash'>[], parts: RecordParts, indexState?: string): void {
   const file = recordFile(site);
   mkdirSync(dirname(file), { recursive: true });
   if (indexState !== undefined && existsSync(indexState)) renameSync(indexState, siteIndexStateFile(site));
